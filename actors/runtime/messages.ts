@@ -1,0 +1,47 @@
+import type { Candle, OrderBook } from '../market-data/types.js';
+import type { DenyReason, OrderIntent, RiskState } from '../risk/intent.js';
+import type { Approval } from '../risk/approval.js';
+import type { Fill, OrderUpdate } from '../ledger/types.js';
+
+/**
+ * Every message type and its body, named `domain.verb`.
+ * Other modules add their own with declaration merging:
+ *   declare module '../runtime/messages.js' { interface MessageMap { 'chain.block': { number: bigint } } }
+ */
+export interface MessageMap {
+  'candle.closed': { venue: string; symbol: string; candle: Candle };
+  'book.updated': { book: OrderBook };
+  'market.stale': { venue: string; symbol: string; lastUpdateTs: number };
+  'order.intent': { intent: OrderIntent };
+  'order.approved': { approval: Approval };
+  'order.denied': { intent: OrderIntent; reason: DenyReason; detail: string };
+  'order.updated': { order: OrderUpdate };
+  'fill.received': { fill: Fill };
+  'risk.changed': { state: RiskState; reason: string };
+  'risk.halt': { reason: string };
+  'risk.rearm': { by: string };
+  'orders.cancelAll': { reason: string };
+  'equity.marked': { equity: number; capital: number };
+}
+
+export type MessageType = keyof MessageMap;
+
+export interface MessageMeta {
+  id: string;
+  correlationId: string;
+  ts: number;
+}
+
+export type Message<T extends MessageType = MessageType> = {
+  [K in T]: { type: K } & MessageMeta & MessageMap[K];
+}[T];
+
+/** Deterministic ids: the same run yields the same ids, so journals compare byte for byte. */
+export class IdSource {
+  private seq = 0;
+  constructor(private readonly prefix = 'm') {}
+  next(): string {
+    this.seq += 1;
+    return `${this.prefix}${this.seq}`;
+  }
+}

@@ -1,0 +1,41 @@
+import type { OrderIntent } from './intent.js';
+import type { RiskLimits } from './limits.js';
+import type { RiskView } from './risk-view.js';
+import type { Check, Verdict } from './checks/check.js';
+import { validIntent } from './checks/valid-intent.js';
+import { riskState } from './checks/risk-state.js';
+import { dailyLoss } from './checks/daily-loss.js';
+import { staleData } from './checks/stale-data.js';
+import { submitRate } from './checks/submit-rate.js';
+import { reduceOnly } from './checks/reduce-only.js';
+import { minProfit } from './checks/min-profit.js';
+import { maxNotional } from './checks/max-notional.js';
+import { positionLimit } from './checks/position-limit.js';
+import { leverage } from './checks/leverage.js';
+
+export type { Verdict } from './checks/check.js';
+
+/** Order matters: state first (HALTED passes only cancels), then clipping (reduce-only) before the size limits. */
+export const CHECKS: readonly Check[] = [
+  validIntent,
+  riskState,
+  dailyLoss,
+  staleData,
+  submitRate,
+  reduceOnly,
+  minProfit,
+  maxNotional,
+  positionLimit,
+  leverage,
+];
+
+/** Pure: the verdict on one intent. The first check that denies wins; a check may clip the amount. */
+export function evaluate(intent: OrderIntent, view: RiskView, limits: RiskLimits, now: number): Verdict {
+  let amount = intent.amount;
+  for (const check of CHECKS) {
+    const verdict = check({ intent, view, limits, now, amount });
+    if (!verdict.ok) return verdict;
+    amount = verdict.amount;
+  }
+  return { ok: true, amount };
+}

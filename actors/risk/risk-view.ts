@@ -1,0 +1,64 @@
+import type { RiskState } from './intent.js';
+
+export interface Position {
+  /** Signed base amount: positive long, negative short. */
+  qty: number;
+  avgPrice: number;
+}
+
+/** What risk knows when it judges an intent. Plain data, so it serialises into a machine snapshot. */
+export interface RiskView {
+  state: RiskState;
+  /** Capital allocated to this book (position limits are a fraction of it). */
+  capital: number;
+  /** Current equity: capital + realized + unrealized P&L. */
+  equity: number;
+  dayStartEquity: number;
+  /** Realized + unrealized P&L since the day started (negative = loss). */
+  dailyPnl: number;
+  /** Positions by symbol. */
+  positions: Record<string, Position>;
+  /** Last mark price by symbol (mid of the last book, close of the last candle). */
+  marks: Record<string, number>;
+  /** Notional of approved orders not yet filled or cancelled. */
+  openOrdersNotional: number;
+  /** Timestamps of recent approvals of submits (cancels excluded), ascending. */
+  recentSubmits: number[];
+  /** Last market-data receipt time by `${venue}:${symbol}`. */
+  lastMarketData: Record<string, number>;
+}
+
+export function positionQty(view: RiskView, symbol: string): number {
+  return view.positions[symbol]?.qty ?? 0;
+}
+
+/** Mark for a symbol: the last mark, else the average entry price, else 0. */
+export function markOf(view: RiskView, symbol: string): number {
+  return view.marks[symbol] ?? view.positions[symbol]?.avgPrice ?? 0;
+}
+
+/** Sum of |qty| × mark over all positions except `exceptSymbol`. */
+export function grossExposure(view: RiskView, exceptSymbol?: string): number {
+  let gross = 0;
+  for (const [symbol, p] of Object.entries(view.positions)) {
+    if (symbol === exceptSymbol) continue;
+    gross += Math.abs(p.qty) * markOf(view, symbol);
+  }
+  return gross;
+}
+
+/** Freshest market-data time for a symbol on a venue, or on any venue when venue is 'auto'. */
+export function lastDataTs(view: RiskView, venue: string, symbol: string): number | undefined {
+  if (venue !== 'auto') return view.lastMarketData[`${venue}:${symbol}`];
+  let last: number | undefined;
+  for (const [key, ts] of Object.entries(view.lastMarketData)) {
+    if (key.endsWith(`:${symbol}`) && (last === undefined || ts > last)) last = ts;
+  }
+  return last;
+}
+
+export function submitsInWindow(view: RiskView, now: number, windowMs: number): number {
+  let n = 0;
+  for (const ts of view.recentSubmits) if (ts > now - windowMs && ts <= now) n += 1;
+  return n;
+}

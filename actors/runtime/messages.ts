@@ -22,6 +22,9 @@ export interface MessageMap {
   'risk.rearm': { by: string };
   'orders.cancelAll': { reason: string };
   'equity.marked': { equity: number; capital: number };
+  'effect.failed': { effect: string; error: string };
+  'actor.restarted': { actor: string; attempt: number; delayMs: number; error: string };
+  'actor.stopped': { actor: string; reason: string };
 }
 
 export type MessageType = keyof MessageMap;
@@ -30,6 +33,8 @@ export interface MessageMeta {
   id: string;
   correlationId: string;
   ts: number;
+  /** Addressed to one actor by name (besides the type's subscribers). */
+  to?: string;
 }
 
 export type Message<T extends MessageType = MessageType> = {

@@ -1,0 +1,160 @@
+import { start, stop as stopNact } from 'nact';
+import { pino, type Logger } from 'pino';
+import { Supervisor, type SupervisorHooks } from '../../supervisors/supervisor.js';
+import { defaultPolicy, type SupervisionPolicy } from '../../supervisors/policy.js';
+import { ActorCell, type CellHost } from './actor-cell.js';
+import type { ActorSpec, InspectObserver, MessageObserver, Outgoing } from './actor-spec.js';
+import type { Clock } from './clock.js';
+import { MemoryDeadLetters, type DeadLetter, type DeadLetterSink } from './dead-letters.js';
+import { InFlight } from './in-flight.js';
+import { IdSource, type Message, type MessageType } from './messages.js';
+import { MemorySnapshotStore, type SnapshotStore } from './snapshot-store.js';
+
+export interface ActorSystemOptions {
+  clock: Clock;
+  logger?: Logger;
+  deadLetters?: DeadLetterSink;
+  snapshots?: SnapshotStore;
+  inspect?: InspectObserver;
+  ids?: IdSource;
+  stashLimit?: number;
+  rootPolicy?: Partial<SupervisionPolicy>;
+  /** Wall-time source for restart intensity; injectable for tests. */
+  monotonicNow?: () => number;
+  random?: () => number;
+  /** Restart and stop decisions, for the journal. */
+  onRestart?: (actor: string, error: unknown, attempt: number, delayMs: number) => void;
+  /** Escalation went past the root: the boot code halts risk and cancels open orders. */
+  onRootEscalation?: (from: string, error: unknown) => void;
+}
+
+/**
+ * The runtime: nact actors hosting XState machines, messages routed by type and by name,
+ * supervision trees, dead letters, and an in-flight count for quiescence.
+ */
+export class ActorSystem implements CellHost {
+  readonly nactRoot: unknown;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly inFlight = new InFlight();
+  readonly snapshots: SnapshotStore;
+  readonly stashLimit: number;
+  readonly inspect: InspectObserver | undefined;
+  readonly deadLetters: DeadLetterSink;
+  readonly root: Supervisor;
+  readonly ids: IdSource;
+  private readonly cells = new Map<string, ActorCell>();
+  private readonly subscribers = new Map<MessageType, ActorCell[]>();
+  private readonly observers: MessageObserver[] = [];
+  private deadLetterCount = 0;
+  private readonly hooks: SupervisorHooks;
+
+  constructor(private readonly options: ActorSystemOptions) {
+    this.clock = options.clock;
+    this.logger = options.logger ?? pino({ level: 'silent' });
+    this.deadLetters = options.deadLetters ?? new MemoryDeadLetters();
+    this.snapshots = options.snapshots ?? new MemorySnapshotStore();
+    this.inspect = options.inspect;
+    this.ids = options.ids ?? new IdSource();
+    this.stashLimit = options.stashLimit ?? 1_000;
+    this.nactRoot = start();
+    this.hooks = {
+      now: options.monotonicNow ?? (() => performance.now()),
+      random: options.random ?? Math.random,
+      onRestart: (actor, error, attempt, delayMs) => {
+        this.logger.warn({ actor, attempt, delayMs, err: error }, 'restarting actor');
+        options.onRestart?.(actor, error, attempt, delayMs);
+        this.publish({ type: 'actor.restarted', actor, attempt, delayMs, error: String(error) });
+      },
+      onStopped: (actor, reason) => {
+        this.logger.warn({ actor, reason }, 'actor stopped');
+        this.publish({ type: 'actor.stopped', actor, reason });
+      },
+      onRootEscalation: (from, error) => {
+        this.logger.error({ from, err: error }, 'escalation reached the root');
+        options.onRootEscalation?.(from, error);
+      },
+    };
+    this.root = new Supervisor('root', Object.freeze({ ...defaultPolicy, ...options.rootPolicy }), this.hooks);
+  }
+
+  get deadLettered(): number {
+    return this.deadLetterCount;
+  }
+
+  supervisor(name: string, policy: Partial<SupervisionPolicy> = {}, parent: Supervisor = this.root): Supervisor {
+    const supervisor = new Supervisor(name, Object.freeze({ ...defaultPolicy, ...policy }), this.hooks);
+    parent.add(supervisor);
+    return supervisor;
+  }
+
+  spawn(spec: ActorSpec, parent: Supervisor = this.root): ActorCell {
+    if (this.cells.has(spec.name)) throw new Error(`an actor named ${spec.name} already exists`);
+    const cell = new ActorCell(spec, this);
+    this.cells.set(spec.name, cell);
+    for (const type of spec.subscribe ?? []) {
+      const list = this.subscribers.get(type) ?? [];
+      list.push(cell);
+      this.subscribers.set(type, list);
+    }
+    parent.add(cell);
+    return cell;
+  }
+
+  actor(name: string): ActorCell | undefined {
+    return this.cells.get(name);
+  }
+
+  actorNames(): string[] {
+    return [...this.cells.keys()];
+  }
+
+  restartCount(): number {
+    let total = 0;
+    for (const cell of this.cells.values()) total += cell.restarts;
+    return total;
+  }
+
+  /** Every routed message, synchronously: journals and summaries watch here. */
+  observe(observer: MessageObserver): void {
+    this.observers.push(observer);
+  }
+
+  /** Send from outside any actor (drivers, tests, the CLI). */
+  publish(message: Outgoing, correlationId?: string): Message {
+    return this.route('system', message, correlationId);
+  }
+
+  route(from: string, outgoing: Outgoing, correlationId?: string): Message {
+    const id = this.ids.next();
+    const message = {
+      ...outgoing,
+      id,
+      ts: this.clock.now(),
+      correlationId: outgoing.correlationId ?? correlationId ?? id,
+    } as Message;
+    for (const observer of this.observers) observer(message);
+    const targets = this.subscribers.get(message.type);
+    if (targets) for (const cell of targets) if (cell.name !== message.to) cell.deliver(message);
+    if (message.to !== undefined) {
+      const cell = this.cells.get(message.to);
+      if (cell) cell.deliver(message);
+      else this.deadLetter({ actor: message.to, message, reason: 'unknown-actor', error: `sent by ${from}` });
+    }
+    return message;
+  }
+
+  deadLetter(letter: Omit<DeadLetter, 'ts'>): void {
+    this.deadLetterCount += 1;
+    this.deadLetters.record({ ...letter, ts: this.clock.now() });
+  }
+
+  whenQuiescent(): Promise<void> {
+    return this.inFlight.whenZero();
+  }
+
+  async shutdown(): Promise<void> {
+    for (const cell of this.cells.values()) if (cell.status !== 'stopped') cell.stop('system shutdown');
+    stopNact(this.nactRoot as never);
+  }
+}

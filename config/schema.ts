@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { core } from './sections/core.js';
+import { risk } from './sections/risk.js';
+import { allocation } from './sections/allocation.js';
+import { network } from './sections/network.js';
+import { storage } from './sections/storage.js';
+import { redis } from './sections/redis.js';
+import { log } from './sections/log.js';
+import { supervision } from './sections/supervision.js';
+import { replay } from './sections/replay.js';
+import { strategies } from './sections/strategies.js';
+
+/**
+ * The one schema of the whole system. Each section lives in config/sections/<name>.ts;
+ * to add one, write that file, add one import and one entry here, then refresh docs/config.md with
+ * `npx tsx config/docs/write.ts` (test/config/docs.test.ts fails while it is stale).
+ */
+export const configSchema = z.strictObject({
+  ...core,
+  risk,
+  allocation,
+  network,
+  storage,
+  redis,
+  log,
+  supervision,
+  replay,
+  strategies,
+});
+
+type DeepReadonly<T> = T extends (infer E)[]
+  ? ReadonlyArray<DeepReadonly<E>>
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
+/** The validated, frozen configuration. */
+export type Config = DeepReadonly<z.output<typeof configSchema>>;
+
+/** What a YAML file may contain (every field optional). */
+export type ConfigInput = z.input<typeof configSchema>;

@@ -1,0 +1,16 @@
+import { fraction, positiveInt, section } from './define.js';
+import { z } from 'zod';
+
+/** spread = baseSpread * volatility_factor * risk_factor, quoted around mid, skewed by inventory. */
+const marketMaking = section({
+  symbol: z.string().regex(/^[A-Z0-9]+\/[A-Z0-9]+$/, 'must look like BASE/QUOTE, e.g. BTC/USDT').default('BTC/USDT').describe('market to quote'),
+  baseSpread: fraction().default(0.001).describe('base spread as a fraction of mid'),
+  volatilityWindow: positiveInt().default(20).describe('bars in the volatility estimate'),
+  inventoryLimit: z.number().positive().default(0.01).describe('max inventory, base currency'),
+  orderAmount: z.number().positive().default(0.001).describe('quote size, base currency'),
+  skewFactor: fraction().default(0.5).describe('at full inventory, quotes shift by this fraction of the spread'),
+});
+
+export const strategies = section({
+  marketMaking,
+});

@@ -24,6 +24,7 @@ export interface OrderUpdate {
   strategy: string;
   venue: string;
   symbol: string;
+  side: Side;
   status: OrderStatus;
   filled: number;
   amount: number;

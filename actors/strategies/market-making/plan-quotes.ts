@@ -1,0 +1,49 @@
+import type { OrderIntent } from '../../risk/intent.js';
+import { computeQuote, type Quote, type QuoteParams } from './quotes.js';
+
+export interface MarketMakerContext {
+  strategy: string;
+  venue: string;
+  symbol: string;
+  params: QuoteParams;
+  /** Closes kept for the volatility estimate. */
+  window: number;
+  closes: number[];
+  /** Signed base inventory from our own fills. */
+  inventory: number;
+  /** Next intent sequence number: intent ids are `${strategy}-${seq}`, deterministic. */
+  seq: number;
+  /** Our resting orders by clientOrderId. */
+  live: Record<string, { side: 'buy' | 'sell' }>;
+  riskState: 'ACTIVE' | 'REDUCING' | 'HALTED';
+  lastQuote: Quote | undefined;
+  fills: number;
+  vetoes: number;
+}
+
+export interface QuotePlan {
+  intents: OrderIntent[];
+  quote: Quote;
+  nextSeq: number;
+}
+
+/** Cancel what rests, then quote both sides around the last close. */
+export function planQuotes(ctx: MarketMakerContext, mid: number): QuotePlan {
+  const quote = computeQuote(mid, ctx.closes, ctx.inventory, ctx.riskState === 'REDUCING', ctx.params);
+  const intents: OrderIntent[] = [];
+  let seq = ctx.seq;
+  const base = { strategy: ctx.strategy, venue: ctx.venue, symbol: ctx.symbol, type: 'limit' as const };
+  for (const [clientOrderId, order] of Object.entries(ctx.live)) {
+    intents.push({ ...base, intentId: `${ctx.strategy}-${seq++}`, side: order.side, kind: 'cancel', amount: 0, price: mid, cancelClientOrderId: clientOrderId });
+  }
+  const sides = [
+    { side: 'buy' as const, price: quote.bid, amount: quote.bidAmount },
+    { side: 'sell' as const, price: quote.ask, amount: quote.askAmount },
+  ];
+  for (const { side, price, amount } of sides) {
+    if (amount <= 0) continue;
+    const reduces = (side === 'sell' && ctx.inventory > 0) || (side === 'buy' && ctx.inventory < 0);
+    intents.push({ ...base, intentId: `${ctx.strategy}-${seq++}`, side, kind: reduces ? 'reduce' : 'open', amount, price });
+  }
+  return { intents, quote, nextSeq: seq };
+}

@@ -1,0 +1,107 @@
+import { assign, enqueueActions, setup } from 'xstate';
+import type { Message } from '../actors/runtime/messages.js';
+import type { Outgoing } from '../actors/runtime/actor-spec.js';
+import type { QuoteParams } from '../actors/strategies/market-making/quotes.js';
+import { planQuotes, type MarketMakerContext } from '../actors/strategies/market-making/plan-quotes.js';
+
+export interface MarketMakerInput {
+  strategy: string;
+  venue: string;
+  symbol: string;
+  params: QuoteParams;
+  window: number;
+}
+
+const TERMINAL = new Set(['filled', 'cancelled', 'rejected']);
+
+/**
+ * Market-making lifecycle. Entry: enough closes for a volatility estimate and risk not HALTED.
+ * Exit to paused: risk HALTED. Every bar while quoting: cancel resting quotes, quote both sides.
+ */
+export const marketMakerMachine = setup({
+  types: { context: {} as MarketMakerContext, events: {} as Message, input: {} as MarketMakerInput, emitted: {} as Outgoing },
+  guards: {
+    hasHistory: ({ context }) => context.closes.length >= Math.min(context.window, 3),
+    riskHalted: ({ event }) => event.type === 'risk.changed' && event.state === 'HALTED',
+    riskTrading: ({ event }) => event.type === 'risk.changed' && event.state !== 'HALTED',
+    forMyMarket: ({ context, event }) => event.type === 'candle.closed' && event.symbol === context.symbol && event.venue === context.venue,
+  },
+  actions: {
+    recordClose: assign(({ context, event }) => {
+      if (event.type !== 'candle.closed') return {};
+      return { closes: [...context.closes, event.candle.close].slice(-context.window) };
+    }),
+    quote: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'candle.closed') return;
+      const plan = planQuotes(context, event.candle.close);
+      enqueue.assign({ seq: plan.nextSeq, lastQuote: plan.quote });
+      for (const intent of plan.intents) enqueue.emit({ type: 'order.intent', intent });
+    }),
+    trackOrder: assign(({ context, event }) => {
+      if (event.type !== 'order.updated' || event.order.strategy !== context.strategy) return {};
+      const { clientOrderId, status, side } = event.order;
+      const live = { ...context.live };
+      if (TERMINAL.has(status)) delete live[clientOrderId];
+      else live[clientOrderId] = { side };
+      return { live };
+    }),
+    applyFill: assign(({ context, event }) => {
+      if (event.type !== 'fill.received' || event.fill.strategy !== context.strategy) return {};
+      const signed = event.fill.side === 'buy' ? event.fill.amount : -event.fill.amount;
+      return { inventory: context.inventory + signed, fills: context.fills + 1 };
+    }),
+    countVeto: assign({ vetoes: ({ context }) => context.vetoes + 1 }),
+    setRiskState: assign({
+      riskState: ({ context, event }) => (event.type === 'risk.changed' ? event.state : context.riskState),
+    }),
+  },
+}).createMachine({
+  id: 'market-maker',
+  context: ({ input }) => ({
+    ...input,
+    closes: [],
+    inventory: 0,
+    seq: 1,
+    live: {},
+    riskState: 'ACTIVE',
+    lastQuote: undefined,
+    fills: 0,
+    vetoes: 0,
+  }),
+  initial: 'warmingUp',
+  on: {
+    'order.updated': { actions: 'trackOrder' },
+    'fill.received': { actions: 'applyFill' },
+    'order.denied': { actions: 'countVeto' },
+  },
+  states: {
+    warmingUp: {
+      on: {
+        'candle.closed': { guard: 'forMyMarket', actions: 'recordClose', target: 'deciding' },
+        'risk.changed': { actions: 'setRiskState' },
+      },
+    },
+    deciding: {
+      always: [
+        { guard: ({ context }) => context.riskState === 'HALTED', target: 'paused' },
+        { guard: 'hasHistory', target: 'quoting' },
+        { target: 'warmingUp' },
+      ],
+    },
+    quoting: {
+      on: {
+        'candle.closed': { guard: 'forMyMarket', actions: ['recordClose', 'quote'] },
+        'risk.changed': [
+          { guard: 'riskHalted', actions: 'setRiskState', target: 'paused' },
+          { actions: 'setRiskState' },
+        ],
+      },
+    },
+    paused: {
+      on: {
+        'candle.closed': { guard: 'forMyMarket', actions: 'recordClose' },
+        'risk.changed': [{ guard: 'riskTrading', actions: 'setRiskState', target: 'quoting' }, { actions: 'setRiskState' }],
+      },
+    },
+  },
+});

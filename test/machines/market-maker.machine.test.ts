@@ -1,0 +1,62 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createActor } from 'xstate';
+import { marketMakerMachine } from '../../machines/market-maker.machine.js';
+import type { Message } from '../../actors/runtime/messages.js';
+import type { OrderIntent } from '../../actors/risk/intent.js';
+
+const input = {
+  strategy: 'mm',
+  venue: 'paper',
+  symbol: 'BTC/USDT',
+  window: 5,
+  params: { baseSpread: 0.002, referenceVolatility: 0.001, inventoryLimit: 1, skew: 0.5, orderAmount: 0.1 },
+};
+let seq = 0;
+const meta = () => ({ id: `t${++seq}`, correlationId: 'c', ts: 0 });
+const candle = (close: number): Message => ({ type: 'candle.closed', venue: 'paper', symbol: 'BTC/USDT', candle: { ts: 0, open: close, high: close, low: close, close, volume: 1 }, ...meta() });
+
+function start() {
+  const actor = createActor(marketMakerMachine, { input });
+  const intents: OrderIntent[] = [];
+  actor.on('order.intent', (e) => intents.push((e as { intent: OrderIntent }).intent));
+  actor.start();
+  return { actor, intents };
+}
+
+test('warms up on history, then quotes both sides every bar with deterministic intent ids', () => {
+  const { actor, intents } = start();
+  actor.send(candle(100));
+  actor.send(candle(100.1));
+  assert.equal(actor.getSnapshot().value, 'warmingUp');
+  assert.equal(intents.length, 0);
+  actor.send(candle(100));
+  assert.equal(actor.getSnapshot().value, 'quoting');
+  actor.send(candle(100.05));
+  assert.deepEqual(intents.map((i) => [i.intentId, i.side, i.kind]), [['mm-1', 'buy', 'open'], ['mm-2', 'sell', 'open']]);
+});
+
+test('resting quotes are cancelled before requoting; fills move inventory; HALTED pauses, ACTIVE resumes', () => {
+  const { actor, intents } = start();
+  for (const c of [100, 100.1, 100, 100.05]) actor.send(candle(c));
+  actor.send({ type: 'order.updated', order: { clientOrderId: 'mm-1-0', intentId: 'mm-1', strategy: 'mm', venue: 'paper', symbol: 'BTC/USDT', side: 'buy', status: 'submitted', filled: 0, amount: 0.1 }, ...meta() });
+  actor.send({ type: 'fill.received', fill: { fillId: 'f1', clientOrderId: 'mm-2-0', intentId: 'mm-2', strategy: 'mm', venue: 'paper', symbol: 'BTC/USDT', side: 'sell', price: 100, amount: 0.1, fee: 0, liquidity: 'maker', ts: 0 }, ...meta() });
+  assert.equal(actor.getSnapshot().context.inventory, -0.1);
+  actor.send(candle(100));
+  const last = intents.slice(2);
+  assert.deepEqual(last[0], { ...last[0], kind: 'cancel', cancelClientOrderId: 'mm-1-0' });
+  assert.equal(last.find((i) => i.side === 'buy' && i.kind !== 'cancel')?.kind, 'reduce', 'buying back a short reduces');
+  actor.send({ type: 'risk.changed', state: 'HALTED', reason: 'test', ...meta() });
+  assert.equal(actor.getSnapshot().value, 'paused');
+  const before = intents.length;
+  actor.send(candle(101));
+  assert.equal(intents.length, before, 'no quotes while HALTED');
+  actor.send({ type: 'risk.changed', state: 'ACTIVE', reason: 'rearmed', ...meta() });
+  assert.equal(actor.getSnapshot().value, 'quoting');
+});
+
+test('candles of another market are ignored', () => {
+  const { actor } = start();
+  actor.send({ ...candle(5), symbol: 'ETH/USDT' } as Message);
+  assert.equal(actor.getSnapshot().context.closes.length, 0);
+});

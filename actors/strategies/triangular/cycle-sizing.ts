@@ -41,15 +41,49 @@ function floorTo(x: number, step: number): number {
   return Number((Math.floor(x / step + 1e-9) * step).toFixed(decimals));
 }
 
-/** Derivative of one leg's output with respect to its input, at input x (0 once depth runs out). */
-function marginal(leg: SizingLeg, x: number, keep: number): number {
-  let left = x;
-  for (const [price, qty] of leg.levels) {
-    const cap = leg.buy ? price * qty : qty;
-    if (left < cap) return keep * (leg.buy ? 1 / price : price);
-    left -= cap;
+/**
+ * Each leg's input is piecewise linear in the start amount S, with one piece per combination of
+ * current levels. Walk those pieces in order of S: within one, the marginal return (product of the
+ * legs' current rates after fees) is constant; stop when it drops to 1 or any leg runs out of depth.
+ */
+function profitableSize(legs: readonly SizingLeg[], keep: number): number {
+  const n = legs.length;
+  const level = new Array<number>(n).fill(0);
+  const consumed = new Array<number>(n).fill(0);
+  const slope = new Array<number>(n).fill(0);
+  const cap = (i: number): number => {
+    const l = legs[i]!.levels[level[i]!]!;
+    return legs[i]!.buy ? l[0] * l[1] : l[1];
+  };
+  let s = 0;
+  for (;;) {
+    let d = 1;
+    for (let i = 0; i < n; i++) {
+      const l = legs[i]!.levels[level[i]!];
+      if (!l) return s;
+      slope[i] = d;
+      d *= keep * (legs[i]!.buy ? 1 / l[0] : l[0]);
+    }
+    if (!(d > 1)) return s;
+    let step = Infinity;
+    let which = 0;
+    for (let i = 0; i < n; i++) {
+      const room = (cap(i) - consumed[i]!) / slope[i]!;
+      if (room < step) {
+        step = room;
+        which = i;
+      }
+    }
+    s += step;
+    for (let i = 0; i < n; i++) {
+      const c = cap(i);
+      consumed[i]! += slope[i]! * step;
+      if (i === which || c - consumed[i]! <= c * 1e-12) {
+        level[i]! += 1;
+        consumed[i] = 0;
+      }
+    }
   }
-  return 0;
 }
 
 /** Output of one leg for input x, walking the depth; base amounts optionally rounded to the step size. */
@@ -99,31 +133,11 @@ function walk(leg: SizingLeg, x: number, keep: number, round: boolean): { out: n
 
 /**
  * Sizes a cycle on the depth of each leg: the largest start amount whose marginal unit is still
- * profitable after taker fees (bisection: the marginal return only falls as depth is consumed),
- * then rounds every leg to its step size and checks LOT_SIZE and MIN_NOTIONAL.
+ * profitable after taker fees, then rounds every leg to its step size and checks LOT_SIZE and MIN_NOTIONAL.
  */
 export function sizeCycle(legs: readonly SizingLeg[], feeRate: number): CycleSize {
   const keep = 1 - feeRate;
-  const first = legs[0]!;
-  let hi = first.levels.reduce((s, [p, q]) => s + (first.buy ? p * q : q), 0);
-  let lo = 0;
-  const marginalAt = (s: number): number => {
-    let x = s;
-    let d = 1;
-    for (const leg of legs) {
-      d *= marginal(leg, x, keep);
-      if (d === 0) return 0;
-      x = walk(leg, x, keep, false).out;
-    }
-    return d;
-  };
-  if (marginalAt(0) <= 1) hi = 0;
-  for (let i = 0; i < 80 && hi - lo > hi * 1e-12; i++) {
-    const mid = (lo + hi) / 2;
-    if (marginalAt(mid) > 1) lo = mid;
-    else hi = mid;
-  }
-  const maxSize = lo;
+  const maxSize = profitableSize(legs, keep);
 
   const fills: LegFill[] = [];
   const reasons: string[] = [];

@@ -1,0 +1,161 @@
+import type { Fill, OrderUpdate } from '../ledger/types.js';
+import type { Position, RiskView } from './risk-view.js';
+
+/** Risk's own bookkeeping: positions, P&L, marks, reservations. Pure functions on plain data. */
+export interface RiskBook {
+  capital: number;
+  realizedPnl: number;
+  dayStartEquity: number;
+  peakEquity: number;
+  /** UTC day number (ms / 86,400,000) of the current trading day. */
+  day: number;
+  positions: Record<string, Position>;
+  marks: Record<string, number>;
+  lastMarketData: Record<string, number>;
+  /** Approved open intents not yet filled or cancelled: remaining amount and price. */
+  reservations: Record<string, { remaining: number; price: number }>;
+  recentSubmits: number[];
+  lossStreak: number;
+  cooldownUntil: number;
+  /** Latest event time seen. */
+  now: number;
+}
+
+const EPS = 1e-12;
+export const DAY_MS = 86_400_000;
+
+export function utcDay(ts: number): number {
+  return Math.floor(ts / DAY_MS);
+}
+
+export function newRiskBook(capital: number, ts: number): RiskBook {
+  return {
+    capital,
+    realizedPnl: 0,
+    dayStartEquity: capital,
+    peakEquity: capital,
+    day: utcDay(ts),
+    positions: {},
+    marks: {},
+    lastMarketData: {},
+    reservations: {},
+    recentSubmits: [],
+    lossStreak: 0,
+    cooldownUntil: 0,
+    now: ts,
+  };
+}
+
+export function unrealizedPnl(book: RiskBook): number {
+  let u = 0;
+  for (const [symbol, p] of Object.entries(book.positions)) u += p.qty * ((book.marks[symbol] ?? p.avgPrice) - p.avgPrice);
+  return u;
+}
+
+export function equityOf(book: RiskBook): number {
+  return book.capital + book.realizedPnl + unrealizedPnl(book);
+}
+
+export function openOrdersNotional(book: RiskBook): number {
+  let n = 0;
+  for (const r of Object.values(book.reservations)) n += r.remaining * r.price;
+  return n;
+}
+
+/** Advance time; a new UTC day restarts the daily P&L from the current equity. */
+export function advanceTo(book: RiskBook, ts: number): RiskBook {
+  const now = Math.max(book.now, ts);
+  const day = utcDay(now);
+  if (day > book.day) return { ...book, now, day, dayStartEquity: equityOf(book) };
+  return now === book.now ? book : { ...book, now };
+}
+
+/** Update the peak after anything that moves equity. */
+function withPeak(book: RiskBook): RiskBook {
+  const equity = equityOf(book);
+  return equity > book.peakEquity ? { ...book, peakEquity: equity } : book;
+}
+
+export function applyMark(book: RiskBook, venue: string, symbol: string, price: number | undefined, ts: number): RiskBook {
+  const lastMarketData = { ...book.lastMarketData, [`${venue}:${symbol}`]: ts };
+  const marks = price !== undefined && price > 0 ? { ...book.marks, [symbol]: price } : book.marks;
+  return withPeak({ ...book, marks, lastMarketData });
+}
+
+export function applyFill(book: RiskBook, fill: Fill, maxLossStreak: number, cooldownMs: number): RiskBook {
+  const held = book.positions[fill.symbol] ?? { qty: 0, avgPrice: 0 };
+  const signed = fill.side === 'buy' ? fill.amount : -fill.amount;
+  let qty = held.qty + signed;
+  let avgPrice = held.avgPrice;
+  let closedPnl: number | undefined;
+  if (held.qty === 0 || Math.sign(held.qty) === Math.sign(signed)) {
+    avgPrice = (Math.abs(held.qty) * held.avgPrice + fill.amount * fill.price) / Math.abs(qty);
+  } else {
+    const closing = Math.min(fill.amount, Math.abs(held.qty));
+    closedPnl = closing * (fill.price - held.avgPrice) * Math.sign(held.qty);
+    if (fill.amount > Math.abs(held.qty) + EPS) avgPrice = fill.price;
+  }
+  if (Math.abs(qty) <= EPS) qty = 0;
+  const positions = { ...book.positions };
+  if (qty === 0) delete positions[fill.symbol];
+  else positions[fill.symbol] = { qty, avgPrice };
+
+  let { lossStreak, cooldownUntil } = book;
+  if (closedPnl !== undefined) {
+    lossStreak = closedPnl - fill.fee < 0 ? lossStreak + 1 : 0;
+    if (lossStreak >= maxLossStreak) {
+      cooldownUntil = fill.ts + cooldownMs;
+      lossStreak = 0;
+    }
+  }
+  const reservations = release(book.reservations, fill.intentId, fill.amount);
+  const marks = book.marks[fill.symbol] === undefined ? { ...book.marks, [fill.symbol]: fill.price } : book.marks;
+  return withPeak({
+    ...book,
+    positions,
+    marks,
+    reservations,
+    realizedPnl: book.realizedPnl + (closedPnl ?? 0) - fill.fee,
+    lossStreak,
+    cooldownUntil,
+  });
+}
+
+function release(reservations: RiskBook['reservations'], intentId: string, amount: number): RiskBook['reservations'] {
+  const r = reservations[intentId];
+  if (!r) return reservations;
+  const next = { ...reservations };
+  const remaining = r.remaining - amount;
+  if (remaining <= EPS) delete next[intentId];
+  else next[intentId] = { ...r, remaining };
+  return next;
+}
+
+/** A cancelled or rejected order releases what it did not fill. */
+export function applyOrderUpdate(book: RiskBook, order: OrderUpdate): RiskBook {
+  if (order.status !== 'cancelled' && order.status !== 'rejected') return book;
+  return { ...book, reservations: release(book.reservations, order.intentId, Math.max(0, order.amount - order.filled)) };
+}
+
+export function recordSubmit(book: RiskBook, intentId: string, reserve: { amount: number; price: number } | undefined, ts: number, windowMs: number): RiskBook {
+  const recentSubmits = book.recentSubmits.filter((t) => t > ts - windowMs);
+  recentSubmits.push(ts);
+  const reservations = reserve ? { ...book.reservations, [intentId]: { remaining: reserve.amount, price: reserve.price } } : book.reservations;
+  return { ...book, recentSubmits, reservations };
+}
+
+export function toRiskView(book: RiskBook, state: RiskView['state']): RiskView {
+  const equity = equityOf(book);
+  return {
+    state,
+    capital: book.capital,
+    equity,
+    dayStartEquity: book.dayStartEquity,
+    dailyPnl: equity - book.dayStartEquity,
+    positions: book.positions,
+    marks: book.marks,
+    openOrdersNotional: openOrdersNotional(book),
+    recentSubmits: book.recentSubmits,
+    lastMarketData: book.lastMarketData,
+  };
+}

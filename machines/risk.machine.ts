@@ -1,0 +1,199 @@
+import { assign, emit, enqueueActions, not, setup } from 'xstate';
+import type { Message } from '../actors/runtime/messages.js';
+import type { Approval } from '../actors/risk/approval.js';
+import { mintApproval } from '../actors/risk/approval.js';
+import type { DenyReason, OrderIntent, RiskState } from '../actors/risk/intent.js';
+import { DEFAULT_RISK_LIMITS, type RiskLimits } from '../actors/risk/limits.js';
+import { evaluate } from '../actors/risk/evaluate-intent.js';
+import { midPrice } from '../actors/market-data/types.js';
+import {
+  advanceTo, applyFill, applyMark, applyOrderUpdate, equityOf, newRiskBook, recordSubmit, toRiskView, utcDay, type RiskBook,
+} from '../actors/risk/risk-book.js';
+
+export type RiskEvent = Message<
+  'order.intent' | 'fill.received' | 'book.updated' | 'candle.closed' | 'order.updated' | 'risk.halt' | 'risk.rearm'
+>;
+
+export type RiskEmitted =
+  | { type: 'order.approved'; approval: Approval }
+  | { type: 'order.denied'; intent: OrderIntent; reason: DenyReason; detail: string; to: string }
+  | { type: 'orders.cancelAll'; reason: string }
+  | { type: 'risk.changed'; state: RiskState; reason: string };
+
+export type HaltCause = 'daily_loss' | 'drawdown' | 'manual';
+
+export interface RiskContext {
+  book: RiskBook;
+  limits: RiskLimits;
+  haltCause?: HaltCause;
+  haltDetail?: string;
+  /** UTC day on which risk halted. */
+  haltDay?: number;
+  /** Recently judged intent ids: a repeated intent is denied, never approved twice. */
+  seenIntents: string[];
+}
+
+export interface RiskInput {
+  capital: number;
+  limits?: Partial<RiskLimits>;
+  /** Start time (epoch ms) from the host's clock. */
+  startTs: number;
+}
+
+const SEEN_MAX = 256;
+
+export function approvalIdFor(intent: OrderIntent): string {
+  return `apv:${intent.intentId}`;
+}
+
+function dailyLossBreach(ctx: RiskContext, fraction: number): boolean {
+  const equity = equityOf(ctx.book);
+  return equity - ctx.book.dayStartEquity <= -fraction * ctx.book.dayStartEquity;
+}
+
+function drawdownBreach(ctx: RiskContext): boolean {
+  const equity = equityOf(ctx.book);
+  return ctx.book.peakEquity - equity >= ctx.limits.maxDrawdownFraction * ctx.book.peakEquity;
+}
+
+function describeLoss(ctx: RiskContext): string {
+  const equity = equityOf(ctx.book);
+  const pnl = equity - ctx.book.dayStartEquity;
+  return `daily P&L ${pnl.toFixed(2)} on day-start equity ${ctx.book.dayStartEquity.toFixed(2)}`;
+}
+
+/** Every event first moves the clock of the book (which may start a new UTC day), then updates it. */
+function observe(ctx: RiskContext, event: RiskEvent): RiskBook {
+  const book = advanceTo(ctx.book, event.ts);
+  switch (event.type) {
+    case 'fill.received':
+      return applyFill(book, event.fill, ctx.limits.maxLossStreak, ctx.limits.cooldownMs);
+    case 'book.updated':
+      return applyMark(book, event.book.venue, event.book.symbol, midPrice(event.book), event.ts);
+    case 'candle.closed':
+      return applyMark(book, event.venue, event.symbol, event.candle.close, event.ts);
+    case 'order.updated':
+      return applyOrderUpdate(book, event.order);
+    default:
+      return book;
+  }
+}
+
+export const riskMachine = setup({
+  types: {
+    context: {} as RiskContext,
+    events: {} as RiskEvent,
+    emitted: {} as RiskEmitted,
+    input: {} as RiskInput,
+  },
+  guards: {
+    haltBreach: ({ context }) => dailyLossBreach(context, context.limits.maxDailyLossFraction) || drawdownBreach(context),
+    reduceBreach: ({ context }) =>
+      dailyLossBreach(context, context.limits.reduceAtDailyLossFraction) || context.book.now < context.book.cooldownUntil,
+    /** A halt caused by the daily loss ends when a new UTC day starts (seen in event timestamps). */
+    newDayAfterDailyLoss: ({ context }) =>
+      context.haltCause === 'daily_loss' && context.haltDay !== undefined && context.book.day > context.haltDay,
+  },
+  actions: {
+    observe: assign({ book: ({ context, event }) => observe(context, event) }),
+    judge: enqueueActions(({ context, event, enqueue }, params: { state: RiskState }) => {
+      if (event.type !== 'order.intent') return;
+      const book = advanceTo(context.book, event.ts);
+      const { state } = params;
+      const { intent } = event;
+      if (context.seenIntents.includes(intent.intentId)) {
+        enqueue.assign({ book });
+        enqueue.emit({ type: 'order.denied', intent, reason: 'INVALID_INTENT', detail: `intent ${intent.intentId} was already judged; a repeated intent is never approved twice`, to: `strategy:${intent.strategy}` });
+        return;
+      }
+      const seenIntents = [...context.seenIntents.slice(-(SEEN_MAX - 1)), intent.intentId];
+      const verdict = evaluate(intent, toRiskView(book, state), context.limits, event.ts);
+      if (!verdict.ok) {
+        enqueue.assign({ book, seenIntents });
+        enqueue.emit({ type: 'order.denied', intent, reason: verdict.reason, detail: verdict.detail, to: `strategy:${intent.strategy}` });
+        return;
+      }
+      const reserve = intent.kind === 'open' ? { amount: verdict.amount, price: intent.price } : undefined;
+      const next = intent.kind === 'cancel' ? book : recordSubmit(book, intent.intentId, reserve, event.ts, context.limits.submitWindowMs);
+      enqueue.assign({ book: next, seenIntents });
+      enqueue.emit({ type: 'order.approved', approval: mintApproval(approvalIdFor(intent), intent, verdict.amount, event.ts) });
+    }),
+    recordBreach: assign(({ context }) => {
+      const cause: HaltCause = dailyLossBreach(context, context.limits.maxDailyLossFraction) ? 'daily_loss' : 'drawdown';
+      const detail =
+        cause === 'daily_loss'
+          ? `${describeLoss(context)} breaches max daily loss ${(context.limits.maxDailyLossFraction * 100).toFixed(2)}%`
+          : `drawdown from peak ${context.book.peakEquity.toFixed(2)} to ${equityOf(context.book).toFixed(2)} breaches max ${(context.limits.maxDrawdownFraction * 100).toFixed(2)}%`;
+      return { haltCause: cause, haltDetail: detail, haltDay: context.book.day };
+    }),
+    recordManualHalt: assign(({ context, event }) => ({
+      book: advanceTo(context.book, event.ts),
+      haltCause: 'manual' as const,
+      haltDetail: event.type === 'risk.halt' ? event.reason : 'halt',
+      haltDay: utcDay(event.ts),
+    })),
+    /** Re-arming acknowledges the losses so far: the day and the peak restart from the current equity. */
+    rearm: assign(({ context, event }) => {
+      const book = advanceTo(context.book, event.ts);
+      const equity = equityOf(book);
+      return {
+        book: { ...book, dayStartEquity: equity, peakEquity: equity, cooldownUntil: 0, lossStreak: 0 },
+        haltCause: undefined,
+        haltDetail: undefined,
+        haltDay: undefined,
+      };
+    }),
+    clearHalt: assign({ haltCause: undefined, haltDetail: undefined, haltDay: undefined }),
+    announceHalt: enqueueActions(({ context, enqueue }) => {
+      const reason = `${context.haltCause ?? 'halt'}: ${context.haltDetail ?? ''}`;
+      enqueue.emit({ type: 'orders.cancelAll', reason });
+      enqueue.emit({ type: 'risk.changed', state: 'HALTED', reason });
+    }),
+    announceReducing: emit(({ context }) => ({
+      type: 'risk.changed' as const,
+      state: 'REDUCING' as const,
+      reason: context.book.now < context.book.cooldownUntil
+        ? `loss streak of ${context.limits.maxLossStreak}: cooling down until ${new Date(context.book.cooldownUntil).toISOString()}`
+        : `${describeLoss(context)} reached the reduce threshold ${(context.limits.reduceAtDailyLossFraction * 100).toFixed(2)}%`,
+    })),
+    announceActive: emit({ type: 'risk.changed' as const, state: 'ACTIVE' as const, reason: 'limits clear' }),
+  },
+}).createMachine({
+  id: 'risk',
+  context: ({ input }) => ({
+    book: newRiskBook(input.capital, input.startTs),
+    limits: { ...DEFAULT_RISK_LIMITS, ...input.limits },
+    seenIntents: [],
+  }),
+  initial: 'ACTIVE',
+  on: {
+    'fill.received': { actions: 'observe' },
+    'book.updated': { actions: 'observe' },
+    'candle.closed': { actions: 'observe' },
+    'order.updated': { actions: 'observe' },
+    'risk.halt': { target: '.HALTED', actions: 'recordManualHalt' },
+    'risk.rearm': { target: '.ACTIVE', actions: ['rearm', 'announceActive'] },
+  },
+  states: {
+    ACTIVE: {
+      on: { 'order.intent': { actions: { type: 'judge', params: { state: 'ACTIVE' } } } },
+      always: [
+        { guard: 'haltBreach', target: 'HALTED', actions: 'recordBreach' },
+        { guard: 'reduceBreach', target: 'REDUCING' },
+      ],
+    },
+    REDUCING: {
+      entry: 'announceReducing',
+      on: { 'order.intent': { actions: { type: 'judge', params: { state: 'REDUCING' } } } },
+      always: [
+        { guard: 'haltBreach', target: 'HALTED', actions: 'recordBreach' },
+        { guard: not('reduceBreach'), target: 'ACTIVE', actions: 'announceActive' },
+      ],
+    },
+    HALTED: {
+      entry: 'announceHalt',
+      on: { 'order.intent': { actions: { type: 'judge', params: { state: 'HALTED' } } } },
+      always: { guard: 'newDayAfterDailyLoss', target: 'ACTIVE', actions: ['clearHalt', 'announceActive'] },
+    },
+  },
+});

@@ -1,0 +1,162 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createActor } from 'xstate';
+import { isGenuineApproval } from '../../actors/risk/approval.js';
+import type { OrderIntent } from '../../actors/risk/intent.js';
+import { riskMachine } from '../../machines/risk.machine.js';
+import { book, fill, msg, startRisk } from './risk-helpers.js';
+
+const T0 = Date.UTC(2026, 0, 5, 10, 0, 0);
+const intent = (over: Partial<OrderIntent> = {}): OrderIntent => ({
+  intentId: 'mm-1', strategy: 'mm', venue: 'paper', symbol: 'BTC/USDT', side: 'buy', kind: 'open', type: 'limit', amount: 0.1, price: 5_000, ...over,
+});
+
+test('an intent within limits is approved with a genuine, deterministic approval; a bad one is denied to its strategy', () => {
+  const { actor, take } = startRisk({ capital: 10_000, startTs: T0 });
+  actor.send(msg('book.updated', { book: book('BTC/USDT', 5_000, T0) }, T0));
+  actor.send(msg('order.intent', { intent: intent() }, T0 + 10));
+  const [approved] = take();
+  assert.equal(approved?.type, 'order.approved');
+  if (approved?.type === 'order.approved') {
+    assert.ok(isGenuineApproval(approved.approval));
+    assert.equal(approved.approval.approvalId, 'apv:mm-1');
+    assert.equal(approved.approval.amount, 0.1);
+    assert.equal(approved.approval.ts, T0 + 10);
+  }
+  actor.send(msg('order.intent', { intent: intent({ intentId: 'mm-2', amount: 0.5 }) }, T0 + 20));
+  const [denied] = take();
+  assert.deepEqual(denied && { ...denied, detail: undefined }, {
+    type: 'order.denied', intent: intent({ intentId: 'mm-2', amount: 0.5 }), reason: 'POSITION_LIMIT', detail: undefined, to: 'strategy:mm',
+  });
+  // Repeating an intent id is never approved twice.
+  actor.send(msg('order.intent', { intent: intent() }, T0 + 30));
+  assert.equal(take()[0]?.type, 'order.denied');
+});
+
+test('open orders count toward leverage until filled or cancelled', () => {
+  const { actor, take } = startRisk({ capital: 10_000, startTs: T0, limits: { maxLeverage: 0.15 } });
+  actor.send(msg('book.updated', { book: book('BTC/USDT', 5_000, T0) }, T0));
+  actor.send(msg('order.intent', { intent: intent({ intentId: 'a', amount: 0.2 }) }, T0 + 1));
+  actor.send(msg('order.intent', { intent: intent({ intentId: 'b', amount: 0.2, symbol: 'BTC/USDT' }) }, T0 + 2));
+  const [a, b] = take();
+  assert.equal(a?.type, 'order.approved');
+  assert.equal(b?.type === 'order.denied' && b.reason, 'LEVERAGE_LIMIT');
+  actor.send(msg('order.updated', { order: { clientOrderId: 'a.0', intentId: 'a', strategy: 'mm', venue: 'paper', symbol: 'BTC/USDT', status: 'cancelled', filled: 0, amount: 0.2 } }, T0 + 3));
+  actor.send(msg('order.intent', { intent: intent({ intentId: 'c', amount: 0.2 }) }, T0 + 4));
+  assert.equal(take()[0]?.type, 'order.approved');
+});
+
+test('losses: 3% → REDUCING (reduce-only), 5% → HALTED with cancel-all; only cancels pass; a new UTC day re-arms', () => {
+  const { actor, take } = startRisk({ capital: 10_000, startTs: T0, limits: { maxPositionFraction: 1 } });
+  actor.send(msg('book.updated', { book: book('BTC/USDT', 5_000, T0) }, T0));
+  actor.send(msg('fill.received', { fill: fill({ amount: 1, price: 5_000, ts: T0 + 1 }) }, T0 + 1));
+  actor.send(msg('book.updated', { book: book('BTC/USDT', 4_650, T0 + 2) }, T0 + 2));
+  assert.equal(actor.getSnapshot().value, 'REDUCING');
+  assert.deepEqual(take().map((e) => e.type === 'risk.changed' && e.state), ['REDUCING']);
+  actor.send(msg('order.intent', { intent: intent({ intentId: 'o1', amount: 0.01, price: 4_650 }) }, T0 + 3));
+  actor.send(msg('order.intent', { intent: intent({ intentId: 'r1', kind: 'reduce', side: 'sell', amount: 3, price: 4_650 }) }, T0 + 4));
+  const [o1, r1] = take();
+  assert.equal(o1?.type === 'order.denied' && o1.reason, 'REDUCE_ONLY');
+  assert.equal(r1?.type === 'order.approved' && r1.approval.amount, 1, 'reduce clipped to the position');
+
+  actor.send(msg('book.updated', { book: book('BTC/USDT', 4_490, T0 + 5) }, T0 + 5));
+  assert.equal(actor.getSnapshot().value, 'HALTED');
+  const halted = take();
+  assert.deepEqual(halted.map((e) => e.type), ['orders.cancelAll', 'risk.changed']);
+  assert.match(halted[0]?.type === 'orders.cancelAll' ? halted[0].reason : '', /^daily_loss: daily P&L -510.00/);
+
+  actor.send(msg('order.intent', { intent: intent({ intentId: 'r2', kind: 'reduce', side: 'sell', amount: 1, price: 4_490 }) }, T0 + 6));
+  actor.send(msg('order.intent', { intent: intent({ intentId: 'x1', kind: 'cancel', cancelClientOrderId: 'mm-1.0', amount: 0 }) }, T0 + 7));
+  const [r2, x1] = take();
+  assert.equal(r2?.type === 'order.denied' && r2.reason, 'HALTED');
+  assert.equal(x1?.type, 'order.approved');
+
+  // Same day, later: still halted. Next UTC day (from the event's ts): daily loss resets, back to ACTIVE.
+  actor.send(msg('book.updated', { book: book('BTC/USDT', 4_490, T0 + 3_600_000) }, T0 + 3_600_000));
+  assert.equal(actor.getSnapshot().value, 'HALTED');
+  const nextDay = Date.UTC(2026, 0, 6, 0, 0, 1);
+  actor.send(msg('book.updated', { book: book('BTC/USDT', 4_490, nextDay) }, nextDay));
+  assert.equal(actor.getSnapshot().value, 'ACTIVE');
+  assert.equal(actor.getSnapshot().context.book.dayStartEquity, 10_000 - 510);
+  assert.deepEqual(take().map((e) => e.type === 'risk.changed' && e.state), ['ACTIVE']);
+});
+
+test('risk.halt halts (manual halts survive a new day) and only risk.rearm re-arms', () => {
+  const { actor, take } = startRisk({ capital: 10_000, startTs: T0 });
+  actor.send(msg('risk.halt', { reason: 'supervisor escalation at root' }, T0 + 1));
+  assert.equal(actor.getSnapshot().value, 'HALTED');
+  const out = take();
+  assert.deepEqual(out[0], { type: 'orders.cancelAll', reason: 'manual: supervisor escalation at root' });
+  const nextDay = Date.UTC(2026, 0, 6, 1);
+  actor.send(msg('book.updated', { book: book('BTC/USDT', 5_000, nextDay) }, nextDay));
+  assert.equal(actor.getSnapshot().value, 'HALTED');
+  actor.send(msg('risk.rearm', { by: 'operator' }, nextDay + 1));
+  assert.equal(actor.getSnapshot().value, 'ACTIVE');
+  actor.send(msg('order.intent', { intent: intent() }, nextDay + 2));
+  assert.equal(take().at(-1)?.type, 'order.approved');
+});
+
+test('drawdown from peak halts until re-armed, even across days', () => {
+  const { actor } = startRisk({ capital: 10_000, startTs: T0, limits: { maxPositionFraction: 1, maxDailyLossFraction: 0.5, reduceAtDailyLossFraction: 0.4, maxDrawdownFraction: 0.05 } });
+  actor.send(msg('book.updated', { book: book('BTC/USDT', 5_000, T0) }, T0));
+  actor.send(msg('fill.received', { fill: fill({ amount: 1, price: 5_000 }) }, T0 + 1));
+  actor.send(msg('book.updated', { book: book('BTC/USDT', 6_000, T0 + 2) }, T0 + 2)); // peak 11,000
+  actor.send(msg('book.updated', { book: book('BTC/USDT', 5_440, T0 + 3) }, T0 + 3)); // 10,440: −5.09% from peak
+  assert.equal(actor.getSnapshot().value, 'HALTED');
+  assert.equal(actor.getSnapshot().context.haltCause, 'drawdown');
+  actor.send(msg('book.updated', { book: book('BTC/USDT', 5_440, Date.UTC(2026, 0, 7)) }, Date.UTC(2026, 0, 7)));
+  assert.equal(actor.getSnapshot().value, 'HALTED');
+});
+
+test('a losing streak pauses new exposure for the cooldown, measured in event time', () => {
+  const { actor, take } = startRisk({ capital: 100_000, startTs: T0, limits: { maxLossStreak: 3, cooldownMs: 60_000 } });
+  actor.send(msg('book.updated', { book: book('BTC/USDT', 5_000, T0) }, T0));
+  for (let i = 0; i < 3; i++) {
+    actor.send(msg('fill.received', { fill: fill({ side: 'buy', amount: 0.1, price: 5_000 }) }, T0 + 10 * i + 1));
+    actor.send(msg('fill.received', { fill: fill({ side: 'sell', amount: 0.1, price: 4_990, ts: T0 + 10 * i + 2 }) }, T0 + 10 * i + 2));
+  }
+  assert.equal(actor.getSnapshot().value, 'REDUCING');
+  take();
+  actor.send(msg('book.updated', { book: book('BTC/USDT', 5_000, T0 + 30_000) }, T0 + 30_000));
+  assert.equal(actor.getSnapshot().value, 'REDUCING');
+  actor.send(msg('book.updated', { book: book('BTC/USDT', 5_000, T0 + 60_023) }, T0 + 60_023));
+  assert.equal(actor.getSnapshot().value, 'ACTIVE');
+  assert.deepEqual(take().map((e) => e.type === 'risk.changed' && e.state), ['ACTIVE']);
+});
+
+test('stale market data is vetoed, using message timestamps', () => {
+  const { actor, take } = startRisk({ capital: 10_000, startTs: T0, limits: { staleDataMs: 1_000 } });
+  actor.send(msg('order.intent', { intent: intent({ intentId: 'a' }) }, T0));
+  actor.send(msg('candle.closed', { venue: 'paper', symbol: 'BTC/USDT', candle: { ts: T0 - 60_000, open: 5_000, high: 5_010, low: 4_990, close: 5_000, volume: 10 } }, T0 + 100));
+  actor.send(msg('order.intent', { intent: intent({ intentId: 'b' }) }, T0 + 1_100));
+  actor.send(msg('order.intent', { intent: intent({ intentId: 'c' }) }, T0 + 1_101));
+  const [a, b, c] = take();
+  assert.equal(a?.type === 'order.denied' && a.reason, 'STALE_MARKET_DATA');
+  assert.equal(b?.type, 'order.approved');
+  assert.equal(c?.type === 'order.denied' && c.reason, 'STALE_MARKET_DATA');
+});
+
+test('the submit-rate cap holds against a runaway strategy', () => {
+  const { actor, out } = startRisk({ capital: 1e9, startTs: T0 });
+  actor.send(msg('book.updated', { book: book('BTC/USDT', 5_000, T0) }, T0));
+  for (let i = 0; i < 250; i++) actor.send(msg('order.intent', { intent: intent({ intentId: `r-${i}`, amount: 0.001 }) }, T0 + 1 + Math.floor(i / 2)));
+  const approvals = out.filter((e) => e.type === 'order.approved').length;
+  const rateDenied = out.filter((e) => e.type === 'order.denied' && e.reason === 'RATE_LIMIT').length;
+  // 250 intents over 125 ms: the first 100 pass, the rest hit the cap.
+  assert.equal(approvals, 100);
+  assert.equal(rateDenied, 150);
+});
+
+test('a restored snapshot resumes HALTED without re-emitting cancel-all', () => {
+  const { actor } = startRisk({ capital: 10_000, startTs: T0 });
+  actor.send(msg('risk.halt', { reason: 'test' }, T0 + 1));
+  const persisted = JSON.parse(JSON.stringify(actor.getPersistedSnapshot()));
+  const restored = createActor(riskMachine, { snapshot: persisted, input: { capital: 10_000, startTs: T0 } });
+  const emitted: string[] = [];
+  restored.on('*', (e) => emitted.push(e.type));
+  restored.start();
+  assert.equal(restored.getSnapshot().value, 'HALTED');
+  assert.deepEqual(emitted, []);
+  restored.send(msg('order.intent', { intent: intent() }, T0 + 2));
+  assert.deepEqual(emitted, ['order.denied']);
+});

@@ -1,0 +1,174 @@
+import type { Side } from '../../market-data/types.js';
+import type { OrderIntent } from '../../risk/intent.js';
+import type { Fill, OrderStatus, OrderUpdate } from '../types.js';
+import type { Db } from './database.js';
+import { fromJson, toJson } from './json.js';
+
+export const TERMINAL_STATUSES: readonly OrderStatus[] = ['filled', 'cancelled', 'rejected'];
+
+export interface OrderRecord extends OrderUpdate {
+  price?: number;
+  createdTs: number;
+  updatedTs: number;
+}
+
+export interface OrderUpsert extends OrderUpdate {
+  /** Limit price; taken from the journaled intent when absent. */
+  price?: number;
+  ts: number;
+}
+
+interface OrderRow {
+  client_order_id: string;
+  intent_id: string;
+  strategy: string;
+  venue: string;
+  symbol: string;
+  side: Side;
+  price: number | null;
+  amount: number;
+  filled: number;
+  status: OrderStatus;
+  detail: string | null;
+  created_ts: number;
+  updated_ts: number;
+}
+
+interface FillRow {
+  fill_id: string;
+  client_order_id: string;
+  intent_id: string;
+  strategy: string;
+  venue: string;
+  symbol: string;
+  side: Side;
+  price: number;
+  amount: number;
+  fee: number;
+  liquidity: 'maker' | 'taker';
+  ts: number;
+}
+
+const TERMINAL_SQL = TERMINAL_STATUSES.map((s) => `'${s}'`).join(', ');
+
+/**
+ * Intents, orders and fills. Every write is its own durable commit (synchronous=FULL), so callers
+ * journal an intent and its order BEFORE calling the venue.
+ */
+export class OrderJournal {
+  private readonly insertIntent;
+  private readonly selectIntent;
+  private readonly upsert;
+  private readonly selectOrder;
+  private readonly selectOpen;
+  private readonly countOrders;
+  private readonly insertFill;
+  private readonly selectFills;
+  private readonly countFills;
+
+  constructor(db: Db) {
+    this.insertIntent = db.prepare<[Record<string, unknown>]>(`
+      INSERT OR IGNORE INTO intents (intent_id, strategy, venue, symbol, side, kind, type, amount, price, intent, ts)
+      VALUES (@intentId, @strategy, @venue, @symbol, @side, @kind, @type, @amount, @price, @json, @ts)`);
+    this.selectIntent = db.prepare<[string], { intent: string }>('SELECT intent FROM intents WHERE intent_id = ?');
+    // A terminal status is final; `filled` never decreases (updates may arrive out of order).
+    this.upsert = db.prepare<[Record<string, unknown>]>(`
+      INSERT INTO orders (client_order_id, intent_id, strategy, venue, symbol, side, price, amount, filled, status, detail, created_ts, updated_ts)
+      VALUES (@clientOrderId, @intentId, @strategy, @venue, @symbol,
+              @side,
+              COALESCE(@price, (SELECT price FROM intents WHERE intent_id = @intentId)),
+              @amount, @filled, @status, @detail, @ts, @ts)
+      ON CONFLICT (client_order_id) DO UPDATE SET
+        status = CASE WHEN orders.status IN (${TERMINAL_SQL}) THEN orders.status ELSE excluded.status END,
+        filled = MAX(orders.filled, excluded.filled),
+        amount = excluded.amount,
+        price = COALESCE(excluded.price, orders.price),
+        detail = COALESCE(excluded.detail, orders.detail),
+        updated_ts = MAX(orders.updated_ts, excluded.updated_ts)`);
+    this.selectOrder = db.prepare<[string], OrderRow>('SELECT * FROM orders WHERE client_order_id = ?');
+    this.selectOpen = db.prepare<[], OrderRow>(`SELECT * FROM orders WHERE status NOT IN (${TERMINAL_SQL}) ORDER BY created_ts, client_order_id`);
+    this.countOrders = db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM orders WHERE created_ts >= ?');
+    this.insertFill = db.prepare<[Fill]>(`
+      INSERT OR IGNORE INTO fills (fill_id, client_order_id, intent_id, strategy, venue, symbol, side, price, amount, fee, liquidity, ts)
+      VALUES (@fillId, @clientOrderId, @intentId, @strategy, @venue, @symbol, @side, @price, @amount, @fee, @liquidity, @ts)`);
+    this.selectFills = db.prepare<[string], FillRow>('SELECT * FROM fills WHERE client_order_id = ? ORDER BY ts, fill_id');
+    this.countFills = db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM fills WHERE ts >= ?');
+  }
+
+  /** Journals an intent once; returns false if it was already there. */
+  recordIntent(intent: OrderIntent, ts: number): boolean {
+    return this.insertIntent.run({ ...intent, json: toJson(intent), ts }).changes === 1;
+  }
+
+  intent(intentId: string): OrderIntent | undefined {
+    const row = this.selectIntent.get(intentId);
+    return row ? fromJson<OrderIntent>(row.intent) : undefined;
+  }
+
+  upsertOrder(order: OrderUpsert): void {
+    this.upsert.run({ ...order, price: order.price ?? null, detail: order.detail ?? null });
+  }
+
+  order(clientOrderId: string): OrderRecord | undefined {
+    const row = this.selectOrder.get(clientOrderId);
+    return row ? toOrder(row) : undefined;
+  }
+
+  /** Orders to reconcile with their venue on start (RELIABILITY R1), oldest first. */
+  nonTerminalOrders(): OrderRecord[] {
+    return this.selectOpen.all().map(toOrder);
+  }
+
+  /** Records a fill once per fill id; returns false for a duplicate. */
+  recordFill(fill: Fill): boolean {
+    return this.insertFill.run(fill).changes === 1;
+  }
+
+  fills(clientOrderId: string): Fill[] {
+    return this.selectFills.all(clientOrderId).map(toFill);
+  }
+
+  orderCount(sinceTs = Number.MIN_SAFE_INTEGER): number {
+    return this.countOrders.get(sinceTs)?.n ?? 0;
+  }
+
+  fillCount(sinceTs = Number.MIN_SAFE_INTEGER): number {
+    return this.countFills.get(sinceTs)?.n ?? 0;
+  }
+}
+
+function toOrder(row: OrderRow): OrderRecord {
+  const order: OrderRecord = {
+    clientOrderId: row.client_order_id,
+    intentId: row.intent_id,
+    strategy: row.strategy,
+    venue: row.venue,
+    symbol: row.symbol,
+    side: row.side,
+    status: row.status,
+    amount: row.amount,
+    filled: row.filled,
+    createdTs: row.created_ts,
+    updatedTs: row.updated_ts,
+  };
+  if (row.price !== null) order.price = row.price;
+  if (row.detail !== null) order.detail = row.detail;
+  return order;
+}
+
+function toFill(row: FillRow): Fill {
+  return {
+    fillId: row.fill_id,
+    clientOrderId: row.client_order_id,
+    intentId: row.intent_id,
+    strategy: row.strategy,
+    venue: row.venue,
+    symbol: row.symbol,
+    side: row.side,
+    price: row.price,
+    amount: row.amount,
+    fee: row.fee,
+    liquidity: row.liquidity,
+    ts: row.ts,
+  };
+}

@@ -1,0 +1,78 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { openDatabase } from '../../../actors/ledger/storage/database.js';
+import { migrate, type Migration } from '../../../actors/ledger/storage/migration.js';
+import { migrations } from '../../../actors/ledger/storage/migrations/index.js';
+import { InputError } from '../../../actors/runtime/errors.js';
+import { tempDbFile } from './temp-db.js';
+
+const TABLES = ['actor_restarts', 'actor_snapshots', 'dead_letters', 'equity', 'fills', 'intents', 'orders', 'positions', 'schema_migrations', 'vetoes'];
+
+test('a new file gets WAL, synchronous=FULL and every table', () => {
+  const file = tempDbFile();
+  const db = openDatabase(file);
+  assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+  assert.equal(db.pragma('synchronous', { simple: true }), 2, 'synchronous=FULL is 2');
+  const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all();
+  assert.deepEqual(tables.map((t) => t.name), TABLES);
+  db.close();
+  assert.ok(existsSync(file));
+});
+
+test('migrations apply once; re-opening applies nothing and keeps the versions', () => {
+  const file = tempDbFile();
+  const first = openDatabase(file);
+  const versions = () => first.prepare<[], { version: number }>('SELECT version FROM schema_migrations ORDER BY version').all().map((r) => r.version);
+  assert.deepEqual(versions(), migrations.map((m) => m.version));
+  assert.deepEqual(migrate(first, migrations), [], 'nothing left to apply');
+  first.close();
+
+  const again = openDatabase(file);
+  const rows = again.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM schema_migrations').get();
+  assert.equal(rows?.n, migrations.length);
+  again.close();
+});
+
+test('an appended migration is applied on the next open, only that one', () => {
+  const file = tempDbFile();
+  openDatabase(file).close();
+  const extra: Migration = { version: migrations.at(-1)!.version + 1, name: 'extra', sql: 'CREATE TABLE extra (x INTEGER)' };
+  const db = openDatabase(file, { migrations: [...migrations, extra] });
+  assert.deepEqual(migrate(db, [...migrations, extra]), []);
+  db.prepare('INSERT INTO extra (x) VALUES (1)').run();
+  db.close();
+});
+
+test('a database migrated by newer code, or with a renamed migration, is refused with the file named', () => {
+  const file = tempDbFile();
+  const extra: Migration = { version: 99, name: 'future', sql: 'CREATE TABLE future (x INTEGER)' };
+  openDatabase(file, { migrations: [...migrations, extra] }).close();
+  assert.throws(
+    () => openDatabase(file),
+    (err: unknown) => err instanceof InputError && err.shortMessage.includes(file) && /schema_migrations\.99: applied migration "future" is unknown/.test(err.issues.join()),
+  );
+  const renamed = migrations.map((m, i) => (i === 0 ? { ...m, name: 'other' } : m));
+  assert.throws(
+    () => openDatabase(file, { migrations: [...renamed, extra] }),
+    (err: unknown) => err instanceof InputError && /schema_migrations\.1: applied as "journal", this code calls it "other"/.test(err.issues.join()),
+  );
+});
+
+test('migrations out of order are a programming error', () => {
+  const bad: Migration[] = [
+    { version: 2, name: 'b', sql: '' },
+    { version: 1, name: 'a', sql: '' },
+  ];
+  assert.throws(() => openDatabase(tempDbFile(), { migrations: bad }), /integer version greater than 2/);
+});
+
+test('a failing migration leaves nothing half-applied', () => {
+  const file = tempDbFile();
+  const broken: Migration = { version: 1, name: 'broken', sql: 'CREATE TABLE ok (x INTEGER); CREATE TABLE nope (' };
+  assert.throws(() => openDatabase(file, { migrations: [broken] }), /syntax error|incomplete input/);
+  const db = openDatabase(file, { migrations: [] });
+  const names = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'ok'").all();
+  assert.deepEqual(names, []);
+  db.close();
+});

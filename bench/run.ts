@@ -1,0 +1,43 @@
+/**
+ * `npm run bench [-- --json] [-- --only pipeline,triangular,dex,backtest]`
+ * Each section measures its work and a floor (the same work done the simplest way) in the same run,
+ * because these machines are noisy: compare ratios, not absolute numbers across runs.
+ */
+import { Command } from 'commander';
+
+type Section = () => Promise<Record<string, unknown>> | Record<string, unknown>;
+
+const sections: Record<string, () => Promise<Section>> = {
+  pipeline: async () => (await import('./pipeline.js')).benchPipeline,
+  triangular: async () => (await import('./triangular.js')).benchTriangular as Section,
+  dex: async () => (await import('./dex.js')).benchDex as Section,
+  backtest: async () => (await import('./backtest.js')).benchBacktest as Section,
+};
+
+const program = new Command()
+  .name('npm run bench --')
+  .description('Benchmarks with same-run floors; the last stdout line is one JSON object with --json.')
+  .option('--json', 'print the results as one JSON object on the last line')
+  .option('--only <names>', `comma-separated subset of: ${Object.keys(sections).join(', ')}`)
+  .parse(process.argv);
+
+const opts = program.opts<{ json?: boolean; only?: string }>();
+const wanted = opts.only ? opts.only.split(',').map((s) => s.trim()) : Object.keys(sections);
+const unknown = wanted.filter((name) => !(name in sections));
+if (unknown.length > 0) {
+  process.stderr.write(`unknown bench section(s): ${unknown.join(', ')}; choose from ${Object.keys(sections).join(', ')}\n`);
+  process.exit(2);
+}
+
+const results: Record<string, Record<string, unknown>> = {};
+for (const name of wanted) {
+  process.stderr.write(`bench ${name}…\n`);
+  const run = await sections[name]!();
+  results[name] = await run();
+  if (!opts.json) process.stdout.write(`${name}: ${JSON.stringify(results[name], null, 2)}\n`);
+}
+// The pipeline's floor is also reported at the top level, as issue 2 names it: `floor.p99Us`.
+const pipelineFloor = results.pipeline?.floor;
+const output = pipelineFloor ? { ...results, floor: pipelineFloor } : results;
+if (opts.json) process.stdout.write(`${JSON.stringify(output)}\n`);
+process.exit(0);

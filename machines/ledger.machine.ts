@@ -1,0 +1,56 @@
+import { assign, enqueueActions, setup } from 'xstate';
+import type { Message } from '../actors/runtime/messages.js';
+import type { Outgoing } from '../actors/runtime/actor-spec.js';
+import { applyFillToAccount, emptyAccount, netPnl, type StrategyAccount } from '../actors/ledger/accounts.js';
+
+export interface LedgerInput {
+  capital: number;
+  /** Market time between equity marks (each mark is journaled). */
+  markEveryMs: number;
+}
+
+export interface LedgerContext extends LedgerInput {
+  accounts: Record<string, StrategyAccount>;
+  marks: Record<string, number>;
+  lastMarkTs: number;
+}
+
+export function equityOf(ctx: Pick<LedgerContext, 'capital' | 'accounts' | 'marks'>): number {
+  let equity = ctx.capital;
+  for (const account of Object.values(ctx.accounts)) equity += netPnl(account, ctx.marks);
+  return equity;
+}
+
+/** The books: per-strategy accounts from fills, marks from market data, equity marked at a steady market-time pace. */
+export const ledgerMachine = setup({
+  types: { context: {} as LedgerContext, events: {} as Message, input: {} as LedgerInput, emitted: {} as Outgoing },
+  actions: {
+    applyFill: assign({
+      accounts: ({ context, event }) => {
+        if (event.type !== 'fill.received') return context.accounts;
+        const { strategy } = event.fill;
+        return { ...context.accounts, [strategy]: applyFillToAccount(context.accounts[strategy] ?? emptyAccount(), event.fill) };
+      },
+    }),
+    mark: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'candle.closed') return;
+      const marks = { ...context.marks, [event.symbol]: event.candle.close };
+      enqueue.assign({ marks });
+      if (event.ts - context.lastMarkTs < context.markEveryMs) return;
+      enqueue.assign({ lastMarkTs: event.ts });
+      enqueue.emit({ type: 'equity.marked', equity: equityOf({ ...context, marks }), capital: context.capital });
+    }),
+  },
+}).createMachine({
+  id: 'ledger',
+  context: ({ input }) => ({ ...input, accounts: {}, marks: {}, lastMarkTs: Number.NEGATIVE_INFINITY }),
+  initial: 'booking',
+  states: {
+    booking: {
+      on: {
+        'fill.received': { actions: 'applyFill' },
+        'candle.closed': { actions: 'mark' },
+      },
+    },
+  },
+});

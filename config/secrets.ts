@@ -76,3 +76,9 @@ function sealed(secrets: Secrets): Secrets {
   Object.freeze(secrets.venues);
   return Object.freeze(secrets);
 }
+
+/** Every secret value, for the logger to blank wherever one appears (createLogger({ secretValues })). */
+export function secretValues(secrets: Secrets): string[] {
+  const venueValues = Object.values(secrets.venues).flatMap((c) => [c.apiKey, c.secret, c.password]);
+  return [...venueValues, secrets.executorPrivateKey, secrets.ownerPrivateKey, secrets.flashbotsAuthKey].filter((v): v is string => !!v);
+}

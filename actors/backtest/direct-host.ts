@@ -1,0 +1,69 @@
+import { createActor, type Actor, type AnyStateMachine } from 'xstate';
+import type { Outgoing } from '../runtime/actor-spec.js';
+import type { Clock } from '../runtime/clock.js';
+import { IdSource, type Message } from '../runtime/messages.js';
+import type { OrderIntent } from '../risk/intent.js';
+
+export interface HostedStrategy {
+  name: string;
+  machine: AnyStateMachine;
+  input: unknown;
+}
+
+/** Submits an order the host decided may go to the venue, for `amount` (risk may have cut it). */
+export type Submit = (intent: OrderIntent, amount: number) => void;
+
+/** Delivers messages to strategies (and whatever else the host runs) and reports when nothing is left in flight. */
+export interface StrategyHost {
+  deliver(message: Outgoing): void;
+  /** Undefined when delivery is synchronous and everything has already settled. */
+  whenQuiescent(): Promise<void> | undefined;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs strategy machines in-process with XState's createActor; every intent goes straight to `submit`,
+ * with no risk or execution actors. Kept for debugging and as the reference the actor path must match.
+ */
+export class DirectHost implements StrategyHost {
+  private readonly actors: Array<{ name: string; actor: Actor<AnyStateMachine> }> = [];
+  private readonly ids = new IdSource('d');
+
+  constructor(strategies: readonly HostedStrategy[], submit: Submit, private readonly clock: Clock) {
+    for (const s of strategies) {
+      const actor = createActor(s.machine, { input: s.input, id: s.name });
+      actor.on('order.intent', (ev: { intent: OrderIntent }) => submit(ev.intent, ev.intent.amount));
+      actor.start();
+      this.actors.push({ name: s.name, actor });
+    }
+  }
+
+  deliver(outgoing: Outgoing): void {
+    const id = this.ids.next();
+    const message = { ...outgoing, id, ts: this.clock.now(), correlationId: outgoing.correlationId ?? id } as Message;
+    const owner = ownerOf(message);
+    for (const { name, actor } of this.actors) if (owner === undefined || owner === name) actor.send(message);
+  }
+
+  whenQuiescent(): undefined {
+    return undefined;
+  }
+
+  async stop(): Promise<void> {
+    for (const { actor } of this.actors) actor.stop();
+  }
+}
+
+/** The strategy a message belongs to, or undefined for broadcast market data. */
+export function ownerOf(message: Message): string | undefined {
+  switch (message.type) {
+    case 'fill.received':
+      return message.fill.strategy;
+    case 'order.updated':
+      return message.order.strategy;
+    case 'order.denied':
+      return message.intent.strategy;
+    default:
+      return undefined;
+  }
+}

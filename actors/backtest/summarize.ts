@@ -1,0 +1,93 @@
+import { computeMetrics, type PerformanceMetrics } from '../ledger/metrics/performance.js';
+import { returnsFromEquity } from '../ledger/metrics/equity.js';
+import { inferPeriodsPerYear } from '../ledger/metrics/periods.js';
+import { mean } from '../ledger/metrics/stats.js';
+import type { CandleGap } from '../market-data/candles/gaps.js';
+import type { FillModel } from '../venues/replay/fill-model.js';
+import type { TimelineStep } from './timeline.js';
+import type { OpenPosition, Trade, TradeBook } from './trade-book.js';
+
+export interface StrategyResult {
+  name: string;
+  symbol: string;
+  capital: number;
+  trades: Trade[];
+  open: OpenPosition[];
+  metrics: PerformanceMetrics;
+  /** Equity at each step's close, aligned with BacktestResult.timestamps. */
+  equity: number[];
+  gaps: CandleGap[];
+}
+
+export interface BacktestResult {
+  model: FillModel;
+  /** Open time of each replay step's bars, epoch ms; equity is marked at that bar's close. */
+  timestamps: number[];
+  strategies: StrategyResult[];
+  combined: { capital: number; equity: number[]; metrics: PerformanceMetrics };
+  trades: Trade[];
+  open: OpenPosition[];
+  bars: number;
+  /** intents, fills and order updates in order, one JSON object per line: same input → same bytes. */
+  journal: string[];
+}
+
+interface SummaryInput {
+  strategies: ReadonlyArray<{ name: string; capital: number; series: { symbol: string; gaps: CandleGap[]; candles: unknown[] } }>;
+  steps: readonly TimelineStep[];
+  book: TradeBook;
+  equity: Map<string, number[]>;
+  inPosition: Map<string, number>;
+  journal: string[];
+  model: FillModel;
+  periodsPerYear?: number;
+  riskFree?: number;
+}
+
+function metricsFor(equity: number[], capital: number, ppy: number, riskFree: number | undefined, trades: Trade[] | undefined, exposure: number, traded: number): PerformanceMetrics {
+  return computeMetrics({
+    returns: returnsFromEquity(equity, capital),
+    periodsPerYear: ppy,
+    riskFree,
+    tradePnls: trades?.map((t) => t.pnl),
+    exposure,
+    turnover: traded / mean([capital, ...equity]),
+  });
+}
+
+export function summarize(input: SummaryInput): BacktestResult {
+  const { steps, book } = input;
+  const timestamps = steps.map((s) => s.ts);
+  const ppy = input.periodsPerYear ?? inferPeriodsPerYear(timestamps);
+  const open = book.openPositions();
+  const n = steps.length;
+  const strategies: StrategyResult[] = input.strategies.map((s) => {
+    const trades = book.trades.filter((t) => t.strategy === s.name);
+    const equity = input.equity.get(s.name)!;
+    return {
+      name: s.name,
+      symbol: s.series.symbol,
+      capital: s.capital,
+      trades,
+      open: open.filter((p) => p.strategy === s.name),
+      metrics: metricsFor(equity, s.capital, ppy, input.riskFree, trades, input.inPosition.get(s.name)! / n, book.tradedNotional(s.name)),
+      equity,
+      gaps: s.series.gaps,
+    };
+  });
+  const capital = strategies.reduce((a, s) => a + s.capital, 0);
+  const combinedEquity = timestamps.map((_, k) => strategies.reduce((a, s) => a + s.equity[k]!, 0));
+  // capital-weighted share of time in the market
+  const exposure = strategies.reduce((a, s) => a + (s.metrics.exposure ?? 0) * s.capital, 0) / capital;
+  const traded = input.strategies.reduce((a, s) => a + book.tradedNotional(s.name), 0);
+  return {
+    model: input.model,
+    timestamps,
+    strategies,
+    combined: { capital, equity: combinedEquity, metrics: metricsFor(combinedEquity, capital, ppy, input.riskFree, book.trades, exposure, traded) },
+    trades: book.trades,
+    open,
+    bars: [...new Set(input.strategies.map((s) => s.series))].reduce((a, s) => a + s.candles.length, 0),
+    journal: input.journal,
+  };
+}

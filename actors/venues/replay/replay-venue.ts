@@ -1,0 +1,144 @@
+import type { Candle, OrderBook } from '../../market-data/types.js';
+import type { Clock } from '../../runtime/clock.js';
+import { OrderRejectedError } from '../../runtime/errors.js';
+import type { Balance, Venue, VenueOrder, VenueOrderRequest } from '../venue.js';
+import { fillOnCandle } from './candle-fill.js';
+import type { FillModel } from './fill-model.js';
+
+type VenueFill = VenueOrder['fills'][number];
+
+interface RestingOrder {
+  request: VenueOrderRequest;
+  /** Clock time when the order was accepted: the decision time. */
+  acceptedTs: number;
+  filled: number;
+  barsTried: number;
+  status: VenueOrder['status'];
+  unreported: VenueFill[];
+  fillCount: number;
+}
+
+/** What happened to one order when a bar opened. */
+export interface ReplayOrderEvent {
+  order: VenueOrder;
+  fill?: VenueFill;
+}
+
+/**
+ * A venue that matches market orders against recorded candles as the replay reaches them.
+ * An order accepted at time T can only fill on a bar that opens at or after T (no look-ahead):
+ * decided on bar t's close, it fills at the earliest at bar t+1's open, under the fill model.
+ */
+export class ReplayVenue implements Venue {
+  readonly capabilities = { cancelOrder: true, fetchOrderByClientId: true, watchOrderBook: false };
+  readonly fees: { maker: number; taker: number };
+  private readonly orders = new Map<string, RestingOrder>();
+  private readonly open = new Map<string, RestingOrder[]>();
+  private readonly lastBar = new Map<string, Candle>();
+
+  constructor(readonly id: string, private readonly model: FillModel, private readonly clock: Clock) {
+    this.fees = { maker: model.makerFee, taker: model.takerFee };
+  }
+
+  async createOrder(request: VenueOrderRequest): Promise<VenueOrder> {
+    return this.accept(request);
+  }
+
+  /** Synchronous core of createOrder (the replay driver and the benchmark call it without a promise per order). */
+  accept(request: VenueOrderRequest): VenueOrder {
+    const known = this.orders.get(request.clientOrderId);
+    if (known) return this.view(known, false);
+    if (request.type !== 'market') throw new OrderRejectedError(`replay venue ${this.id} fills market orders only (got ${request.type})`);
+    if (!(request.amount > 0)) throw new OrderRejectedError(`order ${request.clientOrderId}: amount must be positive, got ${request.amount}`);
+    const order: RestingOrder = { request, acceptedTs: this.clock.now(), filled: 0, barsTried: 0, status: 'open', unreported: [], fillCount: 0 };
+    this.orders.set(request.clientOrderId, order);
+    const list = this.open.get(request.symbol) ?? [];
+    list.push(order);
+    this.open.set(request.symbol, list);
+    return this.view(order, false);
+  }
+
+  async cancelOrder(clientOrderId: string, symbol: string): Promise<VenueOrder> {
+    const order = this.orders.get(clientOrderId);
+    if (!order) throw new OrderRejectedError(`order ${clientOrderId} on ${symbol} is unknown to ${this.id}`);
+    if (order.status === 'open') {
+      order.status = 'canceled';
+      this.dropOpen(order);
+    }
+    return this.view(order, false);
+  }
+
+  async fetchOrderByClientId(clientOrderId: string): Promise<VenueOrder | undefined> {
+    const order = this.orders.get(clientOrderId);
+    return order ? this.view(order, true) : undefined;
+  }
+
+  async fetchOrderBook(symbol: string): Promise<OrderBook> {
+    return { venue: this.id, symbol, ts: this.clock.now(), bids: [], asks: [] };
+  }
+
+  async fetchBalance(): Promise<Record<string, Balance>> {
+    return {};
+  }
+
+  async close(): Promise<void> {}
+
+  /** Bar `bar` of `symbol` opens: resting orders accepted no later than its open try to fill on it. */
+  openBar(symbol: string, bar: Candle, timeframeMs: number): ReplayOrderEvent[] {
+    this.lastBar.set(symbol, bar);
+    const list = this.open.get(symbol);
+    if (!list || list.length === 0) return [];
+    const events: ReplayOrderEvent[] = [];
+    for (const order of [...list]) {
+      const arrival = order.acceptedTs + this.model.latencyMs;
+      if (bar.ts < order.acceptedTs || bar.ts + timeframeMs <= arrival) continue;
+      const fill = fillOnCandle(this.model, order.request.side, order.request.amount - order.filled, bar, timeframeMs, arrival);
+      order.barsTried += 1;
+      let venueFill: VenueFill | undefined;
+      if (fill) {
+        order.fillCount += 1;
+        order.filled += fill.amount;
+        venueFill = {
+          fillId: `${order.request.clientOrderId}-f${order.fillCount}`,
+          clientOrderId: order.request.clientOrderId,
+          venue: this.id,
+          symbol,
+          side: order.request.side,
+          price: fill.price,
+          amount: fill.amount,
+          fee: fill.fee,
+          liquidity: 'taker',
+          ts: Math.max(bar.ts, arrival),
+        };
+        order.unreported.push(venueFill);
+      }
+      const rest = order.request.amount - order.filled;
+      if (rest <= order.request.amount * 1e-12) order.status = 'closed';
+      else if (order.barsTried >= this.model.maxBars) order.status = 'canceled';
+      if (order.status !== 'open') this.dropOpen(order);
+      if (venueFill || order.status !== 'open') events.push(venueFill ? { order: this.view(order, true), fill: venueFill } : { order: this.view(order, true) });
+    }
+    return events;
+  }
+
+  private dropOpen(order: RestingOrder): void {
+    const list = this.open.get(order.request.symbol);
+    if (!list) return;
+    const i = list.indexOf(order);
+    if (i >= 0) list.splice(i, 1);
+  }
+
+  private view(order: RestingOrder, drain: boolean): VenueOrder {
+    const fills = drain ? order.unreported.splice(0) : [...order.unreported];
+    return {
+      clientOrderId: order.request.clientOrderId,
+      venueOrderId: `replay-${order.request.clientOrderId}`,
+      symbol: order.request.symbol,
+      side: order.request.side,
+      status: order.status,
+      amount: order.request.amount,
+      filled: order.filled,
+      fills,
+    };
+  }
+}

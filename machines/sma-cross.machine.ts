@@ -1,0 +1,123 @@
+import { and, assign, emit, setup } from 'xstate';
+import type { Message } from '../actors/runtime/messages.js';
+import type { OrderIntent } from '../actors/risk/intent.js';
+import { initialSmaState, stepSma, type SmaCrossParams, type SmaState } from '../actors/strategies/sma-cross/signal.js';
+
+/**
+ * sma-cross reference strategy: long-only, enter on a fast-over-slow SMA cross, exit on the opposite cross.
+ * Entry and exit conditions are guards. Market orders are sized on bar t's close; the venue fills them no
+ * earlier than bar t+1's open. Pure: no I/O, no clock; intents leave as emitted `order.intent` messages.
+ */
+export interface SmaCrossInput extends SmaCrossParams {
+  strategy: string;
+  venue: string;
+  symbol: string;
+  /** Capital allocated to this strategy, quote currency. */
+  capital: number;
+  /** Fee rate on notional the strategy expects, used only to size entries so cash covers the fee. */
+  feeRate: number;
+  /** Fraction of cash committed on entry (1 = all in). */
+  fraction: number;
+}
+
+export interface SmaCrossContext extends SmaCrossInput {
+  sma: SmaState;
+  cash: number;
+  position: number;
+  seq: number;
+}
+
+export type SmaCrossEvent = Message<'candle.closed'> | Message<'fill.received'> | Message<'order.updated'> | Message<'order.denied'>;
+export type SmaCrossEmitted = { type: 'order.intent'; intent: OrderIntent };
+
+const DONE = new Set(['filled', 'cancelled', 'rejected']);
+
+function intent(ctx: SmaCrossContext, side: 'buy' | 'sell', close: number): OrderIntent {
+  const amount = side === 'buy' ? (ctx.cash * ctx.fraction) / (close * (1 + ctx.feeRate)) : ctx.position;
+  return {
+    intentId: `${ctx.strategy}-${ctx.seq + 1}`,
+    strategy: ctx.strategy,
+    venue: ctx.venue,
+    symbol: ctx.symbol,
+    side,
+    kind: side === 'buy' ? 'open' : 'reduce',
+    type: 'market',
+    amount,
+    price: close,
+  };
+}
+
+export const smaCrossMachine = setup({
+  types: {
+    input: {} as SmaCrossInput,
+    context: {} as SmaCrossContext,
+    events: {} as SmaCrossEvent,
+    emitted: {} as SmaCrossEmitted,
+  },
+  guards: {
+    ownCandle: ({ context, event }) => event.type === 'candle.closed' && event.symbol === context.symbol && event.venue === context.venue,
+    crossesUp: ({ context, event }) => event.type === 'candle.closed' && stepSma(context.sma, event.candle.close, context).cross === 'up',
+    crossesDown: ({ context, event }) => event.type === 'candle.closed' && stepSma(context.sma, event.candle.close, context).cross === 'down',
+    hasCash: ({ context }) => context.cash > 0,
+    ownOrderDone: ({ context, event }) => event.type === 'order.updated' && event.order.strategy === context.strategy && DONE.has(event.order.status),
+    holding: ({ context }) => context.position > 0,
+    ownDenial: ({ context, event }) => event.type === 'order.denied' && event.intent.strategy === context.strategy,
+  },
+  actions: {
+    stepSma: assign({
+      sma: ({ context, event }) => (event.type === 'candle.closed' ? stepSma(context.sma, event.candle.close, context).state : context.sma),
+    }),
+    emitEntry: emit(({ context, event }) => ({ type: 'order.intent' as const, intent: intent(context, 'buy', event.type === 'candle.closed' ? event.candle.close : NaN) })),
+    emitExit: emit(({ context, event }) => ({ type: 'order.intent' as const, intent: intent(context, 'sell', event.type === 'candle.closed' ? event.candle.close : NaN) })),
+    countIntent: assign({ seq: ({ context }) => context.seq + 1 }),
+    applyFill: assign(({ context, event }) => {
+      if (event.type !== 'fill.received' || event.fill.strategy !== context.strategy) return {};
+      const { side, price, amount, fee } = event.fill;
+      const sign = side === 'buy' ? 1 : -1;
+      return { position: context.position + sign * amount, cash: context.cash - sign * price * amount - fee };
+    }),
+  },
+}).createMachine({
+  id: 'sma-cross',
+  context: ({ input }) => ({ ...input, sma: initialSmaState, cash: input.capital, position: 0, seq: 0 }),
+  initial: 'flat',
+  on: { 'fill.received': { actions: 'applyFill' } },
+  states: {
+    flat: {
+      on: {
+        'candle.closed': [
+          { guard: and(['ownCandle', 'crossesUp', 'hasCash']), target: 'entering', actions: ['emitEntry', 'countIntent', 'stepSma'] },
+          { guard: 'ownCandle', actions: 'stepSma' },
+        ],
+      },
+    },
+    entering: {
+      on: {
+        'candle.closed': { guard: 'ownCandle', actions: 'stepSma' },
+        'order.updated': [
+          { guard: and(['ownOrderDone', 'holding']), target: 'long' },
+          { guard: 'ownOrderDone', target: 'flat' },
+        ],
+        'order.denied': { guard: 'ownDenial', target: 'flat' },
+      },
+    },
+    long: {
+      on: {
+        'candle.closed': [
+          { guard: and(['ownCandle', 'crossesDown']), target: 'exiting', actions: ['emitExit', 'countIntent', 'stepSma'] },
+          { guard: 'ownCandle', actions: 'stepSma' },
+        ],
+      },
+    },
+    exiting: {
+      on: {
+        'candle.closed': { guard: 'ownCandle', actions: 'stepSma' },
+        'order.updated': [
+          { guard: and(['ownOrderDone', 'holding']), target: 'long' },
+          { guard: 'ownOrderDone', target: 'flat' },
+        ],
+        'order.denied': { guard: 'ownDenial', target: 'long' },
+      },
+    },
+  },
+});

@@ -41,7 +41,7 @@ test('open orders count toward leverage until filled or cancelled', () => {
   const [a, b] = take();
   assert.equal(a?.type, 'order.approved');
   assert.equal(b?.type === 'order.denied' && b.reason, 'LEVERAGE_LIMIT');
-  actor.send(msg('order.updated', { order: { clientOrderId: 'a.0', intentId: 'a', strategy: 'mm', venue: 'paper', symbol: 'BTC/USDT', status: 'cancelled', filled: 0, amount: 0.2 } }, T0 + 3));
+  actor.send(msg('order.updated', { order: { clientOrderId: 'a.0', intentId: 'a', strategy: 'mm', venue: 'paper', symbol: 'BTC/USDT', side: 'buy', status: 'cancelled', filled: 0, amount: 0.2 } }, T0 + 3));
   actor.send(msg('order.intent', { intent: intent({ intentId: 'c', amount: 0.2 }) }, T0 + 4));
   assert.equal(take()[0]?.type, 'order.approved');
 });

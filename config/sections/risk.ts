@@ -1,14 +1,29 @@
-import { fraction, positiveInt, section } from './define.js';
+import { fraction, nonNegativeInt, positiveInt } from './define.js';
 import { z } from 'zod';
 
-export const risk = section({
-  maxPositionFraction: fraction().default(0.1).describe('max position per symbol as a fraction of capital'),
-  maxDailyLossFraction: fraction().default(0.05).describe('daily loss (fraction of capital) that trips HALTED'),
-  maxLeverage: z.number().positive().default(3).describe('max gross exposure / equity'),
-  minProfitFraction: fraction().default(0.001).describe('min expected net profit of an arbitrage intent'),
-  maxNotionalPerOrder: z.number().positive().default(10_000).describe('max notional of one order, quote currency'),
-  maxOrdersPerSecond: positiveInt().default(100).describe('submit-rate cap across all strategies'),
-  staleDataMs: positiveInt().default(5_000).describe('market data older than this vetoes orders on that market'),
-  riskPerTrade: fraction().default(0.01).describe('fraction of account value risked per trade (position sizing)'),
-  maxLiquidityFraction: fraction().default(0.1).describe('max share of visible book depth one (child) order may take'),
-});
+/** Risk limits (actors/risk/limits.ts): the spec's defaults. Fractions: 0.1 = 10%. */
+export const risk = z
+  .strictObject({
+    maxPositionFraction: fraction().default(0.1).describe('max position per symbol as a fraction of capital'),
+    maxDailyLossFraction: fraction().default(0.05).describe('daily loss (fraction of capital) that trips HALTED'),
+    reduceAtDailyLossFraction: fraction().default(0.03).describe('daily loss that moves ACTIVE to REDUCING (below maxDailyLossFraction)'),
+    maxDrawdownFraction: fraction().default(0.1).describe('drawdown from peak equity that trips HALTED until re-armed'),
+    maxLeverage: z.number().positive().default(3).describe('max gross exposure / equity'),
+    minProfitFraction: fraction().default(0.001).describe('min expected net profit of an arbitrage intent'),
+    maxNotionalPerOrder: z.number().positive().default(10_000).describe('max notional of one order, quote currency'),
+    maxNotionalBySymbol: z.record(z.string(), z.number().positive()).default({}).describe('per-symbol overrides of maxNotionalPerOrder, e.g. {"BTC/USDT": 5000}'),
+    maxOrdersPerSecond: positiveInt().default(100).describe('submit-rate cap across all strategies'),
+    staleDataMs: positiveInt().default(5_000).describe('market data older than this vetoes orders on that market'),
+    riskPerTrade: fraction().default(0.01).describe('fraction of account value risked per trade (position sizing)'),
+    maxLiquidityFraction: fraction().default(0.1).describe('max share of visible book depth one (child) order may take'),
+    maxLossStreak: nonNegativeInt().default(5).describe('consecutive losing closes that pause new exposure (REDUCING)'),
+    cooldownMs: nonNegativeInt().default(15 * 60_000).describe('how long a loss streak pauses new exposure'),
+  })
+  .refine((r) => r.reduceAtDailyLossFraction < r.maxDailyLossFraction, {
+    path: ['reduceAtDailyLossFraction'],
+    error: (issue) => {
+      const r = issue.input as { reduceAtDailyLossFraction: number; maxDailyLossFraction: number };
+      return `must be below maxDailyLossFraction (${r.reduceAtDailyLossFraction} >= ${r.maxDailyLossFraction})`;
+    },
+  })
+  .prefault({});

@@ -11,13 +11,18 @@ test('defaults are the spec numbers', () => {
   assert.deepEqual(config.risk, {
     maxPositionFraction: 0.1,
     maxDailyLossFraction: 0.05,
+    reduceAtDailyLossFraction: 0.03,
+    maxDrawdownFraction: 0.1,
     maxLeverage: 3,
     minProfitFraction: 0.001,
     maxNotionalPerOrder: 10_000,
+    maxNotionalBySymbol: {},
     maxOrdersPerSecond: 100,
     staleDataMs: 5_000,
     riskPerTrade: 0.01,
     maxLiquidityFraction: 0.1,
+    maxLossStreak: 5,
+    cooldownMs: 900_000,
   });
   assert.deepEqual(config.allocation, { flash_loans: 0.3, arbitrage: 0.2, market_making: 0.2, ai_trading: 0.2, quantum_trading: 0.1 });
   assert.equal(config.network.keepAlive, true);

@@ -82,3 +82,10 @@ test('a missing config file and a non-mapping file are errors naming the file', 
   assert.match(issuesOf(() => loadConfig({ file: 'nope.yaml', cwd: dir, env: {} }))[0]!, /nope\.yaml: cannot read config file \(ENOENT\)/);
   assert.match(issuesOf(() => loadConfig({ file: 'list.yaml', cwd: dir, env: {} }))[0]!, /list\.yaml: the config must be a mapping/);
 });
+
+test('a JSON env value sets a record key; cross-field rules name the field', () => {
+  const { config } = loadConfig({ cwd: tempDirWith({}), env: { ARBITER_RISK__MAX_NOTIONAL_BY_SYMBOL: '{"BTC/USDT": 5000}' } });
+  assert.deepEqual(config.risk.maxNotionalBySymbol, { 'BTC/USDT': 5000 });
+  const issues = issuesOf(() => loadConfig({ cwd: tempDirWith({}), env: { ARBITER_RISK__REDUCE_AT_DAILY_LOSS_FRACTION: '0.06' } }));
+  assert.deepEqual(issues, ['risk.reduceAtDailyLossFraction: must be below maxDailyLossFraction (0.06 >= 0.05) (from ARBITER_RISK__REDUCE_AT_DAILY_LOSS_FRACTION)']);
+});

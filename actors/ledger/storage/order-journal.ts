@@ -66,7 +66,7 @@ export class OrderJournal {
   private readonly selectFills;
   private readonly countFills;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.insertIntent = db.prepare<[Record<string, unknown>]>(`
       INSERT OR IGNORE INTO intents (intent_id, strategy, venue, symbol, side, kind, type, amount, price, intent, ts)
       VALUES (@intentId, @strategy, @venue, @symbol, @side, @kind, @type, @amount, @price, @json, @ts)`);
@@ -93,6 +93,11 @@ export class OrderJournal {
       VALUES (@fillId, @clientOrderId, @intentId, @strategy, @venue, @symbol, @side, @price, @amount, @fee, @liquidity, @ts)`);
     this.selectFills = db.prepare<[string], FillRow>('SELECT * FROM fills WHERE client_order_id = ? ORDER BY ts, fill_id');
     this.countFills = db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM fills WHERE ts >= ?');
+  }
+
+  /** Runs `fn` as one commit (one fsync), e.g. an intent and its order together. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
   }
 
   /** Journals an intent once; returns false if it was already there. */

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { openDatabase } from '../../../actors/ledger/storage/database.js';
+import { openStore } from '../../../actors/ledger/storage/store.js';
 import { migrate, type Migration } from '../../../actors/ledger/storage/migration.js';
 import { migrations } from '../../../actors/ledger/storage/migrations/index.js';
 import { InputError } from '../../../actors/runtime/errors.js';
@@ -18,6 +19,17 @@ test('a new file gets WAL, synchronous=FULL and every table', () => {
   assert.deepEqual(tables.map((t) => t.name), TABLES);
   db.close();
   assert.ok(existsSync(file));
+});
+
+test('the store journals orders with synchronous=FULL and runtime state with NORMAL, both in WAL', () => {
+  const store = openStore(tempDbFile());
+  assert.equal(store.db.pragma('synchronous', { simple: true }), 2);
+  assert.equal(store.runtimeDb.pragma('synchronous', { simple: true }), 1);
+  assert.equal(store.runtimeDb.pragma('journal_mode', { simple: true }), 'wal');
+  store.close();
+  const strict = openStore(tempDbFile(), { runtimeSynchronous: 'FULL' });
+  assert.equal(strict.runtimeDb.pragma('synchronous', { simple: true }), 2);
+  strict.close();
 });
 
 test('migrations apply once; re-opening applies nothing and keeps the versions', () => {

@@ -7,13 +7,15 @@ import { tempDbFile } from './temp-db.js';
 
 const storeModule = fileURLToPath(new URL('../../../actors/ledger/storage/store.ts', import.meta.url));
 
-test('an order journaled before SIGKILL is there after restart', () => {
+test('an order, a snapshot and an equity mark written before SIGKILL are there after restart', () => {
   const file = tempDbFile();
   const script = `
     const { openStore } = await import(${JSON.stringify(storeModule)});
     const store = openStore(${JSON.stringify(file)});
     store.orders.recordIntent({ intentId: 'k-1', strategy: 'k', venue: 'paper', symbol: 'BTC/USDT', side: 'buy', kind: 'open', type: 'limit', amount: 0.001, price: 50000 }, 1);
     store.orders.upsertOrder({ clientOrderId: 'k-1-0', intentId: 'k-1', strategy: 'k', venue: 'paper', symbol: 'BTC/USDT', side: 'buy', status: 'approved', filled: 0, amount: 0.001, ts: 1 });
+    store.snapshots.save('strategy:k', { value: 'quoting', context: { seq: 7n } });
+    store.equity.record({ ts: 2, equity: 10000.5 });
     process.kill(process.pid, 'SIGKILL');
   `;
   const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
@@ -22,5 +24,7 @@ test('an order journaled before SIGKILL is there after restart', () => {
   const store = openStore(file);
   assert.deepEqual(store.orders.nonTerminalOrders().map((o) => [o.clientOrderId, o.status]), [['k-1-0', 'approved']]);
   assert.equal(store.orders.intent('k-1')?.price, 50_000);
+  assert.deepEqual(store.snapshots.load('strategy:k'), { value: 'quoting', context: { seq: 7n } });
+  assert.deepEqual(store.equity.last(), { ts: 2, equity: 10_000.5 });
   store.close();
 });

@@ -19,21 +19,22 @@ test('closing and re-opening the file keeps every journal', () => {
   again.close();
 });
 
-test('a transaction commits all of its writes or none', () => {
+test('an order-journal transaction commits all of its writes or none', () => {
   const file = tempDbFile();
   const store = openStore(file);
+  const base = { intentId: 'i', strategy: 's', venue: 'paper', symbol: 'BTC/USDT', side: 'buy' as const, status: 'approved' as const, filled: 0, amount: 1 };
   assert.throws(() =>
-    store.transaction(() => {
-      store.equity.record({ ts: 1, equity: 1 });
+    store.orders.transaction(() => {
+      store.orders.upsertOrder({ ...base, clientOrderId: 'lost', ts: 1 });
       throw new Error('abort');
     }),
   );
-  store.transaction(() => {
-    store.equity.record({ ts: 2, equity: 2 });
-    store.equity.record({ ts: 3, equity: 3 });
+  store.orders.transaction(() => {
+    store.orders.upsertOrder({ ...base, clientOrderId: 'kept-1', ts: 2 });
+    store.orders.upsertOrder({ ...base, clientOrderId: 'kept-2', ts: 3 });
   });
   store.close();
   const again = openStore(file);
-  assert.deepEqual(again.equity.series().map((p) => p.ts), [2, 3]);
+  assert.deepEqual(again.orders.nonTerminalOrders().map((o) => o.clientOrderId), ['kept-1', 'kept-2']);
   again.close();
 });

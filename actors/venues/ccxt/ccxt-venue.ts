@@ -1,0 +1,213 @@
+import ccxt from 'ccxt';
+import type { Exchange, Order, Trade } from 'ccxt';
+import type { Clock } from '../../runtime/clock.js';
+import type { OrderBook } from '../../market-data/types.js';
+import type { Fill } from '../../ledger/types.js';
+import type { Balance, Venue, VenueCapabilities, VenueOrder, VenueOrderRequest, VenueOrderStatus } from '../venue.js';
+import { ClockSkewError, classify, toArbiterError } from './error-table.js';
+
+export interface CcxtVenueOptions {
+  /** Our name for the venue (several venues may share one exchange id). */
+  id: string;
+  /** Any ccxt exchange id: 'binance', 'kraken', … */
+  exchangeId: string;
+  /** Passed in by the caller (config reads the environment); never read here. */
+  credentials: { apiKey: string; secret: string; password?: string };
+  clock: Clock;
+  /** Merged into the ccxt instance's `urls.api` (e.g. a local exchange). */
+  apiUrls?: Record<string, unknown>;
+  /** Merged into ccxt `options`. */
+  options?: Record<string, unknown>;
+  timeoutMs?: number;
+  fees?: { maker: number; taker: number };
+  /** Waits for a 429's Retry-After; injectable so tests can observe it. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Binance options so loadMarkets only calls spot exchangeInfo (no sapi/margin/futures). */
+const SPOT_ONLY: Record<string, Record<string, unknown>> = {
+  binance: { fetchMarkets: { types: ['spot'] }, fetchCurrencies: false, fetchMargins: false },
+};
+
+const STATUS: Record<string, VenueOrderStatus> = { open: 'open', closed: 'closed', canceled: 'canceled', expired: 'canceled', rejected: 'rejected' };
+
+/**
+ * A venue over real ccxt (REST; ccxt.pro for streams). Exchange errors go through one table
+ * (error-table.ts). A timeout or 5xx on create surfaces as VenueUnavailableError: the outcome is
+ * UNKNOWN and the caller resolves it with fetchOrderByClientId, never by posting again.
+ */
+export class CcxtVenue implements Venue {
+  readonly id: string;
+  readonly exchange: Exchange;
+  readonly fees: { maker: number; taker: number };
+  readonly capabilities: VenueCapabilities;
+  /** Exchange clock minus ours, ms, from the last measurement. */
+  clockSkewMs = 0;
+  private pausedUntil = 0;
+  private readonly reported = new Map<string, Set<string>>();
+  private readonly sleep: (ms: number) => Promise<void>;
+  private marketsLoaded?: Promise<unknown>;
+
+  constructor(private readonly opts: CcxtVenueOptions) {
+    this.id = opts.id;
+    const Pro = (ccxt.pro as unknown as Record<string, new (c: object) => Exchange>)[opts.exchangeId];
+    const Rest = (ccxt as unknown as Record<string, new (c: object) => Exchange>)[opts.exchangeId];
+    const Ctor = Pro ?? Rest;
+    if (!Ctor) throw new Error(`unknown ccxt exchange id "${opts.exchangeId}"`);
+    this.exchange = new Ctor({
+      apiKey: opts.credentials.apiKey,
+      secret: opts.credentials.secret,
+      ...(opts.credentials.password ? { password: opts.credentials.password } : {}),
+      enableRateLimit: true,
+      timeout: opts.timeoutMs ?? 10_000,
+      options: { ...(SPOT_ONLY[opts.exchangeId] ?? {}), ...(opts.options ?? {}) },
+    });
+    if (opts.apiUrls) Object.assign(this.exchange.urls['api'] as Record<string, unknown>, opts.apiUrls);
+    this.fees = opts.fees ?? { maker: 0.001, taker: 0.001 };
+    const has = this.exchange.has;
+    this.capabilities = { cancelOrder: !!has['cancelOrder'], fetchOrderByClientId: !!has['fetchOrder'], watchOrderBook: !!has['watchOrderBook'] };
+    this.sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  }
+
+  private retryAfterMs(): number {
+    const h = (this.exchange.last_response_headers ?? {}) as Record<string, string>;
+    const v = Number(h['retry-after'] ?? h['Retry-After']);
+    return Number.isFinite(v) && v > 0 ? v * 1000 : 1000;
+  }
+
+  /** Runs one exchange call behind the 429 gate; maps its error through the table. */
+  private async call<T>(op: string, fn: () => Promise<T>): Promise<T> {
+    const wait = this.pausedUntil - this.opts.clock.now();
+    if (wait > 0) await this.sleep(wait);
+    try {
+      return await fn();
+    } catch (err) {
+      const mapped = toArbiterError(err, this.id, op, this.retryAfterMs());
+      if (classify(err) === 'rate-limited') this.pausedUntil = this.opts.clock.now() + this.retryAfterMs();
+      throw mapped;
+    }
+  }
+
+  private ensureMarkets(): Promise<unknown> {
+    this.marketsLoaded ??= this.call('loadMarkets', () => this.exchange.loadMarkets()).catch((err) => {
+      this.marketsLoaded = undefined;
+      throw err;
+    });
+    return this.marketsLoaded;
+  }
+
+  /** Measures the exchange clock against ours (midpoint of the round trip) and makes ccxt sign with exchange time. */
+  async syncClock(): Promise<number> {
+    const t0 = this.opts.clock.now();
+    const server = await this.call('fetchTime', () => this.exchange.fetchTime());
+    const t1 = this.opts.clock.now();
+    this.clockSkewMs = Number(server) - (t0 + t1) / 2;
+    // ccxt binance signs with milliseconds() - options.timeDifference.
+    this.exchange.options['timeDifference'] = -Math.round(this.clockSkewMs);
+    return this.clockSkewMs;
+  }
+
+  /** A -1021 means the exchange refused before doing anything: resync once and repeat with the same id. */
+  private async withSkewRetry<T>(op: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await this.call(op, fn);
+    } catch (err) {
+      if (!(err instanceof ClockSkewError)) throw err;
+      await this.syncClock();
+      return this.call(op, fn);
+    }
+  }
+
+  async createOrder(req: VenueOrderRequest): Promise<VenueOrder> {
+    await this.ensureMarkets();
+    try {
+      const o = await this.withSkewRetry('createOrder', () =>
+        this.exchange.createOrder(req.symbol, req.type, req.side, req.amount, req.price, { clientOrderId: req.clientOrderId }),
+      );
+      return this.toVenueOrder(o, req.clientOrderId, o.trades ?? []);
+    } catch (err) {
+      // The exchange already holds this id (an earlier attempt did land): report that order, never a second one.
+      if (classify((err as Error).cause) === 'duplicate') {
+        const existing = await this.fetchOrderByClientId(req.clientOrderId, req.symbol);
+        if (existing) return existing;
+      }
+      throw err;
+    }
+  }
+
+  async cancelOrder(clientOrderId: string, symbol: string): Promise<VenueOrder> {
+    await this.ensureMarkets();
+    try {
+      const o = await this.withSkewRetry('cancelOrder', () => this.exchange.cancelOrder(undefined as unknown as string, symbol, { clientOrderId }));
+      return this.toVenueOrder(o, clientOrderId, await this.tradesOf(o));
+    } catch (err) {
+      if (classify((err as Error).cause) !== 'not-found') throw err;
+      const o = await this.fetchOrderByClientId(clientOrderId, symbol);
+      if (!o) throw err;
+      return o;
+    }
+  }
+
+  async fetchOrderByClientId(clientOrderId: string, symbol: string): Promise<VenueOrder | undefined> {
+    await this.ensureMarkets();
+    try {
+      const o = await this.withSkewRetry('fetchOrder', () => this.exchange.fetchOrder(undefined as unknown as string, symbol, { clientOrderId }));
+      return this.toVenueOrder(o, clientOrderId, await this.tradesOf(o));
+    } catch (err) {
+      if (classify((err as Error).cause) === 'not-found') return undefined;
+      throw err;
+    }
+  }
+
+  private async tradesOf(o: Order): Promise<Trade[]> {
+    if (!(o.filled && o.filled > 0) || !this.exchange.has['fetchMyTrades']) return [];
+    const trades = await this.withSkewRetry('fetchMyTrades', () => this.exchange.fetchMyTrades(o.symbol, undefined, undefined, { orderId: o.id }));
+    return trades.filter((t) => t.order === o.id);
+  }
+
+  private toVenueOrder(o: Order, clientOrderId: string, trades: Trade[]): VenueOrder {
+    const seen = this.reported.get(clientOrderId) ?? new Set<string>();
+    this.reported.set(clientOrderId, seen);
+    const fills: VenueOrder['fills'] = [];
+    trades.forEach((t, k) => {
+      const fillId = String(t.id ?? `${o.id}-${k}`);
+      if (seen.has(fillId)) return;
+      seen.add(fillId);
+      const price = Number(t.price);
+      const base = this.exchange.markets?.[o.symbol as string]?.base;
+      const feeCost = Number(t.fee?.cost ?? 0);
+      const fill: Omit<Fill, 'intentId' | 'strategy'> = {
+        fillId, clientOrderId, venue: this.id, symbol: String(o.symbol), side: o.side as 'buy' | 'sell', price, amount: Number(t.amount),
+        fee: t.fee?.currency === base ? feeCost * price : feeCost,
+        liquidity: t.takerOrMaker === 'maker' ? 'maker' : 'taker', ts: Number(t.timestamp ?? this.opts.clock.now()),
+      };
+      fills.push(fill);
+    });
+    return {
+      clientOrderId, venueOrderId: o.id, symbol: String(o.symbol), side: o.side as 'buy' | 'sell',
+      status: STATUS[o.status ?? 'open'] ?? 'open', amount: Number(o.amount), filled: Number(o.filled ?? 0), fills,
+    };
+  }
+
+  async fetchOrderBook(symbol: string, limit?: number): Promise<OrderBook> {
+    await this.ensureMarkets();
+    const b = await this.call('fetchOrderBook', () => this.exchange.fetchOrderBook(symbol, limit));
+    const levels = (xs: unknown[][]) => xs.map((l) => [Number(l[0]), Number(l[1])] as const);
+    return { venue: this.id, symbol, ts: b.timestamp ?? this.opts.clock.now(), bids: levels(b.bids), asks: levels(b.asks) };
+  }
+
+  async fetchBalance(): Promise<Record<string, Balance>> {
+    const b = await this.withSkewRetry('fetchBalance', () => this.exchange.fetchBalance());
+    const out: Record<string, Balance> = {};
+    const free = (b.free ?? {}) as unknown as Record<string, number>;
+    const used = (b.used ?? {}) as unknown as Record<string, number>;
+    for (const [asset, v] of Object.entries((b.total ?? {}) as unknown as Record<string, number>)) {
+      out[asset] = { free: Number(free[asset] ?? 0), used: Number(used[asset] ?? 0), total: Number(v ?? 0) };
+    }
+    return out;
+  }
+
+  async close(): Promise<void> {
+    await this.exchange.close();
+  }
+}

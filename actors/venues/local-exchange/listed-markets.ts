@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { ListedMarket } from './exchange-state.js';
+
+const DEFAULT_INFO = fileURLToPath(new URL('../../../data/markets/binance_exchangeInfo_2020-10-09T0204Z.json', import.meta.url));
+
+/** Real Binance exchangeInfo entries for the given symbols, served verbatim (status forced to TRADING). */
+export function listedMarkets(symbols: readonly string[], file = DEFAULT_INFO): ListedMarket[] {
+  const info = JSON.parse(readFileSync(file, 'utf8')) as { symbols: Array<Record<string, unknown>> };
+  return symbols.map((symbol) => {
+    const entry = info.symbols.find((s) => s.symbol === symbol);
+    if (!entry) throw new Error(`${file}: no symbol ${symbol}`);
+    const filters = entry.filters as Array<Record<string, string>>;
+    const f = (type: string, key: string) => Number(filters.find((x) => x.filterType === type)?.[key] ?? 0);
+    return {
+      symbol,
+      base: entry.baseAsset as string,
+      quote: entry.quoteAsset as string,
+      tickSize: f('PRICE_FILTER', 'tickSize'),
+      stepSize: f('LOT_SIZE', 'stepSize'),
+      minQty: f('LOT_SIZE', 'minQty'),
+      minNotional: f('MIN_NOTIONAL', 'minNotional'),
+      info: { ...entry, status: 'TRADING', permissions: ['SPOT'] },
+    };
+  });
+}

@@ -1,0 +1,73 @@
+import { executionMachine, type ExecutionInput } from '../../machines/execution.machine.js';
+import type { ActorSpec, EffectContext } from '../runtime/actor-spec.js';
+import { OrderRejectedError } from '../runtime/errors.js';
+import type { OrderIntent } from '../risk/intent.js';
+import type { Venue, VenueOrderRequest } from '../venues/venue.js';
+import type { Store } from '../ledger/storage/store.js';
+
+export interface ExecutionActorOptions {
+  venues: Record<string, Venue>;
+  input: ExecutionInput;
+  /** The order journal. Without it (benchmarks, pure tests) nothing is persisted. */
+  store?: Store;
+}
+
+type SubmitEffect = { type: 'venue.submit'; venue: string; request: VenueOrderRequest; intent: OrderIntent };
+type OrderEffect = { type: string; venue: string; clientOrderId: string; symbol: string };
+
+/**
+ * The execution actor: its machine decides, these effects talk to venues. The intent is committed
+ * to SQLite before the venue is called (R2). A create that times out or gets a 5xx is UNKNOWN and
+ * is resolved by querying the same clientOrderId, never re-posted under a new one (R3).
+ */
+export function executionActor(options: ExecutionActorOptions): ActorSpec {
+  const venueOf = (id: string): Venue => {
+    const venue = options.venues[id];
+    if (!venue) throw new Error(`execution has no venue ${id}`);
+    return venue;
+  };
+  return {
+    name: 'execution',
+    machine: executionMachine,
+    input: options.input,
+    subscribe: ['order.approved', 'orders.cancelAll', 'book.updated'],
+    effects: {
+      'venue.submit': async (event, ctx) => {
+        const { venue, request, intent } = event as unknown as SubmitEffect;
+        options.store?.orders.recordIntent(intent, ctx.clock.now());
+        const clientOrderId = request.clientOrderId;
+        try {
+          const order = await venueOf(venue).createOrder(request);
+          ctx.reply({ type: 'venue.accepted', clientOrderId, order });
+        } catch (error) {
+          replyToFailure(ctx, clientOrderId, error);
+        }
+      },
+      'venue.query': async (event, ctx) => {
+        const { venue, clientOrderId, symbol } = event as unknown as OrderEffect;
+        try {
+          const order = await venueOf(venue).fetchOrderByClientId(clientOrderId, symbol);
+          ctx.reply({ type: 'venue.queried', clientOrderId, order: order ?? null });
+        } catch (error) {
+          ctx.reply({ type: 'venue.unavailable', clientOrderId, error: String(error) });
+        }
+      },
+      'venue.cancel': async (event, ctx) => {
+        const { venue, clientOrderId, symbol } = event as unknown as OrderEffect;
+        try {
+          const order = await venueOf(venue).cancelOrder(clientOrderId, symbol);
+          ctx.reply({ type: 'venue.cancelled', clientOrderId, order });
+        } catch {
+          // The cancel failed (already filled, unknown, venue down): ask the venue what the order is now.
+          ctx.reply({ type: 'order.query', clientOrderId });
+        }
+      },
+    },
+  };
+}
+
+/** A refusal is final; anything else on create means the outcome is unknown. */
+function replyToFailure(ctx: EffectContext, clientOrderId: string, error: unknown): void {
+  if (error instanceof OrderRejectedError) ctx.reply({ type: 'venue.rejected', clientOrderId, reason: error.shortMessage });
+  else ctx.reply({ type: 'venue.unavailable', clientOrderId, error: String(error) });
+}

@@ -1,0 +1,12 @@
+import { riskMachine, type RiskInput } from '../../machines/risk.machine.js';
+import type { ActorSpec } from '../runtime/actor-spec.js';
+
+/** The one actor that can approve an order. Everything that moves risk flows in here. */
+export function riskActor(input: RiskInput): ActorSpec {
+  return {
+    name: 'risk',
+    machine: riskMachine,
+    input,
+    subscribe: ['order.intent', 'fill.received', 'book.updated', 'candle.closed', 'order.updated', 'risk.halt', 'risk.rearm'],
+  };
+}

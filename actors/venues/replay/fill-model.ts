@@ -3,6 +3,7 @@ import { InputError } from '../../runtime/errors.js';
 /**
  * How a replay venue turns a market order into fills on recorded candles.
  * - fees: rates on notional (market orders pay taker);
+ * - impact is per bar: `impact` is roughly a bar's volatility, so 1% participation costs impact × 0.1 (square-root law);
  * - slippage: half the spread plus a square-root volume impact, `impact * sqrt(filled / barVolume)`, as a fraction of price;
  *   when a recorded book is available the venue walks it instead (book-walk.ts);
  * - latency: the order reaches the venue `latencyMs` after the decision; inside a bar the price moves that fraction of
@@ -34,9 +35,9 @@ export function fillModel(name: FillModelName, fee: number): FillModel {
     case 'optimistic':
       return { name, takerFee: fee, makerFee: fee, halfSpread: 0, impact: 0, latencyMs: 0, maxParticipation: Infinity, maxBars: Infinity };
     case 'default':
-      return { name, takerFee: fee, makerFee: fee, halfSpread: 0.0005, impact: 0.1, latencyMs: 1_000, maxParticipation: 0.25, maxBars: 3 };
+      return { name, takerFee: fee, makerFee: fee, halfSpread: 0.0005, impact: 0.01, latencyMs: 1_000, maxParticipation: 0.25, maxBars: 3 };
     case 'pessimistic':
-      return { name, takerFee: fee, makerFee: fee, halfSpread: 0.002, impact: 0.5, latencyMs: 30_000, maxParticipation: 0.1, maxBars: 2 };
+      return { name, takerFee: fee, makerFee: fee, halfSpread: 0.0015, impact: 0.03, latencyMs: 30_000, maxParticipation: 0.1, maxBars: 2 };
   }
 }
 

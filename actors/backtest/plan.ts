@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { defaultConfig } from '../../config/index.js';
+import { loadCandles, type CandleSeries } from '../market-data/candles/load-candles.js';
+import { InputError } from '../runtime/errors.js';
+import type { BacktestStrategy } from './run-backtest.js';
+import { strategyFactory } from './strategies.js';
+
+/**
+ * Allocation file: capital split across strategy instances. A weight may be given directly, or taken
+ * from the config's allocation defaults (the spec's) by `family`; instances without either share what is left equally.
+ */
+const allocationFile = z.strictObject({
+  capital: z.number().positive(),
+  venue: z.string().default('replay'),
+  strategies: z
+    .array(
+      z.strictObject({
+        name: z.string().regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash, underscore'),
+        strategy: z.string(),
+        data: z.string(),
+        weight: z.number().positive().max(1).optional(),
+        family: z.enum(['flash_loans', 'arbitrage', 'market_making', 'ai_trading', 'quantum_trading']).optional(),
+        params: z.record(z.string(), z.unknown()).default({}),
+      }),
+    )
+    .min(1),
+});
+export type AllocationFile = z.infer<typeof allocationFile>;
+
+export interface PlannedInstance {
+  name: string;
+  strategy: string;
+  data: string;
+  weight: number;
+  params: Record<string, unknown>;
+}
+
+export function readAllocationFile(file: string): AllocationFile {
+  let raw: unknown;
+  try {
+    const text = readFileSync(file, 'utf8');
+    raw = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+  } catch (cause) {
+    throw new InputError(`${file}: cannot read allocation file`, [(cause as Error).message]);
+  }
+  const parsed = allocationFile.safeParse(raw);
+  if (!parsed.success) throw new InputError(`${file}: invalid allocation`, parsed.error.issues.map((i) => `${file}: ${i.path.join('.') || '(root)'}: ${i.message}`));
+  return parsed.data;
+}
+
+/** Resolves weights: explicit, else the spec default of the family, else an equal share of the rest. Sum must be ≤ 1. */
+export function resolveWeights(file: AllocationFile, source = 'allocation'): PlannedInstance[] {
+  const defaults = defaultConfig().allocation as Record<string, number>;
+  const fixed = file.strategies.map((s) => s.weight ?? (s.family ? defaults[s.family] : undefined));
+  const used = fixed.reduce<number>((a, w) => a + (w ?? 0), 0);
+  const free = fixed.filter((w) => w === undefined).length;
+  if (used > 1 + 1e-9) throw new InputError(`${source}: strategy weights sum to ${used}, more than 1`);
+  const share = free > 0 ? (1 - used) / free : 0;
+  if (free > 0 && !(share > 0)) throw new InputError(`${source}: no capital left for ${free} strategies without a weight`);
+  const names = new Set<string>();
+  return file.strategies.map((s, i) => {
+    if (names.has(s.name)) throw new InputError(`${source}: strategy name ${s.name} is used twice`);
+    names.add(s.name);
+    return { name: s.name, strategy: s.strategy, data: s.data, weight: fixed[i] ?? share, params: s.params };
+  });
+}
+
+/** Loads each data file once and builds the strategy instances with their capital. */
+export function buildStrategies(instances: readonly PlannedInstance[], capital: number, venue: string, feeRate: number): { strategies: BacktestStrategy[]; series: CandleSeries[] } {
+  const loaded = new Map<string, CandleSeries>();
+  const strategies = instances.map((inst) => {
+    let series = loaded.get(inst.data);
+    if (!series) loaded.set(inst.data, (series = loadCandles(inst.data)));
+    const cap = capital * inst.weight;
+    const { machine, input } = strategyFactory(inst.strategy)({ name: inst.name, venue, symbol: series.symbol, capital: cap, feeRate, params: inst.params });
+    return { name: inst.name, series, capital: cap, machine, input };
+  });
+  return { strategies, series: [...loaded.values()] };
+}
+
+/** One strategy over one or more data files (capital split equally), as `arbiter backtest --strategy x --data a,b` asks. */
+export function singleStrategyPlan(strategy: string, dataFiles: readonly string[], params: Record<string, unknown>): PlannedInstance[] {
+  if (dataFiles.length === 0) throw new InputError('--data needs at least one candle file');
+  return dataFiles.map((data) => ({
+    name: dataFiles.length === 1 ? strategy : `${strategy}.${instanceSuffix(data)}`,
+    strategy,
+    data,
+    weight: 1 / dataFiles.length,
+    params,
+  }));
+}
+
+function instanceSuffix(file: string): string {
+  return (file.split('/').pop() ?? file).replace(/\.json$/i, '').replace(/[^A-Za-z0-9._-]/g, '_');
+}

@@ -1,0 +1,157 @@
+import { writeFileSync } from 'node:fs';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { SingleBar, Presets } from 'cli-progress';
+import { ArbiterError, InputError } from '../../actors/runtime/errors.js';
+import { buildStrategies, readAllocationFile, resolveWeights, singleStrategyPlan, type PlannedInstance } from '../../actors/backtest/plan.js';
+import { runBacktest, type BacktestStrategy } from '../../actors/backtest/run-backtest.js';
+import { outcomeOf, resultJson } from '../../actors/backtest/outcome.js';
+import { RISK_PROFILES, type RiskProfile } from '../../actors/backtest/risk-profiles.js';
+import { backtestStrategies } from '../../actors/backtest/strategies.js';
+import { describeGap } from '../../actors/market-data/candles/gaps.js';
+import { FILL_MODEL_NAMES, fillModel, parseFillModelName, type FillModel } from '../../actors/venues/replay/fill-model.js';
+import { fillSensitivity, type SensitivityRow } from '../../actors/venues/replay/sensitivity.js';
+import { renderReport } from '../../actors/ledger/report/render-report.js';
+import { parseTargetBand, type DailyTargetBand } from '../../actors/ledger/report/daily-pnl.js';
+import { defaultConfig } from '../../config/index.js';
+
+interface BacktestOpts {
+  strategy?: string;
+  data?: string[];
+  allocation?: string;
+  fast: number;
+  slow: number;
+  fee: number;
+  capital: number;
+  fillModel: string;
+  host: 'actors' | 'direct';
+  risk: RiskProfile;
+  periodsPerYear?: number;
+  riskFree: number;
+  sensitivity?: boolean;
+  report?: string;
+  dailyTarget: DailyTargetBand[];
+  progress: boolean;
+  json?: boolean;
+}
+
+const positiveInt = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected a positive integer, got "${v}"`);
+  return n;
+};
+const nonNegative = (v: string) => {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`expected a number ≥ 0, got "${v}"`);
+  return n;
+};
+const positive = (v: string) => {
+  const n = nonNegative(v);
+  if (n === 0) throw new InvalidArgumentError(`expected a number > 0, got "${v}"`);
+  return n;
+};
+const band = (v: string, prev: DailyTargetBand[] = []) => {
+  try {
+    return [...prev, parseTargetBand(v)];
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message);
+  }
+};
+const collect = (v: string, prev: string[] = []) => [...prev, ...v.split(',').filter(Boolean)];
+
+function plan(opts: BacktestOpts): { instances: PlannedInstance[]; capital: number; venue: string } {
+  if (opts.allocation) {
+    const file = readAllocationFile(opts.allocation);
+    return { instances: resolveWeights(file, opts.allocation), capital: file.capital, venue: file.venue };
+  }
+  if (!opts.strategy) throw new InputError('--strategy <name> is required (or --allocation <file>)');
+  if (!opts.data?.length) throw new InputError('--data <candles file> is required (or --allocation <file>)');
+  return { instances: singleStrategyPlan(opts.strategy, opts.data, { fast: opts.fast, slow: opts.slow }), capital: opts.capital, venue: 'replay' };
+}
+
+async function execute(opts: BacktestOpts): Promise<void> {
+  const model = fillModel(parseFillModelName(opts.fillModel), opts.fee);
+  const { instances, capital, venue } = plan(opts);
+  const { strategies, series } = buildStrategies(instances, capital, venue, opts.fee);
+  for (const s of series) for (const g of s.gaps) process.stderr.write(`gap in ${s.file}: ${describeGap(g)} (not filled)\n`);
+
+  const showBar = opts.progress && process.stderr.isTTY === true;
+  const run = async (m: FillModel, label: string) => {
+    const bar = showBar ? new SingleBar({ format: `${label} [{bar}] {percentage}% | {value}/{total} steps | eta {eta}s`, stream: process.stderr }, Presets.shades_classic) : undefined;
+    let started = false;
+    const result = await runBacktest({
+      strategies: strategies.map((s): BacktestStrategy => ({ ...s })),
+      model: m,
+      venueId: venue,
+      host: opts.host,
+      riskLimits: RISK_PROFILES[opts.risk],
+      periodsPerYear: opts.periodsPerYear,
+      riskFree: opts.riskFree,
+      onProgress: bar
+        ? (done, total) => {
+            if (!started) bar.start(total, 0);
+            started = true;
+            bar.update(done);
+          }
+        : undefined,
+    });
+    bar?.stop();
+    return result;
+  };
+
+  const t0 = performance.now();
+  const result = await run(model, `backtest (${model.name} fills)`);
+  const wallSeconds = (performance.now() - t0) / 1000;
+
+  let sensitivity: SensitivityRow[] | undefined;
+  if (opts.sensitivity || opts.report) {
+    sensitivity = await fillSensitivity(opts.fee, async (m) => outcomeOf(m.name === model.name ? result : await run(m, `sensitivity (${m.name})`)));
+  }
+  if (opts.report) {
+    const dailyLossLimit = defaultConfig().risk.maxDailyLossFraction;
+    writeFileSync(opts.report, renderReport({ result, sensitivity: sensitivity ?? [], dailyTargets: opts.dailyTarget, dailyLossLimit, title: `Backtest: ${instances.map((i) => `${i.strategy} on ${i.data.split('/').pop()}`).join(', ')}` }));
+    process.stderr.write(`report written to ${opts.report}\n`);
+  }
+  const json = resultJson(result, wallSeconds, sensitivity ? { sensitivity } : {});
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify(json)}\n`);
+    return;
+  }
+  const m = result.combined.metrics;
+  process.stdout.write(`${result.bars} bars, ${result.trades.length} trades, ${result.open.length} open position(s), ${model.name} fills, ${wallSeconds.toFixed(2)} s\n`);
+  for (const k of ['totalReturn', 'cagr', 'sharpe', 'sortino', 'maxDrawdown', 'calmar', 'winRate', 'profitFactor', 'exposure', 'turnover'] as const) process.stdout.write(`  ${k.padEnd(14)} ${m[k]}\n`);
+  for (const row of sensitivity ?? []) process.stdout.write(`  fills ${row.model.padEnd(12)} pnl ${row.pnl.toFixed(4)}  return ${(row.totalReturn * 100).toFixed(2)}%\n`);
+}
+
+export function register(program: Command): void {
+  program
+    .command('backtest')
+    .description('Replay recorded candles through the live actors (strategy, risk, replay venue) on a simulated clock; prints trades and metrics')
+    .option('--strategy <name>', `strategy to run (${Object.keys(backtestStrategies).join(', ')})`)
+    .option('--data <files>', 'candle file(s), array or object format; comma-separated or repeated (capital split equally)', collect)
+    .option('--allocation <file>', 'YAML/JSON: capital and strategy instances with weights (instead of --strategy/--data)')
+    .option('--fast <n>', 'sma-cross: fast SMA length', positiveInt, 10)
+    .option('--slow <n>', 'sma-cross: slow SMA length', positiveInt, 30)
+    .option('--fee <rate>', 'taker fee as a rate on notional', nonNegative, 0.001)
+    .option('--capital <amount>', 'starting capital in quote currency (1 BTC on BTC pairs keeps orders a few % of bar volume)', positive, 1)
+    .addOption(new Option('--fill-model <name>', 'fill assumptions; optimistic = next open, fee only (the reference)').choices([...FILL_MODEL_NAMES]).default('optimistic'))
+    .addOption(new Option('--host <kind>', 'actors: the live code path on the ActorSystem; direct: machines only, no risk').choices(['actors', 'direct']).default('actors'))
+    .addOption(new Option('--risk <profile>', 'risk limits: loose (judges, never resizes the reference) or spec (the spec defaults)').choices(Object.keys(RISK_PROFILES)).default('loose'))
+    .option('--periods-per-year <n>', 'for annualizing; inferred from the bar length if omitted', positive)
+    .option('--risk-free <rate>', 'annual risk-free rate', nonNegative, 0)
+    .option('--sensitivity', 'also run optimistic/default/pessimistic fills and report P&L under each')
+    .option('--report <file.html>', 'write a self-contained HTML report (implies --sensitivity)')
+    .option('--daily-target <label:low:high>', 'daily return band drawn in the report as a target (repeatable), e.g. spec:0.001:0.005', band, [])
+    .option('--no-progress', 'no progress bar on a terminal')
+    .option('--json', 'print one JSON object as the last line')
+    .action(async (opts: BacktestOpts) => {
+      try {
+        await execute(opts);
+      } catch (err) {
+        if (err instanceof ArbiterError) {
+          process.stderr.write(`arbiter backtest: ${err.message}\n`);
+          process.exit(2);
+        }
+        throw err;
+      }
+    });
+}

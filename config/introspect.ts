@@ -83,3 +83,10 @@ export function descriptionOf(schema: z.ZodType): string {
   }
   return '';
 }
+
+/** The keys an object at `path` accepts (empty if `path` is not an object). */
+export function keysAt(path: readonly string[], schema: z.ZodType = configSchema): string[] {
+  let node: z.ZodType | undefined = schema;
+  for (const key of path) node = node ? shapeOf(node)?.[key] : undefined;
+  return node ? Object.keys(shapeOf(node) ?? {}) : [];
+}

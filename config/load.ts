@@ -7,6 +7,8 @@ import { ConfigError } from './errors.js';
 import { envOverrides, setIn, type Env } from './env-overrides.js';
 import { SECRET_KEY_NAME, secretsFrom, type Secrets } from './secrets.js';
 import { readYamlFile } from './yaml-file.js';
+import { keysAt } from './introspect.js';
+import { closest } from './suggest.js';
 
 export interface LoadOptions {
   /** YAML config file; without it, defaults plus environment. */
@@ -97,7 +99,11 @@ function removeSecretKeys(node: Record<string, unknown>, path: string[] = []): s
 function formatIssue(issue: z.core.$ZodIssue, origin: Map<string, string>): string[] {
   const path = issue.path.map(String);
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => `${[...path, key].join('.')}: unknown key`);
+    const known = keysAt(path);
+    return issue.keys.map((key) => {
+      const hint = closest(key, known);
+      return `${[...path, key].join('.')}: unknown key${hint ? ` (did you mean ${hint}?)` : ''}`;
+    });
   }
   const name = path.join('.') || '(root)';
   const from = origin.get(name);

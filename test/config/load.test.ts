@@ -40,7 +40,11 @@ test('a bad environment override is named with its variable', () => {
 test('an unknown key is rejected, naming it, at any level', () => {
   const dir = tempDirWith({ 'c.yaml': 'risk:\n  maxLeverag: 2\nstrategies:\n  marketMaking:\n    sprad: 0.1\nextra: 1\n' });
   const issues = issuesOf(() => loadConfig({ file: 'c.yaml', cwd: dir, env: {} }));
-  assert.deepEqual([...issues].sort(), ['extra: unknown key', 'risk.maxLeverag: unknown key', 'strategies.marketMaking.sprad: unknown key']);
+  assert.deepEqual([...issues].sort(), [
+    'extra: unknown key',
+    'risk.maxLeverag: unknown key (did you mean maxLeverage?)',
+    'strategies.marketMaking.sprad: unknown key',
+  ]);
 });
 
 test('several bad fields are all named in one error', () => {

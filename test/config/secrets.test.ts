@@ -50,7 +50,7 @@ test('a secret in the YAML is an error naming it, at any depth', () => {
   const named = issues.map((i) => i.split(':')[0]).sort();
   assert.deepEqual(named, ['BINANCE_SECRET', 'executorPrivateKey', 'venues', 'venues.binance.apiKey']);
   assert.match(issues.find((i) => i.startsWith('venues.binance.apiKey'))!, /secrets are not allowed in the config file/);
-  assert.equal(issues.find((i) => i.startsWith('venues:')), 'venues: unknown key');
+  assert.match(issues.find((i) => i.startsWith('venues:')) ?? '', /^venues: unknown key/);
 });
 
 test('owner, executor and Flashbots keys must be distinct', () => {

@@ -1,0 +1,211 @@
+import { and, assign, enqueueActions, setup } from 'xstate';
+import type { Fill, OrderUpdate } from '../actors/ledger/types.js';
+import type { DenyReason, OrderIntent } from '../actors/risk/intent.js';
+import type { Side } from '../actors/market-data/types.js';
+
+export type LegOutcome = 'completed' | 'aborted' | 'hedged' | 'unwound' | 'stuck';
+
+declare module '../actors/runtime/messages.js' {
+  interface MessageMap {
+    /** Strategy → leg-risk: send every leg of the plan now. */
+    'legs.submit': { groupId: string };
+    /** Leg-risk → journal: how a multi-leg trade ended and what it realised, per currency. */
+    'arb.outcome': { groupId: string; strategy: string; outcome: LegOutcome; pnl: Record<string, number>; detail: string };
+  }
+}
+
+export interface PlannedLeg {
+  venue: string;
+  /** ccxt symbol BASE/QUOTE. */
+  symbol: string;
+  side: Side;
+  amount: number;
+  /** Limit price (IOC-style at the worst level the plan walked to). */
+  price: number;
+}
+
+export interface LegRiskInput {
+  groupId: string;
+  strategy: string;
+  legs: PlannedLeg[];
+  /** Time for every leg to fill before the plan is resolved. */
+  deadlineMs: number;
+  /** Time for hedges to fill before the group is declared stuck (and risk halted). */
+  hedgeDeadlineMs: number;
+  /** After a partial: 'unwind' reverses what filled; 'complete' buys/sells the missing remainder at market. */
+  policy: 'unwind' | 'complete';
+  expectedProfit?: number;
+}
+
+type LegState = 'working' | 'filled' | 'dead';
+
+export interface TrackedOrder {
+  intentId: string;
+  venue: string;
+  symbol: string;
+  side: Side;
+  amount: number;
+  price: number;
+  state: LegState;
+  clientOrderId?: string;
+  filled: number;
+  fillIds: string[];
+}
+
+export interface LegRiskContext extends LegRiskInput {
+  orders: TrackedOrder[];
+  hedges: TrackedOrder[];
+  pnl: Record<string, number>;
+  detail: string;
+}
+
+export type LegRiskEvent =
+  | { type: 'legs.submit'; groupId: string }
+  | { type: 'order.denied'; intent: OrderIntent; reason: DenyReason; detail: string }
+  | { type: 'order.updated'; order: OrderUpdate }
+  | { type: 'fill.received'; fill: Fill };
+
+export type LegRiskEmitted =
+  | { type: 'order.intent'; intent: OrderIntent }
+  | { type: 'arb.outcome'; groupId: string; strategy: string; outcome: LegOutcome; pnl: Record<string, number>; detail: string }
+  | { type: 'risk.halt'; reason: string };
+
+const EPS = 1e-12;
+
+function intentFor(ctx: LegRiskContext, o: TrackedOrder, kind: OrderIntent['kind'], type: OrderIntent['type']): OrderIntent {
+  return {
+    intentId: o.intentId, strategy: ctx.strategy, venue: o.venue, symbol: o.symbol, side: o.side, kind, type,
+    amount: o.amount, price: o.price, legGroup: ctx.groupId,
+    ...(ctx.expectedProfit !== undefined && kind === 'open' ? { expectedProfit: ctx.expectedProfit } : {}),
+  };
+}
+
+/** Applies a venue event to whichever tracked order (leg or hedge) it belongs to. */
+function track(orders: TrackedOrder[], ev: LegRiskEvent, pnl: Record<string, number>): TrackedOrder[] {
+  return orders.map((o) => {
+    if (ev.type === 'order.denied' && ev.intent.intentId === o.intentId) return { ...o, state: 'dead' };
+    if (ev.type === 'order.updated' && ev.order.intentId === o.intentId) {
+      const s = ev.order.status;
+      const state: LegState = s === 'filled' ? 'filled' : s === 'cancelled' || s === 'rejected' ? 'dead' : o.state;
+      return { ...o, clientOrderId: ev.order.clientOrderId, state };
+    }
+    if (ev.type === 'fill.received' && ev.fill.intentId === o.intentId && !o.fillIds.includes(ev.fill.fillId)) {
+      const [base, quote] = ev.fill.symbol.split('/') as [string, string];
+      const sign = ev.fill.side === 'buy' ? 1 : -1;
+      pnl[base] = (pnl[base] ?? 0) + sign * ev.fill.amount;
+      pnl[quote] = (pnl[quote] ?? 0) - sign * ev.fill.amount * ev.fill.price - ev.fill.fee;
+      const filled = o.filled + ev.fill.amount;
+      return { ...o, filled, fillIds: [...o.fillIds, ev.fill.fillId], state: filled >= o.amount - EPS ? 'filled' : o.state };
+    }
+    return o;
+  });
+}
+
+const settled = (os: TrackedOrder[]) => os.every((o) => o.state !== 'working');
+
+/**
+ * One multi-leg trade: plan → legs submitted → all filled | partial → hedge or unwind within a
+ * deadline. Every order (legs, cancels, hedges) is an order.intent for the risk actor; the outcome
+ * and its realised P&L per currency are emitted as arb.outcome for the journal.
+ */
+export const legRiskMachine = setup({
+  types: { input: {} as LegRiskInput, context: {} as LegRiskContext, events: {} as LegRiskEvent, emitted: {} as LegRiskEmitted },
+  delays: {
+    deadline: ({ context }) => context.deadlineMs,
+    hedgeDeadline: ({ context }) => context.hedgeDeadlineMs,
+  },
+  guards: {
+    allFilled: ({ context }) => context.orders.every((o) => o.state === 'filled'),
+    anyDead: ({ context }) => context.orders.some((o) => o.state === 'dead'),
+    legsSettled: ({ context }) => settled(context.orders),
+    nothingFilled: ({ context }) => context.orders.every((o) => o.filled <= EPS),
+    hedgesSettled: ({ context }) => settled(context.hedges),
+    hedgesFilled: ({ context }) => context.hedges.every((o) => o.state === 'filled'),
+  },
+  actions: {
+    track: assign(({ context, event }) => {
+      const pnl = { ...context.pnl };
+      return { orders: track(context.orders, event, pnl), hedges: track(context.hedges, event, pnl), pnl };
+    }),
+    submitLegs: enqueueActions(({ context, enqueue }) => {
+      for (const o of context.orders) enqueue.emit({ type: 'order.intent', intent: intentFor(context, o, 'open', 'limit') });
+    }),
+    cancelWorking: enqueueActions(({ context, enqueue }) => {
+      for (const o of context.orders) {
+        if (o.state !== 'working') continue;
+        enqueue.emit({ type: 'order.intent', intent: { ...intentFor(context, o, 'cancel', 'limit'), intentId: `${o.intentId}.cancel`, ...(o.clientOrderId ? { cancelClientOrderId: o.clientOrderId } : {}) } });
+      }
+    }),
+    submitHedges: enqueueActions(({ context, enqueue }) => {
+      const hedges: TrackedOrder[] = [];
+      context.orders.forEach((o, i) => {
+        const unwind = context.policy === 'unwind';
+        const amount = unwind ? o.filled : o.amount - o.filled;
+        if (amount <= EPS) return;
+        const side: Side = unwind ? (o.side === 'buy' ? 'sell' : 'buy') : o.side;
+        hedges.push({ intentId: `${context.groupId}.H${i}`, venue: o.venue, symbol: o.symbol, side, amount, price: o.price, state: 'working', filled: 0, fillIds: [] });
+      });
+      enqueue.assign({ hedges });
+      for (const h of hedges) enqueue.emit({ type: 'order.intent', intent: intentFor(context, h, context.policy === 'unwind' ? 'reduce' : 'open', 'market') });
+    }),
+    note: assign({ detail: (_, p: { detail: string }) => p.detail }),
+    report: enqueueActions(({ context, enqueue }, p: { outcome: LegOutcome }) => {
+      enqueue.emit({ type: 'arb.outcome', groupId: context.groupId, strategy: context.strategy, outcome: p.outcome, pnl: context.pnl, detail: context.detail });
+      if (p.outcome === 'stuck') enqueue.emit({ type: 'risk.halt', reason: `leg risk: ${context.groupId} could not be hedged within ${context.hedgeDeadlineMs} ms` });
+    }),
+  },
+}).createMachine({
+  id: 'legRisk',
+  context: ({ input }) => ({
+    ...input,
+    orders: input.legs.map((l, i) => ({ ...l, intentId: `${input.groupId}.L${i}`, state: 'working' as const, filled: 0, fillIds: [] })),
+    hedges: [],
+    pnl: {},
+    detail: '',
+  }),
+  initial: 'planned',
+  states: {
+    planned: { on: { 'legs.submit': { target: 'submitted', actions: 'submitLegs' } } },
+    submitted: {
+      on: { 'order.denied': { actions: 'track' }, 'order.updated': { actions: 'track' }, 'fill.received': { actions: 'track' } },
+      always: [
+        { guard: 'allFilled', target: 'completed' },
+        { guard: 'anyDead', target: 'resolving', actions: { type: 'note', params: { detail: 'a leg was denied, rejected or cancelled' } } },
+      ],
+      after: { deadline: { target: 'resolving', actions: { type: 'note', params: { detail: 'legs not filled by the deadline' } } } },
+    },
+    resolving: {
+      entry: 'cancelWorking',
+      on: { 'order.denied': { actions: 'track' }, 'order.updated': { actions: 'track' }, 'fill.received': { actions: 'track' } },
+      always: [
+        { guard: 'allFilled', target: 'completed' },
+        { guard: and(['legsSettled', 'nothingFilled']), target: 'aborted' },
+        { guard: 'legsSettled', target: 'hedging' },
+      ],
+      after: { hedgeDeadline: [{ guard: 'nothingFilled', target: 'aborted' }, { target: 'hedging' }] },
+    },
+    hedging: {
+      entry: 'submitHedges',
+      on: { 'order.denied': { actions: 'track' }, 'order.updated': { actions: 'track' }, 'fill.received': { actions: 'track' } },
+      after: { hedgeDeadline: 'stuck' },
+      initial: 'waiting',
+      states: {
+        waiting: {
+          always: [
+            { guard: 'hedgesFilled', target: '#legRisk.hedged' },
+            { guard: 'hedgesSettled', target: '#legRisk.stuck' },
+          ],
+        },
+      },
+    },
+    completed: { type: 'final', entry: { type: 'report', params: { outcome: 'completed' } } },
+    aborted: { type: 'final', entry: { type: 'report', params: { outcome: 'aborted' } } },
+    hedged: {
+      type: 'final',
+      entry: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit({ type: 'arb.outcome', groupId: context.groupId, strategy: context.strategy, outcome: context.policy === 'unwind' ? 'unwound' : 'hedged', pnl: context.pnl, detail: context.detail });
+      }),
+    },
+    stuck: { type: 'final', entry: { type: 'report', params: { outcome: 'stuck' } } },
+  },
+});

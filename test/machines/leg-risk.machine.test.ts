@@ -1,0 +1,119 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createActor, SimulatedClock } from 'xstate';
+import { legRiskMachine, type LegRiskEmitted, type LegRiskInput } from '../../machines/leg-risk.machine.js';
+import type { Fill, OrderStatus } from '../../actors/ledger/types.js';
+
+const input = (over: Partial<LegRiskInput> = {}): LegRiskInput => ({
+  groupId: 'tri-1', strategy: 'triangular', deadlineMs: 1000, hedgeDeadlineMs: 2000, policy: 'unwind',
+  legs: [
+    { venue: 'local', symbol: 'BTC/USDT', side: 'buy', amount: 0.1, price: 10_000 },
+    { venue: 'local', symbol: 'ETH/BTC', side: 'buy', amount: 3, price: 0.033 },
+    { venue: 'local', symbol: 'ETH/USDT', side: 'sell', amount: 3, price: 340 },
+  ],
+  ...over,
+});
+
+function start(over: Partial<LegRiskInput> = {}) {
+  const clock = new SimulatedClock();
+  const actor = createActor(legRiskMachine, { clock, input: input(over) });
+  const out: LegRiskEmitted[] = [];
+  actor.on('*', (e) => out.push(e as LegRiskEmitted));
+  actor.start();
+  return { actor, clock, take: () => out.splice(0), state: () => JSON.stringify(actor.getSnapshot().value) };
+}
+
+let n = 0;
+const fill = (intentId: string, symbol: string, side: 'buy' | 'sell', amount: number, price: number, fillId = `f${++n}`): Fill => ({
+  fillId, clientOrderId: `${intentId}.c`, intentId, strategy: 'triangular', venue: 'local', symbol, side, price, amount, fee: 0, liquidity: 'taker', ts: 1,
+});
+const update = (intentId: string, status: OrderStatus, filled = 0) => ({
+  type: 'order.updated' as const,
+  order: { clientOrderId: `${intentId}.c`, intentId, strategy: 'triangular', venue: 'local', symbol: 'X/Y', status, filled, amount: 1 },
+});
+
+test('every leg goes to risk as an order.intent; all filled → completed with realised P&L per currency', () => {
+  const { actor, take, state } = start();
+  actor.send({ type: 'legs.submit', groupId: 'tri-1' });
+  const intents = take();
+  assert.deepEqual(intents.map((e) => e.type === 'order.intent' && [e.intent.intentId, e.intent.kind, e.intent.legGroup]), [
+    ['tri-1.L0', 'open', 'tri-1'], ['tri-1.L1', 'open', 'tri-1'], ['tri-1.L2', 'open', 'tri-1'],
+  ]);
+  actor.send({ type: 'fill.received', fill: fill('tri-1.L0', 'BTC/USDT', 'buy', 0.1, 10_000) });
+  actor.send({ type: 'fill.received', fill: fill('tri-1.L1', 'ETH/BTC', 'buy', 3, 0.033) });
+  actor.send({ type: 'fill.received', fill: fill('tri-1.L2', 'ETH/USDT', 'sell', 3, 340) });
+  assert.equal(state(), '"completed"');
+  const [outcome] = take();
+  assert.equal(outcome?.type, 'arb.outcome');
+  if (outcome?.type !== 'arb.outcome') return;
+  assert.equal(outcome.outcome, 'completed');
+  assert.ok(Math.abs(outcome.pnl.USDT! - (1020 - 1000)) < 1e-9);
+  assert.ok(Math.abs(outcome.pnl.BTC! - (0.1 - 0.099)) < 1e-12);
+  assert.ok(Math.abs(outcome.pnl.ETH!) < 1e-12);
+});
+
+test('a partial at the deadline: the working legs are cancelled, then what filled is unwound at market', () => {
+  const { actor, clock, take, state } = start();
+  actor.send({ type: 'legs.submit', groupId: 'tri-1' });
+  take();
+  actor.send({ type: 'fill.received', fill: fill('tri-1.L0', 'BTC/USDT', 'buy', 0.1, 10_000) });
+  actor.send(update('tri-1.L1', 'submitted'));
+  clock.increment(1000);
+  assert.equal(state(), '"resolving"');
+  const cancels = take();
+  assert.deepEqual(cancels.map((e) => e.type === 'order.intent' && [e.intent.kind, e.intent.cancelClientOrderId ?? null]), [['cancel', 'tri-1.L1.c'], ['cancel', null]]);
+  actor.send(update('tri-1.L1', 'cancelled'));
+  actor.send({ type: 'order.denied', intent: { intentId: 'tri-1.L2' } as never, reason: 'STALE_MARKET_DATA', detail: 'stale' });
+  assert.match(state(), /hedging/);
+  const hedges = take();
+  assert.deepEqual(hedges.map((e) => e.type === 'order.intent' && [e.intent.intentId, e.intent.symbol, e.intent.side, e.intent.amount, e.intent.kind, e.intent.type]), [
+    ['tri-1.H0', 'BTC/USDT', 'sell', 0.1, 'reduce', 'market'],
+  ]);
+  actor.send({ type: 'fill.received', fill: fill('tri-1.H0', 'BTC/USDT', 'sell', 0.1, 9990) });
+  assert.equal(state(), '"hedged"');
+  const [out] = take();
+  assert.ok(out?.type === 'arb.outcome' && out.outcome === 'unwound' && Math.abs(out.pnl.USDT! + 1) < 1e-9 && Math.abs(out.pnl.BTC!) < 1e-12);
+});
+
+test("policy 'complete' sends the missing remainder instead; nothing filled and a denial → aborted, no hedge", () => {
+  const a = start({ policy: 'complete' });
+  a.actor.send({ type: 'legs.submit', groupId: 'tri-1' });
+  a.actor.send({ type: 'fill.received', fill: fill('tri-1.L0', 'BTC/USDT', 'buy', 0.1, 10_000) });
+  a.actor.send({ type: 'fill.received', fill: fill('tri-1.L1', 'ETH/BTC', 'buy', 1, 0.033) });
+  a.actor.send(update('tri-1.L1', 'cancelled'));
+  a.actor.send(update('tri-1.L2', 'rejected'));
+  const hedges = a.take().filter((e) => e.type === 'order.intent' && e.intent.type === 'market');
+  assert.deepEqual(hedges.map((e) => e.type === 'order.intent' && [e.intent.symbol, e.intent.side, e.intent.amount]), [['ETH/BTC', 'buy', 2], ['ETH/USDT', 'sell', 3]]);
+
+  const b = start();
+  b.actor.send({ type: 'legs.submit', groupId: 'tri-1' });
+  b.take();
+  b.actor.send({ type: 'order.denied', intent: { intentId: 'tri-1.L0' } as never, reason: 'MIN_PROFIT', detail: '' });
+  b.actor.send(update('tri-1.L1', 'cancelled'));
+  b.actor.send(update('tri-1.L2', 'cancelled'));
+  assert.equal(b.state(), '"aborted"');
+  assert.deepEqual(b.take().map((e) => e.type === 'order.intent' ? e.intent.kind : e.type), ['cancel', 'cancel', 'arb.outcome']);
+});
+
+test('hedges that do not fill within the hedge deadline → stuck, and risk is told to halt', () => {
+  const { actor, clock, take, state } = start();
+  actor.send({ type: 'legs.submit', groupId: 'tri-1' });
+  actor.send({ type: 'fill.received', fill: fill('tri-1.L0', 'BTC/USDT', 'buy', 0.1, 10_000) });
+  actor.send(update('tri-1.L1', 'rejected'));
+  actor.send(update('tri-1.L2', 'rejected'));
+  assert.match(state(), /hedging/);
+  take();
+  clock.increment(2000);
+  assert.equal(state(), '"stuck"');
+  assert.deepEqual(take().map((e) => e.type), ['arb.outcome', 'risk.halt']);
+});
+
+test('duplicate fills are counted once', () => {
+  const { actor, state } = start();
+  actor.send({ type: 'legs.submit', groupId: 'tri-1' });
+  const f = fill('tri-1.L0', 'BTC/USDT', 'buy', 0.05, 10_000, 'dup');
+  actor.send({ type: 'fill.received', fill: f });
+  actor.send({ type: 'fill.received', fill: f });
+  assert.equal(actor.getSnapshot().context.orders[0]!.filled, 0.05);
+  assert.equal(state(), '"submitted"');
+});

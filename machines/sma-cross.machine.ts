@@ -32,6 +32,15 @@ export type SmaCrossEmitted = { type: 'order.intent'; intent: OrderIntent };
 
 const DONE = new Set(['filled', 'cancelled', 'rejected']);
 
+/** The guard and the action of one transition step the same (state, close): compute it once. Pure: same inputs, same output. */
+let memo: { state: SmaState; close: number; fast: number; slow: number; out: ReturnType<typeof stepSma> } | undefined;
+function step(ctx: SmaCrossContext, close: number): ReturnType<typeof stepSma> {
+  if (memo && memo.state === ctx.sma && memo.close === close && memo.fast === ctx.fast && memo.slow === ctx.slow) return memo.out;
+  const out = stepSma(ctx.sma, close, ctx);
+  memo = { state: ctx.sma, close, fast: ctx.fast, slow: ctx.slow, out };
+  return out;
+}
+
 function intent(ctx: SmaCrossContext, side: 'buy' | 'sell', close: number): OrderIntent {
   const amount = side === 'buy' ? (ctx.cash * ctx.fraction) / (close * (1 + ctx.feeRate)) : ctx.position;
   return {
@@ -56,8 +65,8 @@ export const smaCrossMachine = setup({
   },
   guards: {
     ownCandle: ({ context, event }) => event.type === 'candle.closed' && event.symbol === context.symbol && event.venue === context.venue,
-    crossesUp: ({ context, event }) => event.type === 'candle.closed' && stepSma(context.sma, event.candle.close, context).cross === 'up',
-    crossesDown: ({ context, event }) => event.type === 'candle.closed' && stepSma(context.sma, event.candle.close, context).cross === 'down',
+    crossesUp: ({ context, event }) => event.type === 'candle.closed' && step(context, event.candle.close).cross === 'up',
+    crossesDown: ({ context, event }) => event.type === 'candle.closed' && step(context, event.candle.close).cross === 'down',
     hasCash: ({ context }) => context.cash > 0,
     ownOrderDone: ({ context, event }) => event.type === 'order.updated' && event.order.strategy === context.strategy && DONE.has(event.order.status),
     holding: ({ context }) => context.position > 0,
@@ -65,7 +74,7 @@ export const smaCrossMachine = setup({
   },
   actions: {
     stepSma: assign({
-      sma: ({ context, event }) => (event.type === 'candle.closed' ? stepSma(context.sma, event.candle.close, context).state : context.sma),
+      sma: ({ context, event }) => (event.type === 'candle.closed' ? step(context, event.candle.close).state : context.sma),
     }),
     emitEntry: emit(({ context, event }) => ({ type: 'order.intent' as const, intent: intent(context, 'buy', event.type === 'candle.closed' ? event.candle.close : NaN) })),
     emitExit: emit(({ context, event }) => ({ type: 'order.intent' as const, intent: intent(context, 'sell', event.type === 'candle.closed' ? event.candle.close : NaN) })),

@@ -9,8 +9,9 @@ import { riskMachine, type RiskInput } from '../../machines/risk.machine.js';
 import { replayGatewayMachine } from '../venues/replay/replay-gateway.js';
 import type { HostedStrategy, StrategyHost, Submit } from './direct-host.js';
 
-// order.denied by type as well as by name: risk addresses `strategy:<name>`, which nact 7.6.2 cannot spawn (see spawnNamed).
-const STRATEGY_EVENTS: readonly MessageType[] = ['candle.closed', 'fill.received', 'order.updated', 'order.denied'];
+// Candles reach a strategy by name, for the symbol it trades (see deliver). order.denied by type as well as by
+// name: risk addresses `strategy:<name>`, which nact 7.6.2 cannot spawn (see spawnNamed).
+const STRATEGY_EVENTS: readonly MessageType[] = ['fill.received', 'order.updated', 'order.denied'];
 const RISK_EVENTS: readonly MessageType[] = ['order.intent', 'fill.received', 'candle.closed', 'order.updated'];
 const JOURNALED = new Set<string>(['order.intent', 'order.approved', 'order.denied', 'fill.received', 'order.updated', 'risk.changed', 'orders.cancelAll']);
 
@@ -34,6 +35,8 @@ export interface ActorHostOptions {
  */
 export class ActorHost implements StrategyHost {
   readonly system: ActorSystem;
+  /** Actor names of the strategies trading each symbol. */
+  private readonly bySymbol = new Map<string, string[]>();
 
   constructor(opts: ActorHostOptions) {
     this.system = new ActorSystem({ clock: opts.clock, logger: opts.logger });
@@ -59,7 +62,8 @@ export class ActorHost implements StrategyHost {
       },
     });
     for (const s of opts.strategies) {
-      this.spawnNamed({ name: `strategy:${s.name}`, machine: s.machine, input: s.input, subscribe: STRATEGY_EVENTS, persist });
+      const actor = this.spawnNamed({ name: `strategy:${s.name}`, machine: s.machine, input: s.input, subscribe: STRATEGY_EVENTS, persist });
+      this.bySymbol.set(s.symbol, [...(this.bySymbol.get(s.symbol) ?? []), actor]);
     }
   }
 
@@ -67,17 +71,31 @@ export class ActorHost implements StrategyHost {
    * nact 7.6.2 rejects ':' in actor names, so `strategy:x` fails to spawn until the runtime encodes names;
    * then the actor is spawned as `strategy.x` and still gets its denials by subscription.
    */
-  private spawnNamed(spec: ActorSpec): void {
+  private spawnNamed(spec: ActorSpec): string {
     try {
-      this.system.spawn(spec);
+      return this.system.spawn(spec).name;
     } catch (err) {
       if (!/Invalid argument: path/.test(String(err))) throw err;
-      this.system.spawn({ ...spec, name: spec.name.replace(/:/g, '.') });
+      return this.system.spawn({ ...spec, name: spec.name.replace(/:/g, '.') }).name;
     }
   }
 
+  /**
+   * Market data goes to the strategies trading that symbol (by name) and to every subscriber (risk),
+   * as a per-symbol market-data topic would; other messages are routed by type.
+   */
   deliver(message: Outgoing): void {
-    this.system.publish(message);
+    if (message.type !== 'candle.closed') {
+      this.system.publish(message);
+      return;
+    }
+    const targets = this.bySymbol.get(message.symbol);
+    if (!targets) {
+      this.system.publish(message);
+      return;
+    }
+    // Risk sees a duplicate mark when several strategies share a symbol: same price and time, no effect.
+    for (const to of targets) this.system.publish({ ...message, to });
   }
 
   whenQuiescent(): Promise<void> {

@@ -6,6 +6,7 @@ import type { OrderIntent } from '../risk/intent.js';
 
 export interface HostedStrategy {
   name: string;
+  symbol: string;
   machine: AnyStateMachine;
   input: unknown;
 }
@@ -26,7 +27,7 @@ export interface StrategyHost {
  * with no risk or execution actors. Kept for debugging and as the reference the actor path must match.
  */
 export class DirectHost implements StrategyHost {
-  private readonly actors: Array<{ name: string; actor: Actor<AnyStateMachine> }> = [];
+  private readonly actors: Array<{ name: string; symbol: string; actor: Actor<AnyStateMachine> }> = [];
   private readonly ids = new IdSource('d');
 
   constructor(strategies: readonly HostedStrategy[], submit: Submit, private readonly clock: Clock) {
@@ -34,7 +35,7 @@ export class DirectHost implements StrategyHost {
       const actor = createActor(s.machine, { input: s.input, id: s.name });
       actor.on('order.intent', (ev: { intent: OrderIntent }) => submit(ev.intent, ev.intent.amount));
       actor.start();
-      this.actors.push({ name: s.name, actor });
+      this.actors.push({ name: s.name, symbol: s.symbol, actor });
     }
   }
 
@@ -42,7 +43,10 @@ export class DirectHost implements StrategyHost {
     const id = this.ids.next();
     const message = { ...outgoing, id, ts: this.clock.now(), correlationId: outgoing.correlationId ?? id } as Message;
     const owner = ownerOf(message);
-    for (const { name, actor } of this.actors) if (owner === undefined || owner === name) actor.send(message);
+    const symbol = message.type === 'candle.closed' ? message.symbol : undefined;
+    for (const a of this.actors) {
+      if ((owner === undefined || owner === a.name) && (symbol === undefined || symbol === a.symbol)) a.actor.send(message);
+    }
   }
 
   whenQuiescent(): undefined {

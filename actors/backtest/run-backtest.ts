@@ -59,12 +59,13 @@ export async function runBacktest(opts: BacktestOptions): Promise<BacktestResult
     venue.accept({ clientOrderId: intent.intentId, symbol: intent.symbol, side: intent.side, type: intent.type, amount, price: intent.price });
   };
   const capital = opts.strategies.reduce((a, s) => a + s.capital, 0);
+  const hosted = opts.strategies.map((s) => ({ name: s.name, symbol: s.series.symbol, machine: s.machine, input: s.input }));
   const host: StrategyHost =
     opts.host === 'direct'
-      ? new DirectHost(opts.strategies, submit, clock)
+      ? new DirectHost(hosted, submit, clock)
       : new ActorHost({
           clock,
-          strategies: opts.strategies,
+          strategies: hosted,
           submit,
           capital,
           riskLimits: opts.riskLimits ?? LOOSE_RISK_LIMITS,

@@ -24,6 +24,13 @@ export interface CellHost {
   route(from: string, message: Outgoing, correlationId: string): void;
 }
 
+let nactNames = 0;
+/** nact paths allow only [a-z0-9-$_.+!*'(),]; our addresses ('venue:paper') stay as they are. */
+function nactName(name: string): string {
+  nactNames += 1;
+  return `${name.replace(/[^a-z0-9\-$_.+!*'(),]/gi, '.')}.${nactNames}`;
+}
+
 export type CellStatus = 'running' | 'restarting' | 'stopped';
 
 /**
@@ -50,7 +57,7 @@ export class ActorCell implements Supervisee {
     this.persist = spec.persist ?? true;
     this.lastSnapshot = this.persist ? host.snapshots.load(spec.name) : undefined;
     this.machine = this.startMachine();
-    this.nactRef = spawn(host.nactRoot as never, (state: unknown) => this.onTick(state), spec.name, {
+    this.nactRef = spawn(host.nactRoot as never, (state: unknown) => this.onTick(state), nactName(spec.name), {
       onCrash: guardOnCrash(
         (_msg, error, ctx) => this.onCrash(error, ctx),
         (policyError) => host.logger.error({ actor: spec.name, err: policyError }, 'supervision policy threw'),

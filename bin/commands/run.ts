@@ -1,0 +1,89 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { loadConfig, exitOnConfigError } from '../../config/index.js';
+import { createLogger } from '../../actors/runtime/logger.js';
+import { runPaperSession } from '../../supervisors/run-paper-session.js';
+import { progressBar } from '../progress.js';
+
+function positiveNumber(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a positive number, got "${value}"`);
+    return n;
+  };
+}
+
+export function register(program: Command): void {
+  program
+    .command('run')
+    .description(
+      'Run a trading session. Paper by default: the market-making strategy quotes a recorded market through ' +
+        'risk and execution into the paper venue, journaling to a SQLite file. No keys, no network.',
+    )
+    .option('--config <file>', 'YAML config file; without it, defaults plus ARBITER_* environment overrides')
+    .option('--duration <seconds>', 'stop after this many seconds of wall time (default: until the recording ends)', positiveNumber('--duration'))
+    .option('--db <file>', 'SQLite journal file (default: storage.dbFile from config, arbiter.db)')
+    .option('--data <file>', 'recorded candles to replay (default: replay.dataFile from config)')
+    .option('--speed <barsPerSecond>', 'replay speed (default: replay.speed from config, 500)', positiveNumber('--speed'))
+    .option('--json', 'print a one-line JSON summary as the last line of stdout')
+    .option('--inspect', 'stream every machine to the Stately inspector over a WebSocket on 127.0.0.1 (prints the page URL)')
+    .option('--live', 'trade live with keys from the environment (not available yet: see README)')
+    .action(async (opts: RunOptions) => {
+      let loaded;
+      try {
+        loaded = loadConfig({ file: opts.config });
+      } catch (error) {
+        exitOnConfigError(error);
+      }
+      const { config, secrets } = loaded;
+      if (opts.live || config.mode === 'live') {
+        process.stderr.write(
+          'live trading is not available in this version: only paper sessions run. ' +
+            'Nothing was sent anywhere. Drop --live (and mode: live) to paper-trade.\n',
+        );
+        process.exit(2);
+      }
+      const logger = createLogger({ level: config.log.level, pretty: config.log.pretty, secretValues: Object.values(secrets).flatMap(valuesOf) });
+      const summary = await runPaperSession({
+        config,
+        logger,
+        dbFile: opts.db ?? config.storage.dbFile,
+        dataFile: opts.data ?? config.replay.dataFile,
+        speed: opts.speed ?? config.replay.speed,
+        durationMs: opts.duration !== undefined ? opts.duration * 1000 : undefined,
+        inspect: opts.inspect ?? false,
+        onProgress: process.stderr.isTTY === true ? progressBar('replay') : undefined,
+        onInspector: (url) => process.stderr.write(`inspector: open ${url} (events stay on this machine)\n`),
+      });
+      if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+      else process.stdout.write(`${formatSummary(summary)}\n`);
+      process.exit(0);
+    });
+}
+
+interface RunOptions {
+  config?: string;
+  duration?: number;
+  db?: string;
+  data?: string;
+  speed?: number;
+  json?: boolean;
+  inspect?: boolean;
+  live?: boolean;
+}
+
+function valuesOf(value: unknown): string[] {
+  if (typeof value === 'string') return value ? [value] : [];
+  if (value && typeof value === 'object') return Object.values(value).flatMap(valuesOf);
+  return [];
+}
+
+function formatSummary(s: Awaited<ReturnType<typeof runPaperSession>>): string {
+  const pnl = s.equityEnd - s.equityStart;
+  return [
+    `${s.mode} session on ${s.symbol}: ${s.bars} bars replayed in ${s.wallSeconds.toFixed(1)} s`,
+    `orders ${s.orders}, fills ${s.fills}, vetoes ${s.vetoes}${Object.keys(s.vetoReasons).length ? ` (${Object.entries(s.vetoReasons).map(([r, n]) => `${r} ${n}`).join(', ')})` : ''}`,
+    `restarts ${s.restarts}, dead letters ${s.deadLetters}${s.haltedBy ? `, HALTED: ${s.haltedBy}` : ''}`,
+    `equity ${s.equityStart.toFixed(2)} → ${s.equityEnd.toFixed(2)} (${pnl >= 0 ? '+' : ''}${pnl.toFixed(2)} measured on recorded data; not a forecast)`,
+    `journal: ${s.db}`,
+  ].join('\n');
+}

@@ -1,0 +1,106 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config/index.js';
+import { openStore } from '../actors/ledger/storage/store.js';
+import { loadCandles } from '../actors/market-data/candles/load-candles.js';
+import { replayCandles } from '../actors/market-data/replay/candle-replay.js';
+import { startLocalInspector } from '../actors/runtime/inspector.js';
+import { InputError } from '../actors/runtime/errors.js';
+import { equityOf, type LedgerContext } from '../machines/ledger.machine.js';
+import { sessionCounters } from './session-counters.js';
+import { MARKET_MAKING, PAPER_VENUE, startPaperSession } from './paper-session.js';
+
+export interface RunPaperOptions {
+  config: Config;
+  logger: Logger;
+  dbFile: string;
+  dataFile: string;
+  speed: number;
+  durationMs?: number;
+  inspect: boolean;
+  onProgress?: (done: number, total: number) => void;
+  onInspector?: (pageUrl: string) => void;
+}
+
+export interface SessionSummary {
+  mode: 'paper';
+  symbol: string;
+  bars: number;
+  orders: number;
+  fills: number;
+  vetoes: number;
+  vetoReasons: Record<string, number>;
+  restarts: number;
+  deadLetters: number;
+  equityStart: number;
+  equityEnd: number;
+  actors: string[];
+  haltedBy: string | null;
+  wallSeconds: number;
+  db: string;
+}
+
+/** A paper session from start to a clean stop: replay, then cancel what rests, then report what was measured. */
+export async function runPaperSession(options: RunPaperOptions): Promise<SessionSummary> {
+  const { config, logger } = options;
+  const series = loadCandles(options.dataFile);
+  const symbol = config.strategies.marketMaking.symbol;
+  if (series.symbol !== symbol) {
+    throw new InputError(`${options.dataFile}: recorded market ${series.symbol} is not the configured strategies.marketMaking.symbol ${symbol}`);
+  }
+  if (series.gaps.length > 0) logger.warn({ gaps: series.gaps.length, first: series.gaps[0] }, 'recording has gaps; replayed as recorded, not filled');
+  const first = series.candles[0];
+  if (!first) throw new InputError(`${options.dataFile}: no candles`);
+
+  const store = openStore(options.dbFile);
+  const inspector = options.inspect ? await startLocalInspector() : undefined;
+  if (inspector) options.onInspector?.(inspector.pageUrl);
+  const session = startPaperSession({ config, logger, store, firstCandle: first, inspect: inspector?.inspect });
+  const counters = sessionCounters(session.system);
+  let interrupted = false;
+  const onSigint = () => {
+    interrupted = true;
+  };
+  process.once('SIGINT', onSigint);
+
+  logger.info({ symbol, bars: series.candles.length, db: options.dbFile, speed: options.speed }, 'paper session starting');
+  const replay = await replayCandles({
+    system: session.system,
+    clock: session.clock,
+    venue: PAPER_VENUE,
+    venueActor: `venue:${PAPER_VENUE}`,
+    symbol,
+    candles: series.candles,
+    timeframeMs: series.timeframeMs,
+    speed: options.speed,
+    maxWallMs: options.durationMs,
+    onBar: options.onProgress,
+    shouldStop: () => interrupted || session.haltedBy() !== undefined,
+  });
+  process.off('SIGINT', onSigint);
+
+  session.system.publish({ type: 'orders.cancelAll', reason: 'session end' });
+  await session.system.whenQuiescent();
+  const ledger = session.system.actor('ledger')?.snapshot() as { context: LedgerContext } | undefined;
+  const summary: SessionSummary = {
+    mode: 'paper',
+    symbol,
+    bars: replay.bars,
+    ...counters.read(),
+    restarts: session.system.restartCount(),
+    deadLetters: session.system.deadLettered,
+    equityStart: config.capital,
+    equityEnd: ledger ? equityOf(ledger.context) : config.capital,
+    actors: session.system.actorNames(),
+    haltedBy: session.haltedBy() ?? null,
+    wallSeconds: replay.wallMs / 1000,
+    db: options.dbFile,
+  };
+  for (const name of session.system.actorNames()) {
+    store.snapshots.save(name, session.system.actor(name)?.snapshot());
+  }
+  logger.info({ ...summary, actors: undefined, strategy: MARKET_MAKING }, 'paper session finished');
+  await session.system.shutdown();
+  await inspector?.stop();
+  store.close();
+  return summary;
+}

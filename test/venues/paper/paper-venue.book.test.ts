@@ -50,7 +50,7 @@ test('a limit buy below the ask rests, then fills as maker at its price when a l
   assert.equal(o.status, 'open');
   assert.equal(o.filled, 0);
   close((await v.fetchBalance()).USD!.used, 5 * 3_800 * 1.002);
-  // The same recorded book, 5.00 lower: asks ≤ 3,800 now show 8.2696 ETH at 3,800.47? No: 3,805.47 − 5 = 3,800.47 > 3,800.
+  // The same recorded book 5.00 lower: best ask 3,800.47 is still above the limit.
   assert.deepEqual(v.onBook(shifted(eth(), -5, 2)), []);
   // 6.00 lower: the first ask level (8.27 ETH at 3,799.47) crosses.
   const fills = v.onBook(shifted(eth(), -6, 3));

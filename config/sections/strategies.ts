@@ -7,8 +7,8 @@ const marketMaking = section({
   baseSpread: fraction().default(0.001).describe('base spread as a fraction of mid'),
   volatilityWindow: positiveInt().default(20).describe('bars in the volatility estimate'),
   referenceVolatility: z.number().positive().default(0.001).describe('per-bar volatility (std of log returns) at which the volatility factor is 1'),
-  inventoryLimit: z.number().positive().default(0.01).describe('max inventory, base currency'),
-  orderAmount: z.number().positive().default(0.001).describe('quote size, base currency'),
+  inventoryLimit: z.number().positive().default(0.03).describe('inventory at which quotes are fully skewed, base currency (looser than risk: the risk actor vetoes past its position limit)'),
+  orderAmount: z.number().positive().default(0.004).describe('quote size, base currency'),
   skew: z.number().nonnegative().default(0.5).describe('at full inventory, the reservation price shifts by this many spreads'),
 });
 

@@ -1,0 +1,80 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ActorSystem } from '../../actors/runtime/system.js';
+import { SimulatedClock } from '../../actors/runtime/clock.js';
+import type { Message } from '../../actors/runtime/messages.js';
+import { mintApproval } from '../../actors/risk/approval.js';
+import type { OrderIntent } from '../../actors/risk/intent.js';
+import { PaperVenue, type PaperVenueOptions } from '../../actors/venues/paper/paper-venue.js';
+import { executionActor } from '../../actors/execution/execution-actor.js';
+import { openStore } from '../../actors/ledger/storage/store.js';
+import { journalObserver } from '../../actors/ledger/journal-observer.js';
+import type { Venue } from '../../actors/venues/venue.js';
+import { clientOrderId } from '../../actors/execution/client-order-id.js';
+
+const intent = (n: number, extra: Partial<OrderIntent> = {}): OrderIntent => ({
+  intentId: `s-${n}`, strategy: 's', venue: 'paper', symbol: 'BTC/USDT', side: 'buy', kind: 'open', type: 'limit', amount: 0.01, price: 30_000, ...extra,
+});
+
+function setup(faults: PaperVenueOptions['faults'] = {}, wrap: (v: PaperVenue) => Venue = (v) => v) {
+  const store = openStore(join(mkdtempSync(join(tmpdir(), 'arbiter-exec-')), 'journal.db'));
+  const paper = new PaperVenue({ id: 'paper', balances: { USDT: 100_000, BTC: 1 }, faults });
+  paper.onCandle('BTC/USDT', { ts: 0, open: 30_000, high: 30_100, low: 29_900, close: 30_000, volume: 50 });
+  const venue = wrap(paper);
+  const system = new ActorSystem({ clock: new SimulatedClock(1_000) });
+  system.observe(journalObserver(store));
+  const seen: Message[] = [];
+  system.observe((m) => seen.push(m));
+  system.spawn(executionActor({ venues: { paper: venue }, store, input: { venues: { paper: { taker: 0.001 } }, maxLiquidityFraction: 0.1 } }));
+  return { store, paper, system, seen };
+}
+
+test('the intent is journaled before the venue is called (R2)', async () => {
+  let journaledAtCall: boolean | undefined;
+  const ctx = setup({}, (paper) => {
+    const venue = Object.create(paper) as PaperVenue;
+    venue.createOrder = async (request) => {
+      journaledAtCall = ctx.store.orders.intent('s-1') !== undefined;
+      return paper.createOrder(request);
+    };
+    return venue;
+  });
+  ctx.system.publish({ type: 'order.approved', approval: mintApproval('a1', intent(1), 0.01, 1_000) });
+  await ctx.system.whenQuiescent();
+  assert.equal(journaledAtCall, true);
+  assert.equal(ctx.store.orders.order(clientOrderId('s-1'))?.status, 'submitted');
+});
+
+test('a timeout on create is UNKNOWN and is resolved by querying the same clientOrderId, never re-posted (R3)', async () => {
+  const { paper, system, seen, store } = setup({ unavailableOnCreate: [1], unavailableOnFetch: [1] });
+  system.publish({ type: 'order.approved', approval: mintApproval('a1', intent(1), 0.01, 1_000) });
+  await system.whenQuiescent();
+  const statuses = seen.filter((m): m is Message<'order.updated'> => m.type === 'order.updated').map((m) => m.order.status);
+  assert.deepEqual(statuses, ['approved', 'submitted', 'unknown', 'submitted']);
+  const clientOrderIds = seen.filter((m) => m.type === 'order.updated').map((m) => (m as Message<'order.updated'>).order.clientOrderId);
+  assert.equal(new Set(clientOrderIds).size, 1, 'one clientOrderId throughout');
+  const atVenue = await paper.fetchOrderByClientId(clientOrderIds[0]!, 'BTC/USDT');
+  assert.equal(atVenue?.status, 'open', 'the order the timeout hid is found and tracked');
+  assert.equal(store.orders.nonTerminalOrders().length, 1);
+});
+
+test('execution refuses anything that is not an approval minted by risk', async () => {
+  const { paper, system, seen } = setup();
+  const forged = { approvalId: 'x', intent: intent(9), amount: 0.01, ts: 1_000 };
+  system.publish({ type: 'order.approved', approval: forged });
+  await system.whenQuiescent();
+  assert.ok(seen.some((m) => m.type === 'execution.refused'));
+  assert.equal(await paper.fetchOrderByClientId(clientOrderId('s-9'), 'BTC/USDT'), undefined, 'nothing reached the venue');
+});
+
+test('orders.cancelAll cancels every resting order', async () => {
+  const { paper, system } = setup();
+  for (let i = 1; i <= 3; i++) system.publish({ type: 'order.approved', approval: mintApproval(`a${i}`, intent(i, { price: 30_000 - i }), 0.01, 1_000) });
+  await system.whenQuiescent();
+  system.publish({ type: 'orders.cancelAll', reason: 'test' });
+  await system.whenQuiescent();
+  for (let i = 1; i <= 3; i++) assert.equal((await paper.fetchOrderByClientId(clientOrderId(`s-${i}`), 'BTC/USDT'))?.status, 'canceled');
+});

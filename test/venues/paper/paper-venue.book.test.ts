@@ -94,3 +94,14 @@ test('createOrder with an existing clientOrderId returns the existing order, nev
   assert.deepEqual(again, first);
   assert.deepEqual(await v.fetchBalance(), before);
 });
+
+test('fetchOrderBook returns the latest book (limited), unknown orders are refused, a closed venue is unavailable', async () => {
+  const v = venue();
+  const b = await v.fetchOrderBook('ETH/USD', 5);
+  assert.equal(b.bids.length, 5);
+  assert.equal(b.asks[0]![0], 3805.47);
+  await assert.rejects(v.fetchOrderBook('BTC/USD'), /no book recorded for BTC\/USD/);
+  await assert.rejects(v.cancelOrder('nope.0', 'ETH/USD'), OrderRejectedError);
+  await v.close();
+  await assert.rejects(v.fetchBalance(), /closed/);
+});

@@ -30,10 +30,15 @@ interface Book {
   position: number;
   lastPrice: number;
   traded: number;
-  round?: { entryTime: number; buyQty: number; buyNotional: number; sellQty: number; sellNotional: number; fees: number; exitTime: number };
+  round?: { entryTime: number; buyQty: number; buyNotional: number; buyPrices: Set<number>; sellQty: number; sellNotional: number; sellPrices: Set<number>; fees: number; exitTime: number };
 }
 
 const DUST = 1e-9;
+
+/** Volume-weighted price; exactly the fill price when all fills had one price (no rounding from notional / qty). */
+function vwap(prices: Set<number>, notional: number, qty: number): number {
+  return prices.size === 1 ? prices.values().next().value! : notional / qty;
+}
 
 /** Cash, position and round trips per strategy, built only from fills (the ledger's view, not the strategy's). */
 export class TradeBook {
@@ -48,18 +53,20 @@ export class TradeBook {
     const b = this.book(fill.strategy);
     const notional = fill.price * fill.amount;
     b.traded += notional;
-    const r = (b.round ??= { entryTime: fill.ts, buyQty: 0, buyNotional: 0, sellQty: 0, sellNotional: 0, fees: 0, exitTime: fill.ts });
+    const r = (b.round ??= { entryTime: fill.ts, buyQty: 0, buyNotional: 0, buyPrices: new Set(), sellQty: 0, sellNotional: 0, sellPrices: new Set(), fees: 0, exitTime: fill.ts });
     r.fees += fill.fee;
     if (fill.side === 'buy') {
       b.cash -= notional + fill.fee;
       b.position += fill.amount;
       r.buyQty += fill.amount;
       r.buyNotional += notional;
+      r.buyPrices.add(fill.price);
     } else {
       b.cash += notional - fill.fee;
       b.position -= fill.amount;
       r.sellQty += fill.amount;
       r.sellNotional += notional;
+      r.sellPrices.add(fill.price);
       r.exitTime = fill.ts;
     }
     if (Math.abs(b.position) <= DUST * Math.max(1, r.buyQty)) {
@@ -68,9 +75,9 @@ export class TradeBook {
         strategy: fill.strategy,
         symbol: b.symbol,
         entryTime: r.entryTime,
-        entryPrice: r.buyNotional / r.buyQty,
+        entryPrice: vwap(r.buyPrices, r.buyNotional, r.buyQty),
         exitTime: r.exitTime,
-        exitPrice: r.sellNotional / r.sellQty,
+        exitPrice: vwap(r.sellPrices, r.sellNotional, r.sellQty),
         qty: r.buyQty,
         pnl: r.sellNotional - r.buyNotional - r.fees,
         fees: r.fees,
@@ -100,7 +107,7 @@ export class TradeBook {
     const out: OpenPosition[] = [];
     for (const [strategy, b] of this.books) {
       if (b.position === 0 || !b.round) continue;
-      const entryPrice = b.round.buyNotional / b.round.buyQty;
+      const entryPrice = vwap(b.round.buyPrices, b.round.buyNotional, b.round.buyQty);
       out.push({ strategy, symbol: b.symbol, entryTime: b.round.entryTime, entryPrice, qty: b.position, markPrice: b.lastPrice, unrealizedPnl: b.position * b.lastPrice + b.round.sellNotional - b.round.buyNotional - b.round.fees });
     }
     return out;

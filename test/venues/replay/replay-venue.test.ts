@@ -1,0 +1,70 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ReplayVenue } from '../../../actors/venues/replay/replay-venue.js';
+import { fillModel, type FillModel } from '../../../actors/venues/replay/fill-model.js';
+import { SimulatedClock } from '../../../actors/runtime/clock.js';
+import { OrderRejectedError } from '../../../actors/runtime/errors.js';
+
+const TF = 60_000;
+const bar = (ts: number, open: number, volume = 1_000) => ({ ts, open, high: open + 1, low: open - 1, close: open, volume });
+const order = (id: string, amount = 10, side: 'buy' | 'sell' = 'buy') => ({ clientOrderId: id, symbol: 'X/Y', side, type: 'market' as const, amount });
+
+test('no look-ahead: an order decided at a bar close never fills on a bar that opened before it', () => {
+  const clock = new SimulatedClock(0);
+  const venue = new ReplayVenue('replay', fillModel('optimistic', 0), clock);
+  clock.set(TF); // close of bar 0
+  venue.accept(order('a'));
+  assert.deepEqual(venue.openBar('X/Y', bar(0, 50), TF), [], 'bar 0 opened before the decision');
+  const [ev] = venue.openBar('X/Y', bar(TF, 51), TF);
+  assert.equal(ev!.fill!.price, 51);
+  assert.equal(ev!.order.status, 'closed');
+  assert.equal(ev!.fill!.fillId, 'a-f1');
+});
+
+test('partial fills over bars at the participation cap, the rest cancelled after maxBars', () => {
+  const model: FillModel = { ...fillModel('optimistic', 0), maxParticipation: 0.1, maxBars: 2 };
+  const clock = new SimulatedClock(0);
+  const venue = new ReplayVenue('replay', model, clock);
+  venue.accept(order('p', 250));
+  const first = venue.openBar('X/Y', bar(0, 10, 1_000), TF);
+  assert.equal(first[0]!.fill!.amount, 100);
+  assert.equal(first[0]!.order.status, 'open');
+  const second = venue.openBar('X/Y', bar(TF, 11, 500), TF);
+  assert.equal(second[0]!.fill!.amount, 50);
+  assert.equal(second[0]!.order.status, 'canceled');
+  assert.equal(second[0]!.order.filled, 150);
+  assert.deepEqual(venue.openBar('X/Y', bar(2 * TF, 12), TF), []);
+});
+
+test('latency longer than a bar pushes the fill to a later bar', () => {
+  const clock = new SimulatedClock(0);
+  const venue = new ReplayVenue('replay', { ...fillModel('optimistic', 0), latencyMs: 90_000 }, clock);
+  venue.accept(order('l'));
+  assert.deepEqual(venue.openBar('X/Y', bar(0, 10), TF), []);
+  const [ev] = venue.openBar('X/Y', bar(TF, 11), TF);
+  // arrives 30 s into the second bar: half way from open 11 to high 12
+  assert.equal(ev!.fill!.price, 11.5);
+  assert.equal(ev!.fill!.ts, 90_000);
+});
+
+test('same clientOrderId is idempotent; fills are reported once by fetchOrderByClientId; limit orders are refused', async () => {
+  const clock = new SimulatedClock(0);
+  const venue = new ReplayVenue('replay', fillModel('optimistic', 0.001), clock);
+  await venue.createOrder(order('x'));
+  await venue.createOrder(order('x', 99));
+  venue.openBar('X/Y', bar(0, 10), TF);
+  const fetched = await venue.fetchOrderByClientId('x');
+  assert.equal(fetched!.amount, 10);
+  assert.equal(fetched!.fills.length, 0, 'openBar already reported the fill');
+  assert.equal(await venue.fetchOrderByClientId('nope'), undefined);
+  await assert.rejects(venue.createOrder({ ...order('y'), type: 'limit', price: 1 }), OrderRejectedError);
+  assert.equal(venue.fees.taker, 0.001);
+});
+
+test('cancel removes a resting order', async () => {
+  const clock = new SimulatedClock(0);
+  const venue = new ReplayVenue('replay', fillModel('optimistic', 0), clock);
+  venue.accept(order('c'));
+  assert.equal((await venue.cancelOrder('c', 'X/Y')).status, 'canceled');
+  assert.deepEqual(venue.openBar('X/Y', bar(0, 10), TF), []);
+});

@@ -20,7 +20,7 @@ export function smaCross(series: CandleSeries, opts: { name?: string; capital?: 
   return { name, series, capital, machine, input };
 }
 
-export function run(series: CandleSeries | CandleSeries[], extra: Partial<BacktestOptions> & { fee?: number; model?: FillModelName; capital?: number; fast?: number; slow?: number } = {}) {
+export function run(series: CandleSeries | CandleSeries[], extra: Omit<Partial<BacktestOptions>, 'model'> & { fee?: number; model?: FillModelName; capital?: number; fast?: number; slow?: number } = {}) {
   const list = Array.isArray(series) ? series : [series];
   const fee = extra.fee ?? 0.001;
   const strategies = extra.strategies ?? list.map((s) => smaCross(s, { name: list.length > 1 ? `sma-cross.${s.symbol.replace('/', '-')}` : undefined, capital: extra.capital, fee, fast: extra.fast, slow: extra.slow }));

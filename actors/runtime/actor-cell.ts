@@ -143,6 +143,7 @@ export class ActorCell implements Supervisee {
     const message = this.pending.shift();
     if (!message) return state;
     this.current = message;
+    if (message.type === 'chaos.kill') throw new Error(`killed: ${message.reason}`);
     this.machine.send(message);
     const snapshot = this.machine.getSnapshot();
     if (snapshot.status === 'error') throw snapshot.error;

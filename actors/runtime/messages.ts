@@ -25,6 +25,8 @@ export interface MessageMap {
   'effect.failed': { effect: string; error: string };
   'actor.restarted': { actor: string; attempt: number; delayMs: number; error: string };
   'actor.stopped': { actor: string; reason: string };
+  /** Chaos: the receiving actor faults on this message, exactly as if its machine had thrown. */
+  'chaos.kill': { reason: string };
 }
 
 export type MessageType = keyof MessageMap;

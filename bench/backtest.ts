@@ -65,6 +65,13 @@ export async function benchBacktest(): Promise<Record<string, unknown>> {
   const t0 = performance.now();
   const result = await runBacktest({ strategies, model: fillModel('optimistic', FEE), venueId: 'replay', host: 'actors' });
   const actorMs = performance.now() - t0;
+  // The same machines without the ActorSystem (no risk, no nact): separates runtime cost from machine cost.
+  const t1 = performance.now();
+  const direct = await runBacktest({ strategies, model: fillModel('optimistic', FEE), venueId: 'replay', host: 'direct' });
+  const directMs = performance.now() - t1;
+  if (direct.trades.length !== result.trades.length || result.trades.length !== floorTrades) {
+    throw new Error(`bench paths disagree: actors ${result.trades.length}, direct ${direct.trades.length}, floor ${floorTrades} trades`);
+  }
 
   const candlesPerSec = candles / (actorMs / 1000);
   const floorCandlesPerSec = candles / (floorMs / 1000);
@@ -73,6 +80,8 @@ export async function benchBacktest(): Promise<Record<string, unknown>> {
     candlesPerSec: Math.round(candlesPerSec),
     floorCandlesPerSec: Math.round(floorCandlesPerSec),
     ratioToFloor: candlesPerSec / floorCandlesPerSec,
+    directMachinesCandlesPerSec: Math.round(candles / (directMs / 1000)),
+    target: 200_000,
     trades: result.trades.length,
     floorTrades,
     wallSeconds: actorMs / 1000,

@@ -29,3 +29,10 @@ export function walkBook(book: OrderBook, side: Side, amount: number, maxLevels 
   const slippage = filled > 0 && best !== undefined ? Math.abs(avgPrice - best) / best : 0;
   return { filled, avgPrice, levelsUsed: used, slippage };
 }
+
+/** A market order's fill on a recorded book under a fill model's fee; undefined when the book side is empty. */
+export function fillOnBook(takerFee: number, side: Side, remaining: number, book: OrderBook): { price: number; amount: number; fee: number } | undefined {
+  const w = walkBook(book, side, remaining);
+  if (!(w.filled > 0)) return undefined;
+  return { price: w.avgPrice, amount: w.filled, fee: w.avgPrice * w.filled * takerFee };
+}

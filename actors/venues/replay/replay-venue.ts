@@ -3,6 +3,7 @@ import type { Clock } from '../../runtime/clock.js';
 import { OrderRejectedError } from '../../runtime/errors.js';
 import type { Balance, Venue, VenueOrder, VenueOrderRequest } from '../venue.js';
 import { fillOnCandle } from './candle-fill.js';
+import { fillOnBook } from './book-walk.js';
 import type { FillModel } from './fill-model.js';
 
 type VenueFill = VenueOrder['fills'][number];
@@ -36,7 +37,16 @@ export class ReplayVenue implements Venue {
   private readonly open = new Map<string, RestingOrder[]>();
   private readonly lastBar = new Map<string, Candle>();
 
-  constructor(readonly id: string, private readonly model: FillModel, private readonly clock: Clock) {
+  /**
+   * `books`, when given, returns the recorded book in force at a time (recorded at or before it); market orders
+   * then walk that book instead of the candle volume model, and fill partially when its depth runs out.
+   */
+  constructor(
+    readonly id: string,
+    private readonly model: FillModel,
+    private readonly clock: Clock,
+    private readonly books?: (symbol: string, ts: number) => OrderBook | undefined,
+  ) {
     this.fees = { maker: model.makerFee, taker: model.takerFee };
   }
 
@@ -92,7 +102,11 @@ export class ReplayVenue implements Venue {
     for (const order of [...list]) {
       const arrival = order.acceptedTs + this.model.latencyMs;
       if (bar.ts < order.acceptedTs || bar.ts + timeframeMs <= arrival) continue;
-      const fill = fillOnCandle(this.model, order.request.side, order.request.amount - order.filled, bar, timeframeMs, arrival);
+      const remaining = order.request.amount - order.filled;
+      const at = Math.max(bar.ts, arrival);
+      const book = this.books?.(symbol, at);
+      if (book && book.ts > at) throw new Error(`book for ${symbol} recorded at ${book.ts} is later than the fill time ${at} (look-ahead)`);
+      const fill = book ? fillOnBook(this.model.takerFee, order.request.side, remaining, book) : fillOnCandle(this.model, order.request.side, remaining, bar, timeframeMs, arrival);
       order.barsTried += 1;
       let venueFill: VenueFill | undefined;
       if (fill) {
@@ -108,7 +122,7 @@ export class ReplayVenue implements Venue {
           amount: fill.amount,
           fee: fill.fee,
           liquidity: 'taker',
-          ts: Math.max(bar.ts, arrival),
+          ts: at,
         };
         order.unreported.push(venueFill);
       }

@@ -68,3 +68,26 @@ test('cancel removes a resting order', async () => {
   assert.equal((await venue.cancelOrder('c', 'X/Y')).status, 'canceled');
   assert.deepEqual(venue.openBar('X/Y', bar(0, 10), TF), []);
 });
+
+test('with a recorded book, market orders walk it: VWAP price, partial fill when depth runs out, rest on the next bar', () => {
+  const clock = new SimulatedClock(0);
+  const book = { venue: 'replay', symbol: 'X/Y', ts: 0, bids: [[9, 5]] as [number, number][], asks: [[10, 4], [11, 4]] as [number, number][] };
+  const venue = new ReplayVenue('replay', fillModel('optimistic', 0.001), clock, (symbol, ts) => (symbol === 'X/Y' && ts >= book.ts ? book : undefined));
+  venue.accept(order('b', 10));
+  const [ev] = venue.openBar('X/Y', bar(0, 50), TF);
+  assert.equal(ev!.fill!.amount, 8);
+  assert.equal(ev!.fill!.price, (4 * 10 + 4 * 11) / 8);
+  assert.ok(Math.abs(ev!.fill!.fee - 84 * 0.001) < 1e-12);
+  assert.equal(ev!.order.status, 'open');
+  const [next] = venue.openBar('X/Y', bar(TF, 50), TF);
+  assert.equal(next!.fill!.amount, 2);
+  assert.equal(next!.order.status, 'closed');
+});
+
+test('a book recorded after the fill time is refused (look-ahead)', () => {
+  const clock = new SimulatedClock(0);
+  const late = { venue: 'replay', symbol: 'X/Y', ts: 10 * TF, bids: [], asks: [[10, 4]] as [number, number][] };
+  const venue = new ReplayVenue('replay', fillModel('optimistic', 0), clock, () => late);
+  venue.accept(order('z', 1));
+  assert.throws(() => venue.openBar('X/Y', bar(0, 50), TF), /look-ahead/);
+});

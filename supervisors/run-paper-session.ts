@@ -7,6 +7,7 @@ import { startLocalInspector } from '../actors/runtime/inspector.js';
 import { InputError } from '../actors/runtime/errors.js';
 import { equityOf, type LedgerContext } from '../machines/ledger.machine.js';
 import { sessionCounters } from './session-counters.js';
+import { reconcileOnStart } from './reconcile.js';
 import { MARKET_MAKING, PAPER_VENUE, startPaperSession } from './paper-session.js';
 
 export interface RunPaperOptions {
@@ -35,6 +36,10 @@ export interface SessionSummary {
   equityEnd: number;
   actors: string[];
   haltedBy: string | null;
+  /** Risk state at the end: ACTIVE, REDUCING or HALTED. */
+  riskState: string;
+  /** Orders left open by an earlier run, settled against the venue before this one traded. */
+  reconciled: { settled: number; cancelled: number; unresolved: number };
   wallSeconds: number;
   db: string;
 }
@@ -55,6 +60,11 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
   const inspector = options.inspect ? await startLocalInspector() : undefined;
   if (inspector) options.onInspector?.(inspector.pageUrl);
   const session = startPaperSession({ config, logger, store, firstCandle: first, inspect: inspector?.inspect });
+  const reconciled = await reconcileOnStart(store, { [PAPER_VENUE]: session.venue }, session.clock, logger);
+  if (reconciled.unresolved.length > 0) {
+    const reason = `reconciliation impossible for ${reconciled.unresolved.length} order(s), e.g. ${reconciled.unresolved[0]!.clientOrderId}: ${reconciled.unresolved[0]!.why}`;
+    session.system.publish({ type: 'risk.halt', reason, to: 'risk' });
+  }
   const counters = sessionCounters(session.system);
   let interrupted = false;
   const onSigint = () => {
@@ -92,6 +102,8 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
     equityEnd: ledger ? equityOf(ledger.context) : config.capital,
     actors: session.system.actorNames(),
     haltedBy: session.haltedBy() ?? null,
+    riskState: String((session.system.actor('risk')?.snapshot() as { value?: unknown } | undefined)?.value ?? 'unknown'),
+    reconciled: { settled: reconciled.settled.length, cancelled: reconciled.cancelled.length, unresolved: reconciled.unresolved.length },
     wallSeconds: replay.wallMs / 1000,
     db: options.dbFile,
   };

@@ -82,7 +82,8 @@ function formatSummary(s: Awaited<ReturnType<typeof runPaperSession>>): string {
   return [
     `${s.mode} session on ${s.symbol}: ${s.bars} bars replayed in ${s.wallSeconds.toFixed(1)} s`,
     `orders ${s.orders}, fills ${s.fills}, vetoes ${s.vetoes}${Object.keys(s.vetoReasons).length ? ` (${Object.entries(s.vetoReasons).map(([r, n]) => `${r} ${n}`).join(', ')})` : ''}`,
-    `restarts ${s.restarts}, dead letters ${s.deadLetters}${s.haltedBy ? `, HALTED: ${s.haltedBy}` : ''}`,
+    `risk ${s.riskState}, restarts ${s.restarts}, dead letters ${s.deadLetters}${s.haltedBy ? `, escalation: ${s.haltedBy}` : ''}`,
+    `reconciled from earlier runs: ${s.reconciled.settled} settled, ${s.reconciled.cancelled} cancelled, ${s.reconciled.unresolved} unresolved`,
     `equity ${s.equityStart.toFixed(2)} → ${s.equityEnd.toFixed(2)} (${pnl >= 0 ? '+' : ''}${pnl.toFixed(2)} measured on recorded data; not a forecast)`,
     `journal: ${s.db}`,
   ].join('\n');

@@ -48,3 +48,17 @@ test('a paper session trades through risk and execution into a real SQLite journ
   const mark = summary.equityEnd - summary.equityStart;
   assert.ok(Number.isFinite(mark) && Math.abs(mark) < config.capital * 0.05, `P&L ${mark} stays inside the daily loss limit on this data`);
 });
+
+test('a journal with an order no venue can answer for starts the session HALTED: nothing new is opened (R4)', async () => {
+  const dbFile = join(mkdtempSync(join(tmpdir(), 'arbiter-e2e-')), 'halted.db');
+  const { openStore } = await import('../../actors/ledger/storage/store.js');
+  const store = openStore(dbFile);
+  store.orders.upsertOrder({ clientOrderId: 'old.0', intentId: 'old', strategy: 'market-making', venue: 'retired-venue', symbol: 'BTC/USDT', side: 'buy', status: 'unknown', filled: 0, amount: 0.01, ts: 1 });
+  store.close();
+  const summary = await runPaperSession({
+    config: defaultConfig(), logger: pino({ level: 'silent' }), dbFile, dataFile, speed: Number.POSITIVE_INFINITY, durationMs: 1_500, inspect: false,
+  });
+  assert.deepEqual(summary.reconciled, { settled: 0, cancelled: 0, unresolved: 1 });
+  assert.equal(summary.orders, 0, 'no order was placed');
+  assert.equal(summary.riskState, 'HALTED');
+});

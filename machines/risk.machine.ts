@@ -113,8 +113,10 @@ export const riskMachine = setup({
         enqueue.emit({ type: 'order.denied', intent, reason: verdict.reason, detail: verdict.detail, to: `strategy:${intent.strategy}` });
         return;
       }
-      const reserve = intent.kind === 'open' ? { amount: verdict.amount, price: intent.price } : undefined;
-      const next = intent.kind === 'cancel' ? book : recordSubmit(book, intent.intentId, reserve, event.ts, context.limits.submitWindowMs);
+      const next =
+        intent.kind === 'cancel'
+          ? book
+          : recordSubmit(book, intent.intentId, { symbol: intent.symbol, side: intent.side, kind: intent.kind, amount: verdict.amount, price: intent.price }, event.ts, context.limits.submitWindowMs);
       enqueue.assign({ book: next, seenIntents });
       enqueue.emit({ type: 'order.approved', approval: mintApproval(approvalIdFor(intent), intent, verdict.amount, event.ts) });
     }),

@@ -1,7 +1,16 @@
 import type { Fill, OrderUpdate } from '../ledger/types.js';
-import type { Position, RiskView } from './risk-view.js';
+import type { Side } from '../market-data/types.js';
+import type { PendingOrders, Position, RiskView } from './risk-view.js';
 
 /** Risk's own bookkeeping: positions, P&L, marks, reservations. Pure functions on plain data. */
+export interface Reservation {
+  symbol: string;
+  side: Side;
+  kind: 'open' | 'reduce';
+  remaining: number;
+  price: number;
+}
+
 export interface RiskBook {
   capital: number;
   realizedPnl: number;
@@ -12,8 +21,8 @@ export interface RiskBook {
   positions: Record<string, Position>;
   marks: Record<string, number>;
   lastMarketData: Record<string, number>;
-  /** Approved open intents not yet filled or cancelled: remaining amount and price. */
-  reservations: Record<string, { remaining: number; price: number }>;
+  /** Approved open and reduce intents not yet filled or cancelled, by intentId. */
+  reservations: Record<string, Reservation>;
   recentSubmits: number[];
   lossStreak: number;
   cooldownUntil: number;
@@ -58,8 +67,20 @@ export function equityOf(book: RiskBook): number {
 
 export function openOrdersNotional(book: RiskBook): number {
   let n = 0;
-  for (const r of Object.values(book.reservations)) n += r.remaining * r.price;
+  for (const r of Object.values(book.reservations)) if (r.kind === 'open') n += r.remaining * r.price;
   return n;
+}
+
+export function pendingBySymbol(book: RiskBook): Record<string, PendingOrders> {
+  const out: Record<string, PendingOrders> = {};
+  for (const r of Object.values(book.reservations)) {
+    if (!r.symbol) continue;
+    const p = (out[r.symbol] ??= { openBuy: 0, openSell: 0, reduce: 0 });
+    if (r.kind === 'reduce') p.reduce += r.remaining;
+    else if (r.side === 'buy') p.openBuy += r.remaining;
+    else p.openSell += r.remaining;
+  }
+  return out;
 }
 
 /** Advance time; a new UTC day restarts the daily P&L from the current equity. */
@@ -137,11 +158,24 @@ export function applyOrderUpdate(book: RiskBook, order: OrderUpdate): RiskBook {
   return { ...book, reservations: release(book.reservations, order.intentId, Math.max(0, order.amount - order.filled)) };
 }
 
-export function recordSubmit(book: RiskBook, intentId: string, reserve: { amount: number; price: number } | undefined, ts: number, windowMs: number): RiskBook {
+/** What an approval reserves. Without symbol and side it counts only toward openOrdersNotional. */
+export interface ReserveRequest {
+  amount: number;
+  price: number;
+  symbol?: string;
+  side?: Side;
+  kind?: 'open' | 'reduce';
+}
+
+/** An approved submit: counts toward the rate cap and reserves its amount until filled or cancelled. */
+export function recordSubmit(book: RiskBook, intentId: string, reserve: ReserveRequest | undefined, ts: number, windowMs: number): RiskBook {
   const recentSubmits = book.recentSubmits.filter((t) => t > ts - windowMs);
   recentSubmits.push(ts);
-  const reservations = reserve ? { ...book.reservations, [intentId]: { remaining: reserve.amount, price: reserve.price } } : book.reservations;
-  return { ...book, recentSubmits, reservations };
+  if (!reserve) return { ...book, recentSubmits };
+  const reservation: Reservation = {
+    symbol: reserve.symbol ?? '', side: reserve.side ?? 'buy', kind: reserve.kind ?? 'open', remaining: reserve.amount, price: reserve.price,
+  };
+  return { ...book, recentSubmits, reservations: { ...book.reservations, [intentId]: reservation } };
 }
 
 export function toRiskView(book: RiskBook, state: RiskView['state']): RiskView {
@@ -155,6 +189,7 @@ export function toRiskView(book: RiskBook, state: RiskView['state']): RiskView {
     positions: book.positions,
     marks: book.marks,
     openOrdersNotional: openOrdersNotional(book),
+    pending: pendingBySymbol(book),
     recentSubmits: book.recentSubmits,
     lastMarketData: book.lastMarketData,
   };

@@ -6,6 +6,14 @@ export interface Position {
   avgPrice: number;
 }
 
+/** Approved orders on a symbol not yet filled or cancelled, in base units. */
+export interface PendingOrders {
+  openBuy: number;
+  openSell: number;
+  /** Reduce-only orders (they all trade against the position). */
+  reduce: number;
+}
+
 /** What risk knows when it judges an intent. Plain data, so it serialises into a machine snapshot. */
 export interface RiskView {
   state: RiskState;
@@ -20,12 +28,20 @@ export interface RiskView {
   positions: Record<string, Position>;
   /** Last mark price by symbol (mid of the last book, close of the last candle). */
   marks: Record<string, number>;
-  /** Notional of approved orders not yet filled or cancelled. */
+  /** Notional of approved open (exposure-adding) orders not yet filled or cancelled. */
   openOrdersNotional: number;
+  /** The same orders by symbol and direction, so two in-flight orders cannot jointly break a limit. */
+  pending: Record<string, PendingOrders>;
   /** Timestamps of recent approvals of submits (cancels excluded), ascending. */
   recentSubmits: number[];
   /** Last market-data receipt time by `${venue}:${symbol}`. */
   lastMarketData: Record<string, number>;
+}
+
+const NONE: PendingOrders = Object.freeze({ openBuy: 0, openSell: 0, reduce: 0 });
+
+export function pendingOf(view: RiskView, symbol: string): PendingOrders {
+  return view.pending[symbol] ?? NONE;
 }
 
 export function positionQty(view: RiskView, symbol: string): number {

@@ -34,7 +34,7 @@ test('an intent within limits is approved with a genuine, deterministic approval
 });
 
 test('open orders count toward leverage until filled or cancelled', () => {
-  const { actor, take } = startRisk({ capital: 10_000, startTs: T0, limits: { maxLeverage: 0.15 } });
+  const { actor, take } = startRisk({ capital: 10_000, startTs: T0, limits: { maxLeverage: 0.15, maxPositionFraction: 1 } });
   actor.send(msg('book.updated', { book: book('BTC/USDT', 5_000, T0) }, T0));
   actor.send(msg('order.intent', { intent: intent({ intentId: 'a', amount: 0.2 }) }, T0 + 1));
   actor.send(msg('order.intent', { intent: intent({ intentId: 'b', amount: 0.2, symbol: 'BTC/USDT' }) }, T0 + 2));
@@ -159,4 +159,21 @@ test('a restored snapshot resumes HALTED without re-emitting cancel-all', () => 
   assert.deepEqual(emitted, []);
   restored.send(msg('order.intent', { intent: intent() }, T0 + 2));
   assert.deepEqual(emitted, ['order.denied']);
+});
+
+test('two reduce intents in flight cannot flip the position: the second is clipped to what is left', () => {
+  const { actor, take } = startRisk({ capital: 100_000, startTs: T0 });
+  actor.send(msg('book.updated', { book: book('BTC/USDT', 5_000, T0) }, T0));
+  actor.send(msg('fill.received', { fill: fill({ amount: 1, price: 5_000 }) }, T0 + 1));
+  actor.send(msg('order.intent', { intent: intent({ intentId: 'r1', kind: 'reduce', side: 'sell', amount: 0.7 }) }, T0 + 2));
+  actor.send(msg('order.intent', { intent: intent({ intentId: 'r2', kind: 'reduce', side: 'sell', amount: 0.7 }) }, T0 + 3));
+  actor.send(msg('order.intent', { intent: intent({ intentId: 'r3', kind: 'reduce', side: 'sell', amount: 0.7 }) }, T0 + 4));
+  const [r1, r2, r3] = take();
+  assert.equal(r1?.type === 'order.approved' && r1.approval.amount, 0.7);
+  assert.ok(r2?.type === 'order.approved' && Math.abs(r2.approval.amount - 0.3) < 1e-12);
+  assert.equal(r3?.type === 'order.denied' && r3.reason, 'REDUCE_ONLY');
+  // r1 fills: the position and the pending reduce shrink together, still nothing left to reduce.
+  actor.send(msg('fill.received', { fill: fill({ intentId: 'r1', side: 'sell', amount: 0.7, price: 5_000 }) }, T0 + 5));
+  actor.send(msg('order.intent', { intent: intent({ intentId: 'r4', kind: 'reduce', side: 'sell', amount: 0.1 }) }, T0 + 6));
+  assert.equal(take()[0]?.type, 'order.denied');
 });

@@ -136,3 +136,14 @@ test('evaluate composes: first denial wins, the clipped amount is approved', () 
   const clipped = evaluate(intent({ kind: 'reduce', side: 'sell', amount: 5 }), view({ state: 'REDUCING', positions: { 'BTC/USDT': { qty: 0.5, avgPrice: 5_000 } } }), limits(), NOW);
   assert.deepEqual(clipped, { ok: true, amount: 0.5 });
 });
+
+test('pending orders count: two in-flight opens cannot jointly pass the position limit, nor two reduces flip it', () => {
+  const withPendingBuy = run(positionLimit, { amount: 0.15 }, { pending: { 'BTC/USDT': { openBuy: 0.1, openSell: 0, reduce: 0 } } });
+  assert.equal(withPendingBuy.ok, false);
+  assert.equal(run(positionLimit, { amount: 0.15, side: 'sell' }, { pending: { 'BTC/USDT': { openBuy: 0.1, openSell: 0, reduce: 0 } } }).ok, true);
+  const positions = { 'BTC/USDT': { qty: 0.3, avgPrice: 5_000 } };
+  const clipped = run(reduceOnly, { kind: 'reduce', side: 'sell', amount: 0.3 }, { positions, pending: { 'BTC/USDT': { openBuy: 0, openSell: 0, reduce: 0.2 } } });
+  assert.ok(clipped.ok && Math.abs(clipped.amount - 0.1) < 1e-12);
+  const covered = run(reduceOnly, { kind: 'reduce', side: 'sell', amount: 0.1 }, { positions, pending: { 'BTC/USDT': { openBuy: 0, openSell: 0, reduce: 0.3 } } });
+  assert.equal(covered.ok ? null : covered.reason, 'REDUCE_ONLY');
+});

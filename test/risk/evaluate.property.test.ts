@@ -35,15 +35,17 @@ function brokenLimits(i: OrderIntent, v: RiskView, l: RiskLimits, now: number, a
   if (notional > (l.maxNotionalBySymbol[i.symbol] ?? l.maxNotionalPerOrder)) broken.push('notional');
   const held = v.positions[i.symbol]?.qty ?? 0;
   const delta = i.side === 'buy' ? a : -a;
+  const pend = v.pending[i.symbol] ?? { openBuy: 0, openSell: 0, reduce: 0 };
   if (i.kind === 'reduce') {
-    // must lower |position| without crossing zero
-    if (held === 0 || Math.sign(delta) === Math.sign(held) || Math.abs(delta) > Math.abs(held)) broken.push('reduce flips or adds');
+    // must lower |position| without crossing zero, even when every pending reduce order fills too
+    if (held === 0 || Math.sign(delta) === Math.sign(held) || Math.abs(delta) + pend.reduce > Math.abs(held) + 1e-12) broken.push('reduce flips or adds');
     return broken;
   }
   if (v.dailyPnl <= -l.maxDailyLossFraction * v.dayStartEquity) broken.push('daily loss');
   if (i.expectedProfit !== undefined && i.expectedProfit < l.minExpectedProfit) broken.push('min profit');
   const after = held + delta;
-  if (Math.abs(after) * i.price > l.maxPositionFraction * v.capital) broken.push('position');
+  const worst = i.side === 'buy' ? held + pend.openBuy + a : held - pend.openSell - a;
+  if (Math.abs(worst) * i.price > l.maxPositionFraction * v.capital) broken.push('position');
   let gross = Math.abs(after) * i.price + v.openOrdersNotional;
   for (const s of Object.keys(v.positions)) {
     if (s === i.symbol) continue;
@@ -79,6 +81,11 @@ const viewArb: fc.Arbitrary<RiskView> = fc
     dailyPnlRatio: fc.oneof({ arbitrary: fc.double({ min: -0.009, max: 0.05, noNaN: true }), weight: 4 }, { arbitrary: fc.double({ min: -0.12, max: -0.009, noNaN: true }), weight: 1 }),
     positions: fc.dictionary(fc.constantFrom(...SYMBOLS), positionArb, { maxKeys: 3 }),
     fresh: fc.boolean(),
+    pending: fc.dictionary(
+      fc.constantFrom(...SYMBOLS),
+      fc.record({ openBuy: fc.double({ min: 0, max: 1, noNaN: true }), openSell: fc.double({ min: 0, max: 1, noNaN: true }), reduce: fc.double({ min: 0, max: 2, noNaN: true }) }),
+      { maxKeys: 2 },
+    ),
     marks: fc.dictionary(fc.constantFrom(...SYMBOLS), fc.double({ min: 10, max: 10_000, noNaN: true }), { maxKeys: 3 }),
     openOrdersNotional: fc.double({ min: 0, max: 20_000, noNaN: true }),
     recentSubmits: fc
@@ -137,7 +144,8 @@ test('10,000 random intents: nothing that breaks a limit is approved, and everyt
         // Completeness: a denied intent breaks something at the amount asked for (reduce may be clipped, so
         // judge it at the clipped amount).
         const held = view.positions[intent.symbol]?.qty ?? 0;
-        const asked = intent.kind === 'reduce' && Number.isFinite(intent.amount) ? Math.min(intent.amount, Math.abs(held)) : intent.amount;
+        const left = Math.abs(held) - (view.pending[intent.symbol]?.reduce ?? 0);
+        const asked = intent.kind === 'reduce' && Number.isFinite(intent.amount) && left > 1e-12 ? Math.min(intent.amount, left) : intent.amount;
         assert.notDeepEqual(brokenLimits(intent, view, limits, now, asked), [], `denied ${verdict.reason} but the oracle sees no broken limit: ${JSON.stringify(intent)}`);
       }
     }),

@@ -14,6 +14,7 @@ export function view(over: Partial<RiskView> = {}): RiskView {
     positions: {},
     marks: { 'BTC/USDT': 5_000 },
     openOrdersNotional: 0,
+    pending: {},
     recentSubmits: [],
     lastMarketData: { 'paper:BTC/USDT': NOW - 100 },
     ...over,

@@ -1,12 +1,16 @@
-import { positionQty } from '../risk-view.js';
+import { pendingOf, positionQty } from '../risk-view.js';
 import { baseOf, fmt, pct, quoteOf } from '../format.js';
 import { deny, pass, type Check } from './check.js';
 
-/** Resulting |position| × intent price must stay within maxPositionFraction of capital. */
+/**
+ * The worst-case position in the order's direction (position + pending opens that way + this order),
+ * × intent price, must stay within maxPositionFraction of capital.
+ */
 export const positionLimit: Check = ({ intent, view, limits, amount }) => {
   if (intent.kind !== 'open') return pass(amount);
-  const signed = intent.side === 'buy' ? amount : -amount;
-  const after = Math.abs(positionQty(view, intent.symbol) + signed);
+  const pending = pendingOf(view, intent.symbol);
+  const qty = positionQty(view, intent.symbol);
+  const after = Math.abs(intent.side === 'buy' ? qty + pending.openBuy + amount : qty - pending.openSell - amount);
   const notional = after * intent.price;
   const max = limits.maxPositionFraction * view.capital;
   if (notional > max) {

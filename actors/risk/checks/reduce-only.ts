@@ -1,8 +1,11 @@
-import { positionQty } from '../risk-view.js';
+import { pendingOf, positionQty } from '../risk-view.js';
 import { baseOf, fmt } from '../format.js';
 import { deny, pass, type Check } from './check.js';
 
-/** A reduce intent must trade against the position; one that would flip it is clipped to the position size. */
+/**
+ * A reduce intent must trade against the position; one that would flip it (counting reduce orders
+ * already in flight) is clipped to what is left to reduce, or denied when nothing is.
+ */
 export const reduceOnly: Check = ({ intent, view, amount }) => {
   if (intent.kind !== 'reduce') return pass(amount);
   const qty = positionQty(view, intent.symbol);
@@ -12,5 +15,9 @@ export const reduceOnly: Check = ({ intent, view, amount }) => {
   if (!reduces) {
     return deny('REDUCE_ONLY', `reduce ${intent.side} ${fmt(amount, 8)} ${base} would add to the ${qty > 0 ? 'long' : 'short'} ${fmt(Math.abs(qty), 8)} ${base} position`);
   }
-  return pass(Math.min(amount, Math.abs(qty)));
+  const left = Math.abs(qty) - pendingOf(view, intent.symbol).reduce;
+  if (left <= 1e-12) {
+    return deny('REDUCE_ONLY', `reduce ${intent.side} ${intent.symbol}: the ${fmt(Math.abs(qty), 8)} ${base} position is already covered by pending reduce orders`);
+  }
+  return pass(Math.min(amount, left));
 };

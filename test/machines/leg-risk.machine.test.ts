@@ -29,7 +29,7 @@ const fill = (intentId: string, symbol: string, side: 'buy' | 'sell', amount: nu
 });
 const update = (intentId: string, status: OrderStatus, filled = 0) => ({
   type: 'order.updated' as const,
-  order: { clientOrderId: `${intentId}.c`, intentId, strategy: 'triangular', venue: 'local', symbol: 'X/Y', status, filled, amount: 1 },
+  order: { clientOrderId: `${intentId}.c`, intentId, strategy: 'triangular', venue: 'local', symbol: 'X/Y', side: 'buy' as const, status, filled, amount: 1 },
 });
 
 test('every leg goes to risk as an order.intent; all filled → completed with realised P&L per currency', () => {

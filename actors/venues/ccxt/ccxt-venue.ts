@@ -89,7 +89,12 @@ export class CcxtVenue implements Venue {
   }
 
   private ensureMarkets(): Promise<unknown> {
-    this.marketsLoaded ??= this.call('loadMarkets', () => this.exchange.loadMarkets()).catch((err) => {
+    // ccxt needs an http agent before it opens a plain ws:// URL (a local exchange).
+    const plainWs = JSON.stringify(this.opts.apiUrls ?? {}).includes('"ws://');
+    this.marketsLoaded ??= this.call('loadMarkets', async () => {
+      if (plainWs) await this.exchange.loadHttpProxyAgent();
+      return this.exchange.loadMarkets();
+    }).catch((err) => {
       this.marketsLoaded = undefined;
       throw err;
     });
@@ -194,6 +199,14 @@ export class CcxtVenue implements Venue {
     const b = await this.call('fetchOrderBook', () => this.exchange.fetchOrderBook(symbol, limit));
     const levels = (xs: unknown[][]) => xs.map((l) => [Number(l[0]), Number(l[1])] as const);
     return { venue: this.id, symbol, ts: b.timestamp ?? this.opts.clock.now(), bids: levels(b.bids), asks: levels(b.asks) };
+  }
+
+  /** A REST depth snapshot with the exchange's update id (ccxt `nonce`), to sync a diff stream against. */
+  async fetchDepthSnapshot(symbol: string, limit = 1000): Promise<{ lastUpdateId: number; bids: Array<[number, number]>; asks: Array<[number, number]> }> {
+    await this.ensureMarkets();
+    const b = await this.call('fetchOrderBook', () => this.exchange.fetchOrderBook(symbol, limit));
+    const levels = (xs: unknown[][]) => xs.map((l) => [Number(l[0]), Number(l[1])] as [number, number]);
+    return { lastUpdateId: Number(b.nonce), bids: levels(b.bids), asks: levels(b.asks) };
   }
 
   async fetchBalance(): Promise<Record<string, Balance>> {

@@ -41,8 +41,8 @@ export class DepthStreams {
       return;
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      const combined = url.pathname.startsWith('/stream');
-      const names = combined ? (url.searchParams.get('streams') ?? '').split('/') : url.pathname.split('/').slice(2).join('/').split('/');
+      const combined = url.searchParams.has('streams');
+      const names = combined ? (url.searchParams.get('streams') ?? '').split('/') : url.pathname.split('/').slice(2);
       const sub: Subscriber = { socket: ws, symbols: new Set(), combined };
       for (const n of names) {
         const s = depthSymbol(n);

@@ -73,7 +73,8 @@ export class LocalExchange {
   /** What to merge into a ccxt binance instance's `urls.api` so it talks to this exchange. */
   ccxtUrls(): Record<string, unknown> {
     const v3 = `${this.url}/api/v3`;
-    return { public: v3, private: v3, v1: `${this.url}/api/v1`, ws: { spot: `ws://127.0.0.1:${this.port}/ws` } };
+    // ccxt.pro tells spot from futures streams by "/stream" in the URL (as in stream.binance.com).
+    return { public: v3, private: v3, v1: `${this.url}/api/v1`, ws: { spot: `ws://127.0.0.1:${this.port}/stream/ws` } };
   }
 
   serverTime(): number {

@@ -1,0 +1,122 @@
+import WebSocket from 'ws';
+import type { Clock } from '../../runtime/clock.js';
+import type { OrderBook } from '../types.js';
+import { DiffBook, type DepthDiffEvent, type DepthSnapshot } from './diff-book.js';
+
+export type FeedSignal =
+  | { type: 'feed.opened' }
+  | { type: 'feed.closed'; reason: string }
+  | { type: 'feed.synced'; lastUpdateId: number }
+  | { type: 'feed.gap' }
+  | { type: 'feed.silent'; lastUpdateTs: number };
+
+export interface DepthFeedOptions {
+  venue: string;
+  /** ccxt symbol, e.g. BTC/USDT. */
+  symbol: string;
+  /** Exchange stream id, e.g. btcusdt. */
+  streamId: string;
+  /** Binance raw-stream base, e.g. wss://stream.binance.com:9443/ws */
+  wsUrl: string;
+  fetchSnapshot: () => Promise<DepthSnapshot>;
+  clock: Clock;
+  onSignal: (s: FeedSignal) => void;
+  onBook: (book: OrderBook) => void;
+  depth?: number;
+}
+
+/**
+ * The I/O half of a market connection: one Binance diff-depth websocket plus REST snapshots,
+ * feeding a DiffBook. It only reports what happened (FeedSignal); the connection machine decides.
+ */
+export class DepthFeed {
+  readonly book: DiffBook;
+  private socket?: WebSocket;
+  private lastMessageAt = 0;
+  private generation = 0;
+  private silentReported = false;
+
+  constructor(private readonly opts: DepthFeedOptions) {
+    this.book = new DiffBook(opts.venue, opts.symbol);
+  }
+
+  connect(): void {
+    this.disconnect();
+    const gen = ++this.generation;
+    this.book.reset();
+    const ws = new WebSocket(`${this.opts.wsUrl}/${this.opts.streamId}@depth@100ms`);
+    this.socket = ws;
+    this.lastMessageAt = this.opts.clock.now();
+    ws.on('open', () => gen === this.generation && this.opts.onSignal({ type: 'feed.opened' }));
+    ws.on('message', (raw) => gen === this.generation && this.onMessage(raw.toString()));
+    ws.on('error', () => {});
+    ws.on('close', () => {
+      if (gen !== this.generation) return;
+      this.socket = undefined;
+      this.opts.onSignal({ type: 'feed.closed', reason: 'socket closed' });
+    });
+  }
+
+  disconnect(): void {
+    this.generation += 1;
+    this.socket?.terminate();
+    this.socket = undefined;
+  }
+
+  private onMessage(raw: string): void {
+    this.lastMessageAt = this.opts.clock.now();
+    this.silentReported = false;
+    let msg: Record<string, unknown>;
+    try {
+      msg = JSON.parse(raw);
+    } catch {
+      return;
+    }
+    const data = (msg.data ?? msg) as Record<string, unknown>;
+    if (data.e !== 'depthUpdate') return;
+    const wasSynced = this.book.isSynced;
+    const r = this.book.onDiff(data as unknown as DepthDiffEvent);
+    if (r === 'applied') this.opts.onBook(this.book.book(this.opts.depth ?? 100, this.opts.clock.now()));
+    if (r === 'gap' && wasSynced) this.opts.onSignal({ type: 'feed.gap' });
+  }
+
+  /** Fetches a REST snapshot and replays the buffered diffs over it. */
+  async snapshot(): Promise<void> {
+    const gen = this.generation;
+    let s: DepthSnapshot;
+    try {
+      s = await this.opts.fetchSnapshot();
+    } catch {
+      if (gen === this.generation) this.opts.onSignal({ type: 'feed.gap' });
+      return;
+    }
+    if (gen !== this.generation) return;
+    if (this.book.onSnapshot(s) === 'gap') {
+      this.opts.onSignal({ type: 'feed.gap' });
+      return;
+    }
+    this.opts.onBook(this.book.book(this.opts.depth ?? 100, this.opts.clock.now()));
+    this.opts.onSignal({ type: 'feed.synced', lastUpdateId: this.book.lastUpdateId });
+  }
+
+  /** After silence: drop the book, subscribe again on the same socket, and re-snapshot. */
+  resubscribe(): void {
+    const stream = `${this.opts.streamId}@depth@100ms`;
+    this.book.reset();
+    // Silence is measured afresh: a stream that stays dead is reported again after another spell.
+    this.lastMessageAt = this.opts.clock.now();
+    this.silentReported = false;
+    this.socket?.send(JSON.stringify({ method: 'UNSUBSCRIBE', params: [stream], id: this.opts.clock.now() }));
+    this.socket?.send(JSON.stringify({ method: 'SUBSCRIBE', params: [stream], id: this.opts.clock.now() + 1 }));
+    void this.snapshot();
+  }
+
+  /** Called on a timer by the host: reports silence once per silent spell. */
+  checkSilence(silenceMs: number): void {
+    if (!this.socket || this.silentReported) return;
+    if (this.opts.clock.now() - this.lastMessageAt >= silenceMs) {
+      this.silentReported = true;
+      this.opts.onSignal({ type: 'feed.silent', lastUpdateTs: this.lastMessageAt });
+    }
+  }
+}

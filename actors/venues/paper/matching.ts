@@ -10,6 +10,24 @@ export interface Match {
 
 const opposite = (book: OrderBook, side: Side): readonly BookLevel[] => (side === 'buy' ? book.asks : book.bids);
 
+/**
+ * The book after our order of `side` took `amount` from the opposite side, best levels first:
+ * the liquidity we took is gone until the next recorded book replaces it.
+ */
+export function consume(book: OrderBook, side: Side, amount: number): OrderBook {
+  const levels: BookLevel[] = [];
+  let left = amount;
+  for (const [price, size] of opposite(book, side)) {
+    if (left >= size - 1e-12) {
+      left -= size;
+      continue;
+    }
+    levels.push(left > 0 ? [price, size - left] : [price, size]);
+    left = 0;
+  }
+  return side === 'buy' ? { ...book, asks: levels } : { ...book, bids: levels };
+}
+
 /** A taker order walking the book (up to a limit price, if any): one match at the VWAP, or none. */
 export function takeFromBook(book: OrderBook, side: Side, amount: number, limitPrice?: number): Match | undefined {
   const walk = walkBook(opposite(book, side), amount, limitPrice === undefined ? undefined : { side, price: limitPrice });

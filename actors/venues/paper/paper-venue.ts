@@ -4,7 +4,7 @@ import type { VenueFill } from '../../../machines/order.machine.js';
 import { OrderRejectedError, VenueUnavailableError } from '../../runtime/errors.js';
 import { PaperBalances } from './balances.js';
 import {
-  DEFAULT_CANDLE_MODEL, limitOnCandle, marketOnCandle, restingFromBook, takeFromBook, type CandleModel, type Match,
+  DEFAULT_CANDLE_MODEL, consume, limitOnCandle, marketOnCandle, restingFromBook, takeFromBook, type CandleModel, type Match,
 } from './matching.js';
 
 export interface PaperVenueOptions {
@@ -121,14 +121,17 @@ export class PaperVenue implements Venue {
 
   /** A new book for a symbol: resting limit orders that it crosses fill (maker, at their price). */
   onBook(book: OrderBook): VenueFill[] {
-    this.books.set(book.symbol, book);
+    let current = book;
     const fills: VenueFill[] = [];
     for (const order of this.openOrders(book.symbol)) {
       if (order.request.type !== 'limit' || order.request.price === undefined) continue;
-      const match = restingFromBook(book, order.request.side, order.request.price, order.request.amount - order.filled);
+      const match = restingFromBook(current, order.request.side, order.request.price, order.request.amount - order.filled);
       const fill = match && this.apply(order, match, book.ts);
-      if (fill) fills.push(fill);
+      if (!fill) continue;
+      fills.push(fill);
+      current = consume(current, order.request.side, fill.amount);
     }
+    this.books.set(book.symbol, current);
     return fills;
   }
 
@@ -176,7 +179,8 @@ export class PaperVenue implements Venue {
     const order: PaperOrder = { request, venueOrderId: `${this.id}-${this.seq}`, status: 'open', filled: 0, fills: [], reservedPerUnit, reserved };
     this.orders.set(request.clientOrderId, order);
     if (book) {
-      if (immediate) this.apply(order, immediate, book.ts);
+      const fill = immediate && this.apply(order, immediate, book.ts);
+      if (fill) this.books.set(request.symbol, consume(book, request.side, fill.amount));
       // A market order takes what the visible book shows; the rest expires (IOC).
       if (request.type === 'market' && order.status === 'open') {
         order.status = 'canceled';

@@ -105,3 +105,16 @@ test('fetchOrderBook returns the latest book (limited), unknown orders are refus
   await v.close();
   await assert.rejects(v.fetchBalance(), /closed/);
 });
+
+test('liquidity taken is gone until the next recorded book: a second market order walks deeper', async () => {
+  const v = venue();
+  const a = await v.createOrder({ clientOrderId: 'g.0', symbol: 'ETH/USD', side: 'buy', type: 'market', amount: 8 });
+  close(a.fills[0]!.price, 3805.47);
+  const b = await v.createOrder({ clientOrderId: 'g.1', symbol: 'ETH/USD', side: 'buy', type: 'market', amount: 1 });
+  // 0.26964788 left at 3,805.47, then 3,805.83.
+  close(b.fills[0]!.price, 0.26964788 * 3805.47 + 0.73035212 * 3805.83);
+  const top = await v.fetchOrderBook('ETH/USD', 1);
+  close(top.asks[0]![1], 13.07397578 - 0.73035212);
+  v.onBook(eth());
+  close((await v.fetchOrderBook('ETH/USD', 1)).asks[0]![1], 8.26964788);
+});

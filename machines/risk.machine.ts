@@ -7,7 +7,7 @@ import { DEFAULT_RISK_LIMITS, type RiskLimits } from '../actors/risk/limits.js';
 import { evaluate } from '../actors/risk/evaluate-intent.js';
 import { midPrice } from '../actors/market-data/types.js';
 import {
-  advanceTo, applyFill, applyMark, applyOrderUpdate, equityOf, newRiskBook, recordSubmit, toRiskView, utcDay, type RiskBook,
+  advanceTo, applyFill, applyMark, applyOrderUpdate, newRiskBook, recordSubmit, toRiskView, utcDay, type RiskBook,
 } from '../actors/risk/risk-book.js';
 
 export type RiskEvent = Message<
@@ -29,7 +29,7 @@ export interface RiskContext {
   haltDetail?: string;
   /** UTC day on which risk halted. */
   haltDay?: number;
-  /** Recently judged intent ids: a repeated intent is denied, never approved twice. */
+  /** The last 64 judged intent ids: a repeated intent is denied, never approved twice. */
   seenIntents: string[];
 }
 
@@ -40,24 +40,24 @@ export interface RiskInput {
   startTs: number;
 }
 
-const SEEN_MAX = 256;
+const SEEN_MAX = 64;
 
 export function approvalIdFor(intent: OrderIntent): string {
   return `apv:${intent.intentId}`;
 }
 
 function dailyLossBreach(ctx: RiskContext, fraction: number): boolean {
-  const equity = equityOf(ctx.book);
+  const equity = ctx.book.equity;
   return equity - ctx.book.dayStartEquity <= -fraction * ctx.book.dayStartEquity;
 }
 
 function drawdownBreach(ctx: RiskContext): boolean {
-  const equity = equityOf(ctx.book);
+  const equity = ctx.book.equity;
   return ctx.book.peakEquity - equity >= ctx.limits.maxDrawdownFraction * ctx.book.peakEquity;
 }
 
 function describeLoss(ctx: RiskContext): string {
-  const equity = equityOf(ctx.book);
+  const equity = ctx.book.equity;
   const pnl = equity - ctx.book.dayStartEquity;
   return `daily P&L ${pnl.toFixed(2)} on day-start equity ${ctx.book.dayStartEquity.toFixed(2)}`;
 }
@@ -125,7 +125,7 @@ export const riskMachine = setup({
       const detail =
         cause === 'daily_loss'
           ? `${describeLoss(context)} breaches max daily loss ${(context.limits.maxDailyLossFraction * 100).toFixed(2)}%`
-          : `drawdown from peak ${context.book.peakEquity.toFixed(2)} to ${equityOf(context.book).toFixed(2)} breaches max ${(context.limits.maxDrawdownFraction * 100).toFixed(2)}%`;
+          : `drawdown from peak ${context.book.peakEquity.toFixed(2)} to ${context.book.equity.toFixed(2)} breaches max ${(context.limits.maxDrawdownFraction * 100).toFixed(2)}%`;
       return { haltCause: cause, haltDetail: detail, haltDay: context.book.day };
     }),
     recordManualHalt: assign(({ context, event }) => ({
@@ -137,7 +137,7 @@ export const riskMachine = setup({
     /** Re-arming acknowledges the losses so far: the day and the peak restart from the current equity. */
     rearm: assign(({ context, event }) => {
       const book = advanceTo(context.book, event.ts);
-      const equity = equityOf(book);
+      const equity = book.equity;
       return {
         book: { ...book, dayStartEquity: equity, peakEquity: equity, cooldownUntil: 0, lossStreak: 0 },
         haltCause: undefined,

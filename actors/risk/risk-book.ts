@@ -14,6 +14,8 @@ export interface Reservation {
 export interface RiskBook {
   capital: number;
   realizedPnl: number;
+  /** capital + realized + unrealized, kept current by every update that moves it. */
+  equity: number;
   dayStartEquity: number;
   peakEquity: number;
   /** UTC day number (ms / 86,400,000) of the current trading day. */
@@ -41,6 +43,7 @@ export function newRiskBook(capital: number, ts: number): RiskBook {
   return {
     capital,
     realizedPnl: 0,
+    equity: capital,
     dayStartEquity: capital,
     peakEquity: capital,
     day: utcDay(ts),
@@ -87,14 +90,16 @@ export function pendingBySymbol(book: RiskBook): Record<string, PendingOrders> {
 export function advanceTo(book: RiskBook, ts: number): RiskBook {
   const now = Math.max(book.now, ts);
   const day = utcDay(now);
-  if (day > book.day) return { ...book, now, day, dayStartEquity: equityOf(book) };
+  if (day > book.day) return { ...book, now, day, dayStartEquity: book.equity };
   return now === book.now ? book : { ...book, now };
 }
 
-/** Update the peak after anything that moves equity. */
+/** Recompute equity and the peak after anything that moves them (the book is a fresh copy). */
 function withPeak(book: RiskBook): RiskBook {
   const equity = equityOf(book);
-  return equity > book.peakEquity ? { ...book, peakEquity: equity } : book;
+  book.equity = equity;
+  if (equity > book.peakEquity) book.peakEquity = equity;
+  return book;
 }
 
 export function applyMark(book: RiskBook, venue: string, symbol: string, price: number | undefined, ts: number): RiskBook {
@@ -179,7 +184,7 @@ export function recordSubmit(book: RiskBook, intentId: string, reserve: ReserveR
 }
 
 export function toRiskView(book: RiskBook, state: RiskView['state']): RiskView {
-  const equity = equityOf(book);
+  const equity = book.equity;
   return {
     state,
     capital: book.capital,

@@ -7,11 +7,18 @@ import { DEFAULT_RISK_LIMITS, type RiskLimits } from '../actors/risk/limits.js';
 import { evaluate } from '../actors/risk/evaluate-intent.js';
 import { midPrice } from '../actors/market-data/types.js';
 import {
-  advanceTo, applyFill, applyMark, applyOrderUpdate, newRiskBook, recordSubmit, toRiskView, utcDay, type RiskBook,
+  advanceTo, applyFill, applyMark, applyOrderUpdate, newRiskBook, recordSubmit, releaseReservation, toRiskView, utcDay, type RiskBook,
 } from '../actors/risk/risk-book.js';
 
+declare module '../actors/runtime/messages.js' {
+  interface MessageMap {
+    /** Execution → risk: part of an approval will never be placed (e.g. the splitter dropped it); release its reservation. */
+    'order.unplaced': { intentId: string; amount: number; reason: string };
+  }
+}
+
 export type RiskEvent = Message<
-  'order.intent' | 'fill.received' | 'book.updated' | 'candle.closed' | 'order.updated' | 'risk.halt' | 'risk.rearm'
+  'order.intent' | 'fill.received' | 'book.updated' | 'candle.closed' | 'order.updated' | 'order.unplaced' | 'risk.halt' | 'risk.rearm'
 >;
 
 export type RiskEmitted =
@@ -74,6 +81,8 @@ function observe(ctx: RiskContext, event: RiskEvent): RiskBook {
       return applyMark(book, event.venue, event.symbol, event.candle.close, event.ts);
     case 'order.updated':
       return applyOrderUpdate(book, event.order);
+    case 'order.unplaced':
+      return releaseReservation(book, event.intentId, event.amount);
     default:
       return book;
   }
@@ -173,6 +182,7 @@ export const riskMachine = setup({
     'book.updated': { actions: 'observe' },
     'candle.closed': { actions: 'observe' },
     'order.updated': { actions: 'observe' },
+    'order.unplaced': { actions: 'observe' },
     'risk.halt': { target: '.HALTED', actions: 'recordManualHalt' },
     'risk.rearm': { target: '.ACTIVE', actions: ['rearm', 'announceActive'] },
   },

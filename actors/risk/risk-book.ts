@@ -157,6 +157,11 @@ function release(reservations: RiskBook['reservations'], intentId: string, amoun
   return next;
 }
 
+/** Release part of an intent's reservation (its order will never be placed in full). */
+export function releaseReservation(book: RiskBook, intentId: string, amount: number): RiskBook {
+  return { ...book, reservations: release(book.reservations, intentId, amount) };
+}
+
 /** A cancelled or rejected order releases what it did not fill. */
 export function applyOrderUpdate(book: RiskBook, order: OrderUpdate): RiskBook {
   if (order.status !== 'cancelled' && order.status !== 'rejected') return book;

@@ -177,3 +177,14 @@ test('two reduce intents in flight cannot flip the position: the second is clipp
   actor.send(msg('order.intent', { intent: intent({ intentId: 'r4', kind: 'reduce', side: 'sell', amount: 0.1 }) }, T0 + 6));
   assert.equal(take()[0]?.type, 'order.denied');
 });
+
+test('order.unplaced releases the part of an approval execution will never place', () => {
+  const { actor, take } = startRisk({ capital: 10_000, startTs: T0 });
+  actor.send(msg('book.updated', { book: book('BTC/USDT', 5_000, T0) }, T0));
+  actor.send(msg('order.intent', { intent: intent({ intentId: 'u1', amount: 0.2 }) }, T0 + 1));
+  actor.send(msg('order.intent', { intent: intent({ intentId: 'u2', amount: 0.1 }) }, T0 + 2));
+  actor.send(msg('order.unplaced', { intentId: 'u1', amount: 0.15, reason: 'splitter dropped the remainder' }, T0 + 3));
+  actor.send(msg('order.intent', { intent: intent({ intentId: 'u3', amount: 0.15 }) }, T0 + 4));
+  assert.deepEqual(take().map((e) => e.type === 'order.denied' ? e.reason : e.type), ['order.approved', 'POSITION_LIMIT', 'order.approved']);
+  assert.ok(Math.abs(actor.getSnapshot().context.book.reservations.u1!.remaining - 0.05) < 1e-12);
+});

@@ -1,12 +1,14 @@
 import { and, assign, enqueueActions, setup } from 'xstate';
 import type { Fill, OrderUpdate } from '../actors/ledger/types.js';
 import type { DenyReason, OrderIntent } from '../actors/risk/intent.js';
-import type { Side } from '../actors/market-data/types.js';
+import type { OrderBook, Side } from '../actors/market-data/types.js';
 
 export type LegOutcome = 'completed' | 'aborted' | 'hedged' | 'unwound' | 'stuck';
 
 declare module '../actors/runtime/messages.js' {
   interface MessageMap {
+    /** Anyone → a leg-risk host: run this plan now (when idle). */
+    'legs.plan': { plan: LegPlan };
     /** Strategy → leg-risk: send every leg of the plan now. */
     'legs.submit': { groupId: string };
     /** Leg-risk → journal: how a multi-leg trade ended and what it realised, per currency. */
@@ -24,6 +26,19 @@ export interface PlannedLeg {
   price: number;
 }
 
+/** One multi-leg trade to run. */
+export interface LegPlan {
+  groupId: string;
+  legs: PlannedLeg[];
+  expectedProfit?: number;
+}
+
+/**
+ * Turns a book update into a plan, or nothing. Supplied by the strategy (triangle graph, cross-venue
+ * books); it holds market state but does no I/O.
+ */
+export type LegPlanner = (book: OrderBook, seq: number) => LegPlan | undefined;
+
 export interface LegRiskInput {
   groupId: string;
   strategy: string;
@@ -35,6 +50,8 @@ export interface LegRiskInput {
   /** After a partial: 'unwind' reverses what filled; 'complete' buys/sells the missing remainder at market. */
   policy: 'unwind' | 'complete';
   expectedProfit?: number;
+  /** Long-lived: after an outcome, go back to idle and take the next plan. */
+  repeat?: boolean;
 }
 
 type LegState = 'working' | 'filled' | 'dead';
@@ -53,6 +70,9 @@ export interface TrackedOrder {
 }
 
 export interface LegRiskContext extends LegRiskInput {
+  /** Plans started so far (for deterministic group ids). */
+  seq: number;
+  candidate?: LegPlan;
   orders: TrackedOrder[];
   hedges: TrackedOrder[];
   pnl: Record<string, number>;
@@ -61,6 +81,8 @@ export interface LegRiskContext extends LegRiskInput {
 
 export type LegRiskEvent =
   | { type: 'legs.submit'; groupId: string }
+  | { type: 'legs.plan'; plan: LegPlan }
+  | { type: 'book.updated'; book: OrderBook }
   | { type: 'order.denied'; intent: OrderIntent; reason: DenyReason; detail: string }
   | { type: 'order.updated'; order: OrderUpdate }
   | { type: 'fill.received'; fill: Fill };
@@ -103,109 +125,133 @@ function track(orders: TrackedOrder[], ev: LegRiskEvent, pnl: Record<string, num
 
 const settled = (os: TrackedOrder[]) => os.every((o) => o.state !== 'working');
 
+const trackedFrom = (plan: LegPlan): TrackedOrder[] =>
+  plan.legs.map((l, i) => ({ ...l, intentId: `${plan.groupId}.L${i}`, state: 'working' as const, filled: 0, fillIds: [] }));
+
 /**
  * One multi-leg trade: plan → legs submitted → all filled | partial → hedge or unwind within a
  * deadline. Every order (legs, cancels, hedges) is an order.intent for the risk actor; the outcome
- * and its realised P&L per currency are emitted as arb.outcome for the journal.
+ * and its realised P&L per currency are emitted as arb.outcome for the journal. With `repeat`, the
+ * machine is a strategy's desk: idle until a plan arrives (legs.plan, or the planner finds one in a
+ * book update), and back to idle after each outcome.
  */
-export const legRiskMachine = setup({
-  types: { input: {} as LegRiskInput, context: {} as LegRiskContext, events: {} as LegRiskEvent, emitted: {} as LegRiskEmitted },
-  delays: {
-    deadline: ({ context }) => context.deadlineMs,
-    hedgeDeadline: ({ context }) => context.hedgeDeadlineMs,
-  },
-  guards: {
-    allFilled: ({ context }) => context.orders.every((o) => o.state === 'filled'),
-    anyDead: ({ context }) => context.orders.some((o) => o.state === 'dead'),
-    legsSettled: ({ context }) => settled(context.orders),
-    nothingFilled: ({ context }) => context.orders.every((o) => o.filled <= EPS),
-    hedgesSettled: ({ context }) => settled(context.hedges),
-    hedgesFilled: ({ context }) => context.hedges.every((o) => o.state === 'filled'),
-  },
-  actions: {
-    track: assign(({ context, event }) => {
-      const pnl = { ...context.pnl };
-      return { orders: track(context.orders, event, pnl), hedges: track(context.hedges, event, pnl), pnl };
-    }),
-    submitLegs: enqueueActions(({ context, enqueue }) => {
-      for (const o of context.orders) enqueue.emit({ type: 'order.intent', intent: intentFor(context, o, 'open', 'limit') });
-    }),
-    cancelWorking: enqueueActions(({ context, enqueue }) => {
-      for (const o of context.orders) {
-        if (o.state !== 'working') continue;
-        enqueue.emit({ type: 'order.intent', intent: { ...intentFor(context, o, 'cancel', 'limit'), intentId: `${o.intentId}.cancel`, ...(o.clientOrderId ? { cancelClientOrderId: o.clientOrderId } : {}) } });
-      }
-    }),
-    submitHedges: enqueueActions(({ context, enqueue }) => {
-      const hedges: TrackedOrder[] = [];
-      context.orders.forEach((o, i) => {
-        const unwind = context.policy === 'unwind';
-        const amount = unwind ? o.filled : o.amount - o.filled;
-        if (amount <= EPS) return;
-        const side: Side = unwind ? (o.side === 'buy' ? 'sell' : 'buy') : o.side;
-        hedges.push({ intentId: `${context.groupId}.H${i}`, venue: o.venue, symbol: o.symbol, side, amount, price: o.price, state: 'working', filled: 0, fillIds: [] });
-      });
-      enqueue.assign({ hedges });
-      for (const h of hedges) enqueue.emit({ type: 'order.intent', intent: intentFor(context, h, context.policy === 'unwind' ? 'reduce' : 'open', 'market') });
-    }),
-    note: assign({ detail: (_, p: { detail: string }) => p.detail }),
-    report: enqueueActions(({ context, enqueue }, p: { outcome: LegOutcome }) => {
-      enqueue.emit({ type: 'arb.outcome', groupId: context.groupId, strategy: context.strategy, outcome: p.outcome, pnl: context.pnl, detail: context.detail });
-      if (p.outcome === 'stuck') enqueue.emit({ type: 'risk.halt', reason: `leg risk: ${context.groupId} could not be hedged within ${context.hedgeDeadlineMs} ms` });
-    }),
-  },
-}).createMachine({
-  id: 'legRisk',
-  context: ({ input }) => ({
-    ...input,
-    orders: input.legs.map((l, i) => ({ ...l, intentId: `${input.groupId}.L${i}`, state: 'working' as const, filled: 0, fillIds: [] })),
-    hedges: [],
-    pnl: {},
-    detail: '',
-  }),
-  initial: 'planned',
-  states: {
-    planned: { on: { 'legs.submit': { target: 'submitted', actions: 'submitLegs' } } },
-    submitted: {
-      on: { 'order.denied': { actions: 'track' }, 'order.updated': { actions: 'track' }, 'fill.received': { actions: 'track' } },
-      always: [
-        { guard: 'allFilled', target: 'completed' },
-        { guard: 'anyDead', target: 'resolving', actions: { type: 'note', params: { detail: 'a leg was denied, rejected or cancelled' } } },
-      ],
-      after: { deadline: { target: 'resolving', actions: { type: 'note', params: { detail: 'legs not filled by the deadline' } } } },
+export function createLegRiskMachine(planner?: LegPlanner) {
+  return setup({
+    types: { input: {} as LegRiskInput, context: {} as LegRiskContext, events: {} as LegRiskEvent, emitted: {} as LegRiskEmitted },
+    delays: {
+      deadline: ({ context }) => context.deadlineMs,
+      hedgeDeadline: ({ context }) => context.hedgeDeadlineMs,
     },
-    resolving: {
-      entry: 'cancelWorking',
-      on: { 'order.denied': { actions: 'track' }, 'order.updated': { actions: 'track' }, 'fill.received': { actions: 'track' } },
-      always: [
-        { guard: 'allFilled', target: 'completed' },
-        { guard: and(['legsSettled', 'nothingFilled']), target: 'aborted' },
-        { guard: 'legsSettled', target: 'hedging' },
-      ],
-      after: { hedgeDeadline: [{ guard: 'nothingFilled', target: 'aborted' }, { target: 'hedging' }] },
+    guards: {
+      hasPlan: ({ context }) => context.legs.length > 0,
+      hasCandidate: ({ context }) => context.candidate !== undefined,
+      repeat: ({ context }) => context.repeat === true,
+      allFilled: ({ context }) => context.orders.every((o) => o.state === 'filled'),
+      anyDead: ({ context }) => context.orders.some((o) => o.state === 'dead'),
+      legsSettled: ({ context }) => settled(context.orders),
+      nothingFilled: ({ context }) => context.orders.every((o) => o.filled <= EPS),
+      hedgesSettled: ({ context }) => settled(context.hedges),
+      hedgesFilled: ({ context }) => context.hedges.every((o) => o.state === 'filled'),
     },
-    hedging: {
-      entry: 'submitHedges',
-      on: { 'order.denied': { actions: 'track' }, 'order.updated': { actions: 'track' }, 'fill.received': { actions: 'track' } },
-      after: { hedgeDeadline: 'stuck' },
-      initial: 'waiting',
-      states: {
-        waiting: {
-          always: [
-            { guard: 'hedgesFilled', target: '#legRisk.hedged' },
-            { guard: 'hedgesSettled', target: '#legRisk.stuck' },
-          ],
-        },
-      },
-    },
-    completed: { type: 'final', entry: { type: 'report', params: { outcome: 'completed' } } },
-    aborted: { type: 'final', entry: { type: 'report', params: { outcome: 'aborted' } } },
-    hedged: {
-      type: 'final',
-      entry: enqueueActions(({ context, enqueue }) => {
-        enqueue.emit({ type: 'arb.outcome', groupId: context.groupId, strategy: context.strategy, outcome: context.policy === 'unwind' ? 'unwound' : 'hedged', pnl: context.pnl, detail: context.detail });
+    actions: {
+      track: assign(({ context, event }) => {
+        const pnl = { ...context.pnl };
+        return { orders: track(context.orders, event, pnl), hedges: track(context.hedges, event, pnl), pnl };
+      }),
+      consider: assign(({ context, event }) => {
+        if (event.type === 'legs.plan') return { candidate: event.plan };
+        if (event.type !== 'book.updated' || !planner) return {};
+        // The planner sees every book (it keeps its market state current); a plan is taken only when idle.
+        const plan = planner(event.book, context.seq + 1);
+        return plan && context.candidate === undefined ? { candidate: plan } : {};
+      }),
+      adopt: assign(({ context }) => {
+        const plan = context.candidate!;
+        return {
+          groupId: plan.groupId, legs: plan.legs, expectedProfit: plan.expectedProfit, candidate: undefined, seq: context.seq + 1,
+          orders: trackedFrom(plan), hedges: [], pnl: {}, detail: '',
+        };
+      }),
+      dropCandidate: assign({ candidate: undefined }),
+      submitLegs: enqueueActions(({ context, enqueue }) => {
+        for (const o of context.orders) enqueue.emit({ type: 'order.intent', intent: intentFor(context, o, 'open', 'limit') });
+      }),
+      cancelWorking: enqueueActions(({ context, enqueue }) => {
+        for (const o of context.orders) {
+          if (o.state !== 'working') continue;
+          enqueue.emit({ type: 'order.intent', intent: { ...intentFor(context, o, 'cancel', 'limit'), intentId: `${o.intentId}.cancel`, ...(o.clientOrderId ? { cancelClientOrderId: o.clientOrderId } : {}) } });
+        }
+      }),
+      submitHedges: enqueueActions(({ context, enqueue }) => {
+        const hedges: TrackedOrder[] = [];
+        context.orders.forEach((o, i) => {
+          const unwind = context.policy === 'unwind';
+          const amount = unwind ? o.filled : o.amount - o.filled;
+          if (amount <= EPS) return;
+          const side: Side = unwind ? (o.side === 'buy' ? 'sell' : 'buy') : o.side;
+          hedges.push({ intentId: `${context.groupId}.H${i}`, venue: o.venue, symbol: o.symbol, side, amount, price: o.price, state: 'working', filled: 0, fillIds: [] });
+        });
+        enqueue.assign({ hedges });
+        for (const h of hedges) enqueue.emit({ type: 'order.intent', intent: intentFor(context, h, context.policy === 'unwind' ? 'reduce' : 'open', 'market') });
+      }),
+      note: assign({ detail: (_, p: { detail: string }) => p.detail }),
+      report: enqueueActions(({ context, enqueue }, p: { outcome: LegOutcome }) => {
+        const outcome = p.outcome === 'hedged' && context.policy === 'unwind' ? 'unwound' : p.outcome;
+        enqueue.emit({ type: 'arb.outcome', groupId: context.groupId, strategy: context.strategy, outcome, pnl: context.pnl, detail: context.detail });
+        if (outcome === 'stuck') enqueue.emit({ type: 'risk.halt', reason: `leg risk: ${context.groupId} could not be hedged within ${context.hedgeDeadlineMs} ms` });
       }),
     },
-    stuck: { type: 'final', entry: { type: 'report', params: { outcome: 'stuck' } } },
-  },
-});
+  }).createMachine({
+    id: 'legRisk',
+    context: ({ input }) => ({
+      ...input,
+      seq: 0,
+      orders: trackedFrom({ groupId: input.groupId, legs: input.legs }),
+      hedges: [],
+      pnl: {},
+      detail: '',
+    }),
+    initial: 'start',
+    on: { 'book.updated': { actions: 'consider' }, 'legs.plan': { actions: 'consider' } },
+    states: {
+      start: { always: [{ guard: 'hasPlan', target: 'planned' }, { target: 'idle' }] },
+      idle: { always: { guard: 'hasCandidate', target: 'submitted', actions: ['adopt', 'submitLegs'] } },
+      planned: { on: { 'legs.submit': { target: 'submitted', actions: 'submitLegs' } } },
+      submitted: {
+        entry: 'dropCandidate',
+        on: { 'order.denied': { actions: 'track' }, 'order.updated': { actions: 'track' }, 'fill.received': { actions: 'track' } },
+        always: [
+          { guard: 'allFilled', target: 'completed' },
+          { guard: 'anyDead', target: 'resolving', actions: { type: 'note', params: { detail: 'a leg was denied, rejected or cancelled' } } },
+        ],
+        after: { deadline: { target: 'resolving', actions: { type: 'note', params: { detail: 'legs not filled by the deadline' } } } },
+      },
+      resolving: {
+        entry: 'cancelWorking',
+        on: { 'order.denied': { actions: 'track' }, 'order.updated': { actions: 'track' }, 'fill.received': { actions: 'track' } },
+        always: [
+          { guard: 'allFilled', target: 'completed' },
+          { guard: and(['legsSettled', 'nothingFilled']), target: 'aborted' },
+          { guard: 'legsSettled', target: 'hedging' },
+        ],
+        after: { hedgeDeadline: [{ guard: 'nothingFilled', target: 'aborted' }, { target: 'hedging' }] },
+      },
+      hedging: {
+        entry: 'submitHedges',
+        on: { 'order.denied': { actions: 'track' }, 'order.updated': { actions: 'track' }, 'fill.received': { actions: 'track' } },
+        always: [
+          { guard: 'hedgesFilled', target: 'hedged' },
+          { guard: 'hedgesSettled', target: 'stuck' },
+        ],
+        after: { hedgeDeadline: 'stuck' },
+      },
+      completed: { entry: { type: 'report', params: { outcome: 'completed' } }, always: { guard: 'repeat', target: 'idle' } },
+      aborted: { entry: { type: 'report', params: { outcome: 'aborted' } }, always: { guard: 'repeat', target: 'idle' } },
+      hedged: { entry: { type: 'report', params: { outcome: 'hedged' } }, always: { guard: 'repeat', target: 'idle' } },
+      stuck: { entry: { type: 'report', params: { outcome: 'stuck' } }, always: { guard: 'repeat', target: 'idle' } },
+    },
+  });
+}
+
+/** A single plan, given as input, started by legs.submit. */
+export const legRiskMachine = createLegRiskMachine();

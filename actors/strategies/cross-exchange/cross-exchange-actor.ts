@@ -1,0 +1,20 @@
+import type { ActorSpec } from '../../runtime/actor-spec.js';
+import { createLegRiskMachine } from '../../../machines/leg-risk.machine.js';
+import { crossPlanner, type CrossPlannerOptions } from './cross-planner.js';
+
+export interface CrossExchangeActorOptions extends CrossPlannerOptions {
+  deadlineMs: number;
+  hedgeDeadlineMs: number;
+  policy?: 'unwind' | 'complete';
+}
+
+/** Cross-exchange arbitrage of one pair over pre-funded venues; both legs go to risk, leg risk is handled by the machine. */
+export function crossExchangeActor(o: CrossExchangeActorOptions): ActorSpec {
+  return {
+    name: `strategy:${o.strategy}`,
+    machine: createLegRiskMachine(crossPlanner(o)),
+    input: { strategy: o.strategy, groupId: '', legs: [], deadlineMs: o.deadlineMs, hedgeDeadlineMs: o.hedgeDeadlineMs, policy: o.policy ?? 'unwind', repeat: true },
+    subscribe: ['book.updated'],
+    persist: false,
+  };
+}

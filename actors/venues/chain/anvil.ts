@@ -1,0 +1,94 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { VenueUnavailableError } from '../../runtime/errors.js';
+
+/** A local anvil node this process started and must stop. */
+export interface AnvilNode {
+  readonly url: string;
+  readonly wsUrl: string;
+  readonly port: number;
+  readonly pid: number;
+  stop(): Promise<void>;
+}
+
+export interface AnvilOptions {
+  /** Ether per dev account (the liquidity account seeds ~1.2M WETH of real reserves). */
+  balanceEth?: number;
+  chainId?: number;
+}
+
+const require = createRequire(import.meta.url);
+
+/** The platform binary inside @foundry-rs/anvil's optional dependency (no Node wrapper in between). */
+function anvilBinary(): string {
+  const arch = process.arch === 'x64' ? 'amd64' : process.arch;
+  try {
+    return join(dirname(require.resolve(`@foundry-rs/anvil-${process.platform}-${arch}/package.json`)), 'bin', 'anvil');
+  } catch {
+    return join(dirname(require.resolve('@foundry-rs/anvil/package.json')), 'bin.mjs');
+  }
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function rpcReady(url: string): Promise<boolean> {
+  try {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}' });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+/** Starts anvil on a free port (automine on; the relay turns it off once the scenario is deployed). */
+export async function startAnvil(opts: AnvilOptions = {}): Promise<AnvilNode> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const port = await freePort();
+    const child = spawn(anvilBinary(), ['--port', String(port), '--host', '127.0.0.1', '--silent', '--chain-id', String(opts.chainId ?? 31337), '--balance', String(opts.balanceEth ?? 2_000_000), '--accounts', '6'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    running.add(child);
+    let exited = false;
+    const exitedPromise = new Promise<void>((resolve) => child.once('exit', () => {
+      exited = true;
+      running.delete(child);
+      resolve();
+    }));
+    const url = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 200 && !exited; i++) {
+      if (await rpcReady(url)) {
+        return {
+          url,
+          wsUrl: `ws://127.0.0.1:${port}`,
+          port,
+          pid: child.pid!,
+          stop: async () => {
+            if (!exited) child.kill('SIGTERM');
+            await exitedPromise;
+          },
+        };
+      }
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    child.kill('SIGKILL');
+    await exitedPromise;
+  }
+  throw new VenueUnavailableError('anvil did not start on a free port after 3 attempts');
+}

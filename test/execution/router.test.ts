@@ -67,3 +67,23 @@ test('routeOrder picks a venue id from an approval-shaped order and per-venue bo
   assert.equal(venue, 'deep');
   assert.equal(routeOrder({ intent: { symbol: 'X/Y', side: 'buy' }, amount: 1 }, { venues: { a: { taker: 0 } }, books: {} }), undefined);
 });
+
+test('splitRoute spreads a large order over venues and costs no more than the best single venue', async () => {
+  const { splitRoute } = await import('../../actors/execution/route-split.js');
+  const candidates = [
+    { venue: 'thin', book: scaled(real, 'thin', 0.05), takerFee: 0.0005, latencyMs: 50 },
+    { venue: 'deep', book: scaled(real, 'deep', 1), takerFee: 0.002, latencyMs: 50 },
+  ];
+  for (const side of ['buy', 'sell'] as const) {
+    const amount = 0.4;
+    const split = splitRoute(candidates, side, amount);
+    assert.ok(Math.abs(split.filled - amount) < 1e-9);
+    assert.equal(split.legs.length, 2, `${side}: both venues used`);
+    const single = rankRoutes(candidates, side, amount).best!;
+    const singleAllIn = single.allInPrice * amount;
+    if (side === 'buy') assert.ok(split.allInCost <= singleAllIn + 1e-9, `${split.allInCost} > ${singleAllIn}`);
+    else assert.ok(split.allInCost >= singleAllIn - 1e-9, `${split.allInCost} < ${singleAllIn}`);
+  }
+  // A small order stays on one venue.
+  assert.equal(splitRoute(candidates, 'buy', 0.001).legs.length, 1);
+});

@@ -65,6 +65,8 @@ export interface TrackedOrder {
   price: number;
   state: LegState;
   clientOrderId?: string;
+  /** A cancel intent was sent for it (only once its clientOrderId is known). */
+  cancelRequested?: boolean;
   filled: number;
   fillIds: string[];
 }
@@ -177,10 +179,13 @@ export function createLegRiskMachine(planner?: LegPlanner) {
         for (const o of context.orders) enqueue.emit({ type: 'order.intent', intent: intentFor(context, o, 'open', 'limit') });
       }),
       cancelWorking: enqueueActions(({ context, enqueue }) => {
-        for (const o of context.orders) {
-          if (o.state !== 'working') continue;
-          enqueue.emit({ type: 'order.intent', intent: { ...intentFor(context, o, 'cancel', 'limit'), intentId: `${o.intentId}.cancel`, ...(o.clientOrderId ? { cancelClientOrderId: o.clientOrderId } : {}) } });
+        // A leg whose clientOrderId is not known yet is cancelled as soon as its first order.updated names it.
+        const ready = (o: TrackedOrder) => o.state === 'working' && o.clientOrderId !== undefined && !o.cancelRequested;
+        if (!context.orders.some(ready)) return;
+        for (const o of context.orders.filter(ready)) {
+          enqueue.emit({ type: 'order.intent', intent: { ...intentFor(context, o, 'cancel', 'limit'), intentId: `${o.intentId}.cancel`, cancelClientOrderId: o.clientOrderId! } });
         }
+        enqueue.assign({ orders: context.orders.map((o) => (ready(o) ? { ...o, cancelRequested: true } : o)) });
       }),
       submitHedges: enqueueActions(({ context, enqueue }) => {
         const hedges: TrackedOrder[] = [];
@@ -228,7 +233,7 @@ export function createLegRiskMachine(planner?: LegPlanner) {
       },
       resolving: {
         entry: 'cancelWorking',
-        on: { 'order.denied': { actions: 'track' }, 'order.updated': { actions: 'track' }, 'fill.received': { actions: 'track' } },
+        on: { 'order.denied': { actions: 'track' }, 'order.updated': { actions: ['track', 'cancelWorking'] }, 'fill.received': { actions: 'track' } },
         always: [
           { guard: 'allFilled', target: 'completed' },
           { guard: and(['legsSettled', 'nothingFilled']), target: 'aborted' },

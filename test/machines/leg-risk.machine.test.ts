@@ -61,8 +61,11 @@ test('a partial at the deadline: the working legs are cancelled, then what fille
   clock.increment(1000);
   assert.equal(state(), '"resolving"');
   const cancels = take();
-  assert.deepEqual(cancels.map((e) => e.type === 'order.intent' && [e.intent.kind, e.intent.cancelClientOrderId ?? null]), [['cancel', 'tri-1.L1.c'], ['cancel', null]]);
+  assert.deepEqual(cancels.map((e) => e.type === 'order.intent' && [e.intent.kind, e.intent.cancelClientOrderId]), [['cancel', 'tri-1.L1.c']]);
+  actor.send(update('tri-1.L2', 'submitted'));
+  assert.deepEqual(take().map((e) => e.type === 'order.intent' && e.intent.cancelClientOrderId), ['tri-1.L2.c'], 'cancelled once its id is known');
   actor.send(update('tri-1.L1', 'cancelled'));
+  assert.deepEqual(take(), [], 'never cancelled twice');
   actor.send({ type: 'order.denied', intent: { intentId: 'tri-1.L2' } as never, reason: 'STALE_MARKET_DATA', detail: 'stale' });
   assert.match(state(), /hedging/);
   const hedges = take();
@@ -88,11 +91,12 @@ test("policy 'complete' sends the missing remainder instead; nothing filled and 
   const b = start();
   b.actor.send({ type: 'legs.submit', groupId: 'tri-1' });
   b.take();
+  b.actor.send(update('tri-1.L1', 'submitted'));
   b.actor.send({ type: 'order.denied', intent: { intentId: 'tri-1.L0' } as never, reason: 'MIN_PROFIT', detail: '' });
   b.actor.send(update('tri-1.L1', 'cancelled'));
   b.actor.send(update('tri-1.L2', 'cancelled'));
   assert.equal(b.state(), '"aborted"');
-  assert.deepEqual(b.take().map((e) => e.type === 'order.intent' ? e.intent.kind : e.type), ['cancel', 'cancel', 'arb.outcome']);
+  assert.deepEqual(b.take().map((e) => e.type === 'order.intent' ? e.intent.kind : e.type), ['cancel', 'arb.outcome']);
 });
 
 test('hedges that do not fill within the hedge deadline → stuck, and risk is told to halt', () => {

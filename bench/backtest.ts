@@ -63,7 +63,7 @@ export async function benchBacktest(): Promise<Record<string, unknown>> {
     return { name, series: s, capital: capitalEach, machine, input };
   });
   const t0 = performance.now();
-  const result = await runBacktest({ strategies, model: fillModel('optimistic', FEE), venueId: 'replay', host: 'actors' });
+  const result = await runBacktest({ strategies, model: fillModel('optimistic', FEE), venueId: 'replay', host: 'trading' });
   const actorMs = performance.now() - t0;
   // The same machines without the ActorSystem (no risk, no nact): separates runtime cost from machine cost.
   const t1 = performance.now();

@@ -31,6 +31,7 @@ export type SmaCrossEvent = Message<'candle.closed'> | Message<'fill.received'> 
 export type SmaCrossEmitted = { type: 'order.intent'; intent: OrderIntent };
 
 const DONE = new Set(['filled', 'cancelled', 'rejected']);
+const DUST = 1e-9;
 
 /** The guard and the action of one transition step the same (state, close): compute it once. Pure: same inputs, same output. */
 let memo: { state: SmaState; close: number; fast: number; slow: number; out: ReturnType<typeof stepSma> } | undefined;
@@ -83,7 +84,9 @@ export const smaCrossMachine = setup({
       if (event.type !== 'fill.received' || event.fill.strategy !== context.strategy) return {};
       const { side, price, amount, fee } = event.fill;
       const sign = side === 'buy' ? 1 : -1;
-      return { position: context.position + sign * amount, cash: context.cash - sign * price * amount - fee };
+      const position = context.position + sign * amount;
+      // Float residue of selling what was bought (1e-16 of a coin) is flat, not a position to exit.
+      return { position: Math.abs(position) <= DUST * amount ? 0 : position, cash: context.cash - sign * price * amount - fee };
     }),
   },
 }).createMachine({

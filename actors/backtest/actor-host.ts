@@ -22,8 +22,6 @@ export interface ActorHostOptions {
   capital: number;
   riskLimits: Partial<RiskLimits>;
   logger?: Logger;
-  /** Persist machine snapshots after every message, as live does (slower). */
-  persist?: boolean;
   /** Each routed trade message (intent, approval, denial, fill, order update), in order. */
   onJournal?: (message: Message) => void;
 }
@@ -40,7 +38,7 @@ export class ActorHost implements StrategyHost {
 
   constructor(opts: ActorHostOptions) {
     this.system = new ActorSystem({ clock: opts.clock, logger: opts.logger });
-    const persist = opts.persist ?? false;
+    const persist = false;
     if (opts.onJournal) {
       const onJournal = opts.onJournal;
       this.system.observe((m) => {

@@ -23,7 +23,7 @@ interface BacktestOpts {
   fee: number;
   capital: number;
   fillModel: string;
-  host: 'actors' | 'direct';
+  host: 'trading' | 'actors' | 'direct';
   risk: RiskProfile;
   periodsPerYear?: number;
   riskFree: number;
@@ -134,7 +134,7 @@ export function register(program: Command): void {
     .option('--fee <rate>', 'taker fee as a rate on notional', nonNegative, 0.001)
     .option('--capital <amount>', 'starting capital in quote currency (1 BTC on BTC pairs keeps orders a few % of bar volume)', positive, 1)
     .addOption(new Option('--fill-model <name>', 'fill assumptions; optimistic = next open, fee only (the reference)').choices([...FILL_MODEL_NAMES]).default('optimistic'))
-    .addOption(new Option('--host <kind>', 'actors: the live code path on the ActorSystem; direct: machines only, no risk').choices(['actors', 'direct']).default('actors'))
+    .addOption(new Option('--host <kind>', 'trading: the paper/live actor tree (risk, ledger, execution, venue actor, strategies); actors: strategies + risk + a venue gateway; direct: machines only, no risk').choices(['trading', 'actors', 'direct']).default('trading'))
     .addOption(new Option('--risk <profile>', 'risk limits: loose (judges, never resizes the reference) or spec (the spec defaults)').choices(Object.keys(RISK_PROFILES)).default('loose'))
     .option('--periods-per-year <n>', 'for annualizing; inferred from the bar length if omitted', positive)
     .option('--risk-free <rate>', 'annual risk-free rate', nonNegative, 0)

@@ -23,7 +23,7 @@ test('capital split by weight; per-strategy results equal their standalone runs;
   const instances = resolveWeights(alloc);
   assert.deepEqual(instances.map((i) => i.weight), [0.6, 0.4]);
   const { strategies } = buildStrategies(instances, alloc.capital, 'replay', 0.001);
-  const r = await runBacktest({ strategies, model: fillModel('optimistic', 0.001), venueId: 'replay', host: 'actors' });
+  const r = await runBacktest({ strategies, model: fillModel('optimistic', 0.001), venueId: 'replay', host: 'trading' });
   assert.deepEqual(r.strategies.map((s) => s.capital), [6, 4]);
   assert.equal(r.combined.capital, 10);
   for (let k = 0; k < r.timestamps.length; k += 97) assert.ok(Math.abs(r.combined.equity[k]! - (r.strategies[0]!.equity[k]! + r.strategies[1]!.equity[k]!)) < 1e-12);

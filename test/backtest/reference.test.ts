@@ -70,7 +70,7 @@ test('the actor path reproduces an independent plain-loop sma-cross on real ETH/
   const series = load('ETH_BTC-5m');
   const c = series.candles;
   const expected = referenceTrades(c.map((x) => x.close), c.map((x) => x.open), c.map((x) => x.ts), 10, 30, 0.001, 1);
-  const r = await run(series, { host: 'actors' });
+  const r = await run(series, { host: 'trading' });
   assert.ok(expected.length > 100);
   assert.equal(r.trades.length, expected.length);
   r.trades.forEach((t, i) => {

@@ -75,3 +75,19 @@ test('updates for another strategy do not move it', () => {
   actor.send({ ...update('filled'), order: { ...(update('filled') as Message<'order.updated'>).order, strategy: 'other' } } as never);
   assert.equal(actor.getSnapshot().value, 'entering');
 });
+
+test('float residue after selling what was bought counts as flat, so no dust exit is ever sent', () => {
+  const { actor, emitted } = start();
+  for (const c of [2, 1, 2]) actor.send(candle(c) as never);
+  actor.send(fill({ side: 'buy', amount: 0.1 }) as never);
+  actor.send(fill({ side: 'buy', amount: 0.2 }) as never);
+  actor.send(update('filled') as never);
+  actor.send(candle(1) as never);
+  assert.equal(actor.getSnapshot().value, 'exiting');
+  assert.notEqual(0.1 + 0.2 - 0.3, 0);
+  actor.send(fill({ side: 'sell', amount: 0.3 }) as never);
+  assert.equal(actor.getSnapshot().context.position, 0);
+  actor.send(update('filled', 'sell') as never);
+  assert.equal(actor.getSnapshot().value, 'flat');
+  assert.equal(emitted.length, 2);
+});

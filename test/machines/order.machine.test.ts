@@ -173,3 +173,43 @@ test('restoring a submitted snapshot never re-sends venue.submit', () => {
   restored.send({ type: 'order.submit', clientOrderId: ID });
   assert.deepEqual(out, []);
 });
+
+test('transition table: every remaining path lands where the venue says', () => {
+  const toUnknown = () => {
+    const s = start();
+    s.actor.send({ type: 'order.submit', clientOrderId: ID });
+    s.actor.send({ type: 'venue.unavailable', clientOrderId: ID, error: 'timeout' });
+    return s;
+  };
+  const toSubmitted = () => {
+    const s = start();
+    s.actor.send({ type: 'order.submit', clientOrderId: ID });
+    return s;
+  };
+  const cases: [string, () => ReturnType<typeof start>, Parameters<ReturnType<typeof start>['actor']['send']>[0], string][] = [
+    ['submitted + cancelled ack', toSubmitted, { type: 'venue.cancelled', clientOrderId: ID, order: vorder('canceled', []) }, 'cancelled'],
+    ['submitted + queried partial', toSubmitted, { type: 'venue.queried', clientOrderId: ID, order: vorder('open', [vfill('q', 0.1)]) }, 'partially_filled'],
+    ['submitted + accepted rejected', toSubmitted, { type: 'venue.accepted', clientOrderId: ID, order: vorder('rejected', []) }, 'rejected'],
+    ['unknown + queried canceled', toUnknown, { type: 'venue.queried', clientOrderId: ID, order: vorder('canceled', []) }, 'cancelled'],
+    ['unknown + queried rejected', toUnknown, { type: 'venue.queried', clientOrderId: ID, order: vorder('rejected', []) }, 'rejected'],
+    ['unknown + a fill', toUnknown, { type: 'venue.fill', clientOrderId: ID, fill: vfill('u', 0.5) }, 'partially_filled'],
+    ['unknown + late accepted', toUnknown, { type: 'venue.accepted', clientOrderId: ID, order: vorder('open', []) }, 'submitted'],
+    ['unknown + cancel ack', toUnknown, { type: 'venue.cancelled', clientOrderId: ID, order: vorder('canceled', []) }, 'cancelled'],
+  ];
+  for (const [name, setup, event, expected] of cases) {
+    const s = setup();
+    s.actor.send(event);
+    assert.equal(s.state(), expected, name);
+  }
+});
+
+test('a final order ignores late events', () => {
+  const { actor, take, state } = start();
+  actor.send({ type: 'order.submit', clientOrderId: ID });
+  actor.send({ type: 'venue.accepted', clientOrderId: ID, order: vorder('closed', [vfill('a', 1)]) });
+  take();
+  actor.send({ type: 'venue.fill', clientOrderId: ID, fill: vfill('late', 0.5) });
+  actor.send({ type: 'order.cancel', clientOrderId: ID });
+  assert.equal(state(), 'filled');
+  assert.deepEqual(take(), []);
+});

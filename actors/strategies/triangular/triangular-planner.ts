@@ -21,13 +21,17 @@ export interface TriangularPlannerOptions {
 export function triangularPlanner(o: TriangularPlannerOptions): LegPlanner {
   const scanner = new TriangularScanner(o.markets, o.fee);
   const bySymbol = new Map(o.markets.map((m) => [`${m.base}/${m.quote}`, m]));
+  // Markets seen in a book update: a cycle is traded only when every leg has live data (risk vetoes the rest).
+  const live = new Set<string>();
   return (book: OrderBook, seq: number): LegPlan | undefined => {
     if (book.venue !== o.venue) return undefined;
     const market = bySymbol.get(book.symbol);
     if (!market) return undefined;
+    live.add(market.symbol);
     const ids = scanner.applyBook(market.symbol, book.bids, book.asks);
     let best: ReturnType<TriangularScanner['describe']> | undefined;
     for (const id of ids) {
+      if (!scanner.graph.cycleLegs(id).every((l) => live.has(o.markets[l.market]!.symbol))) continue;
       const d = scanner.describe(id);
       if (d.executable !== true || d.netPct / 100 < o.minNetReturn) continue;
       if (!best || d.netPct > best.netPct) best = d;

@@ -127,7 +127,9 @@ export class CcxtVenue implements Venue {
     await this.ensureMarkets();
     try {
       const o = await this.withSkewRetry('createOrder', () =>
-        this.exchange.createOrder(req.symbol, req.type, req.side, req.amount, req.price, { clientOrderId: req.clientOrderId }),
+        // A market order's price is only a reference: passing it would make ccxt send a quote amount
+        // (quoteOrderQty) instead of the exact base amount asked for.
+        this.exchange.createOrder(req.symbol, req.type, req.side, req.amount, req.type === 'market' ? undefined : req.price, { clientOrderId: req.clientOrderId }),
       );
       return this.toVenueOrder(o, req.clientOrderId, o.trades ?? []);
     } catch (err) {

@@ -117,8 +117,13 @@ export function binanceRoutes(state: ExchangeState, serverTime: () => number, ex
         const tif = (p.get('timeInForce') ?? 'GTC') as 'GTC' | 'IOC' | 'FOK';
         if (!['GTC', 'IOC', 'FOK'].includes(tif)) throw new BinanceReject(400, -1115, 'Invalid timeInForce.');
         const clientOrderId = p.get('newClientOrderId') ?? `local-${Math.random().toString(36).slice(2, 12)}`;
+        const symbol = need(p, 'symbol');
+        // A MARKET order may name its size in quote (quoteOrderQty): convert it on the book as it stands.
+        const quantity = type === 'MARKET' && p.get('quantity') === null && p.get('quoteOrderQty') !== null
+          ? state.baseForQuote(symbol, side, numberParam(p, 'quoteOrderQty'))
+          : numberParam(p, 'quantity');
         const { order, matches } = state.placeOrder(key, {
-          symbol: need(p, 'symbol'), side, type, timeInForce: tif, quantity: numberParam(p, 'quantity'),
+          symbol, side, type, timeInForce: tif, quantity,
           price: type === 'LIMIT' ? numberParam(p, 'price') : 0, clientOrderId,
         });
         return newOrderJson(order, matches, state);

@@ -112,6 +112,21 @@ export class ExchangeState {
     this.engine(symbol).seed(bids, asks, this.clock.now(), () => this.nextOrderId++);
   }
 
+  /** Base amount a market order of `quote` value takes from the book now, rounded down to the step size. */
+  baseForQuote(symbol: string, side: EngineSide, quote: number): number {
+    const m = this.market(symbol);
+    const levels = side === 'BUY' ? this.engine(symbol).depth(1000).asks : this.engine(symbol).depth(1000).bids;
+    let left = quote;
+    let base = 0;
+    for (const [price, qty] of levels) {
+      const take = Math.min(qty, left / price);
+      base += take;
+      left -= take * price;
+      if (left <= 1e-12) break;
+    }
+    return m.stepSize > 0 ? round8(Math.floor(base / m.stepSize + 1e-9) * m.stepSize) : round8(base);
+  }
+
   placeOrder(apiKey: string, req: NewOrder): { order: EngineOrder; matches: Match[] } {
     const account = this.account(apiKey);
     const m = this.market(req.symbol);

@@ -24,6 +24,11 @@ test('a book update that opens a triangle on the real graph becomes one three-le
   // another venue's book is ignored
   actor.send({ type: 'book.updated', book: { venue: 'other', symbol: 'ETH/USDT', ts: 0, bids: [[eth.bids[0]![0] * 1.01, 50]], asks: eth.asks } });
   assert.equal(out.length, 0);
+  for (const sym of ['ETHBTC', 'BTCUSDT']) {
+    const m = markets.find((x) => x.symbol === sym)!;
+    actor.send({ type: 'book.updated', book: { venue: 'binance', symbol: `${m.base}/${m.quote}`, ts: 0, bids: m.bids, asks: m.asks } });
+  }
+  assert.equal(out.length, 0);
   // ETH bid jumps 1%: buying ETH through BTC and selling it for USDT now pays after three fees
   actor.send({ type: 'book.updated', book: { venue: 'binance', symbol: 'ETH/USDT', ts: 0, bids: [[Math.round(eth.bids[0]![0] * 1.01 * 100) / 100, 50]], asks: [[eth.asks[0]![0] * 1.011, 50]] } });
   const intents = out.flatMap((e) => (e.type === 'order.intent' ? [e.intent] : []));

@@ -101,3 +101,18 @@ test('clock skew: -1021 is corrected by measuring the exchange clock; the order 
   await venue.fetchBalance();
   assert.equal(ex.stats.timestampRejections, 1, 'no further rejections once corrected');
 });
+
+test('market orders: the venue sends the exact base amount; a quote-sized market buy (quoteOrderQty) also works', async (t) => {
+  const ex = await startExchange();
+  const venue = venueFor(ex);
+  t.after(async () => { await venue.close(); await ex.close(); });
+  const o = await venue.createOrder({ clientOrderId: 'm-1', symbol: 'BTC/USDT', side: 'buy', type: 'market', amount: 1.2, price: 10_900 });
+  assert.equal(o.status, 'closed');
+  assert.equal(o.filled, 1.2);
+  assert.deepEqual(o.fills.map((f) => [f.price, f.amount]), [[10900, 1], [10910, 0.2]]);
+  const raw = await venue.exchange.createOrder('BTC/USDT', 'market', 'buy', 0.1, 10_910, { clientOrderId: 'm-2' });
+  assert.equal(raw.filled, 0.1, 'ccxt sent quoteOrderQty = 0.1 × 10,910 and the exchange bought 0.1');
+  const sell = await venue.createOrder({ clientOrderId: 'm-3', symbol: 'BTC/USDT', side: 'sell', type: 'market', amount: 2.5, price: 10_890 });
+  assert.equal(sell.filled, 2.5);
+  assert.equal(sell.fills.at(-1)!.price, 10_880);
+});

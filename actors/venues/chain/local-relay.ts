@@ -1,0 +1,205 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { Transaction, id, keccak256, verifyMessage, type JsonRpcProvider, type TransactionReceipt } from 'ethers';
+import { freePort } from './anvil.js';
+import { nextBaseFee } from '../../strategies/flash-loan/net-profit.js';
+
+const SLOT_SECONDS = 12;
+
+/** A bundle waiting for its target block. */
+interface PendingBundle {
+  txs: string[];
+  blockNumber: number;
+  revertingTxHashes: Set<string>;
+  bundleHash: string;
+  signer: string;
+}
+
+export interface BlockBuilt {
+  number: number;
+  includedBundles: string[];
+}
+
+/**
+ * A Flashbots-style relay in front of anvil (mining off): it is also the block builder.
+ * - Requests must carry `X-Flashbots-Signature: <address>:<signature of keccak256(body)>` (403 otherwise).
+ * - eth_callBundle executes the bundle in a real block on top of the latest state, reports it, and rolls back.
+ * - eth_sendBundle queues the bundle for its target block; buildBlock() includes it there all-or-nothing
+ *   (every tx mined in that block and none reverting unless listed in revertingTxHashes), else drops it.
+ */
+export class LocalRelay {
+  private server: Server | undefined;
+  private pending: PendingBundle[] = [];
+  private queue: Promise<unknown> = Promise.resolve();
+  url = '';
+  readonly seenSigners = new Set<string>();
+
+  constructor(private readonly chain: JsonRpcProvider) {}
+
+  async start(): Promise<string> {
+    await this.chain.send('evm_setAutomine', [false]);
+    const port = await freePort();
+    this.server = createServer((req, res) => {
+      void this.handle(req).then(
+        ({ status, body }) => {
+          res.writeHead(status, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(body));
+        },
+        (err: Error) => {
+          res.writeHead(500, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32603, message: err.message } }));
+        },
+      );
+    });
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${port}`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** Builds the next block: the first pending bundle for it that lands whole, or a block without bundles. */
+  buildBlock(): Promise<BlockBuilt> {
+    return this.serial(async () => {
+      const number = (await this.chain.getBlockNumber()) + 1;
+      const candidates = this.pending.filter((b) => b.blockNumber === number);
+      this.pending = this.pending.filter((b) => b.blockNumber > number);
+      for (const bundle of candidates) {
+        const snapshot = await this.chain.send('evm_snapshot', []);
+        const outcome = await this.mineWith(bundle);
+        if (outcome.ok) return { number, includedBundles: [bundle.bundleHash] };
+        await this.chain.send('evm_revert', [snapshot]);
+        await this.drop(bundle.txs);
+      }
+      await this.mine();
+      return { number, includedBundles: [] };
+    });
+  }
+
+  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const header = req.headers['x-flashbots-signature'];
+    const signer = typeof header === 'string' ? verifySignature(header, text) : undefined;
+    if (!signer) return { status: 403, body: { jsonrpc: '2.0', id: null, error: { code: -32600, message: 'missing or invalid X-Flashbots-Signature' } } };
+    this.seenSigners.add(signer);
+    const request = JSON.parse(text) as { id: number; method: string; params: any[] };
+    const reply = (result: unknown) => ({ status: 200, body: { jsonrpc: '2.0', id: request.id, result } });
+    const fail = (message: string) => ({ status: 200, body: { jsonrpc: '2.0', id: request.id, error: { code: -32000, message } } });
+    const p = request.params?.[0] ?? {};
+    if (!Array.isArray(p.txs) || p.txs.length === 0) return fail('bundle has no txs');
+    const blockNumber = Number(p.blockNumber);
+    if (request.method === 'eth_sendBundle') {
+      const latest = await this.chain.getBlockNumber();
+      if (!(blockNumber > latest)) return fail(`target block ${blockNumber} is not in the future (latest ${latest})`);
+      const bundleHash = bundleHashOf(p.txs);
+      this.pending.push({ txs: p.txs, blockNumber, revertingTxHashes: new Set((p.revertingTxHashes ?? []).map((h: string) => h.toLowerCase())), bundleHash, signer });
+      return reply({ bundleHash });
+    }
+    if (request.method === 'eth_callBundle') {
+      if (p.stateBlockNumber !== undefined && p.stateBlockNumber !== 'latest') return fail('only stateBlockNumber "latest" is supported');
+      return reply(await this.serial(() => this.simulate(p.txs)));
+    }
+    return fail(`method ${request.method} not supported`);
+  }
+
+  private async simulate(txs: string[]) {
+    const stateBlockNumber = await this.chain.getBlockNumber();
+    const snapshot = await this.chain.send('evm_snapshot', []);
+    try {
+      const coinbaseBefore = await this.coinbaseBalance('latest');
+      const { receipts } = await this.mineWith({ txs, blockNumber: stateBlockNumber + 1, revertingTxHashes: new Set(), bundleHash: '', signer: '' });
+      const block = await this.chain.getBlock('latest');
+      const coinbaseDiff = (await this.coinbaseBalance('latest', block?.miner)) - coinbaseBefore;
+      const results = txs.map((raw, i) => {
+        const tx = Transaction.from(raw);
+        const r = receipts[i];
+        const gasUsed = r ? Number(r.gasUsed) : 0;
+        const gasPrice = r ? r.gasPrice : 0n;
+        const base = { txHash: tx.hash, gasUsed, gasPrice: gasPrice.toString(), gasFees: (BigInt(gasUsed) * gasPrice).toString(), fromAddress: tx.from, toAddress: tx.to, coinbaseDiff: '0', ethSentToCoinbase: '0' };
+        if (!r) return { ...base, error: 'not included', revert: 'not included' };
+        return r.status === 1 ? { ...base, value: '0x' } : { ...base, error: 'execution reverted', revert: 'execution reverted' };
+      });
+      const gasFees = results.reduce((s, r) => s + BigInt(r.gasFees), 0n);
+      const totalGas = results.reduce((s, r) => s + BigInt(r.gasUsed), 0n);
+      return {
+        bundleGasPrice: (totalGas > 0n ? coinbaseDiff / totalGas : 0n).toString(),
+        bundleHash: bundleHashOf(txs),
+        coinbaseDiff: coinbaseDiff.toString(),
+        ethSentToCoinbase: (coinbaseDiff - gasFees + (block?.baseFeePerGas ?? 0n) * totalGas).toString(),
+        gasFees: gasFees.toString(),
+        results,
+        stateBlockNumber,
+        totalGasUsed: Number(totalGas),
+      };
+    } finally {
+      await this.chain.send('evm_revert', [snapshot]);
+      await this.drop(txs);
+    }
+  }
+
+  /** Puts the txs in anvil's pool and mines one block; ok when all landed in it and none reverted unless allowed. */
+  private async mineWith(bundle: PendingBundle): Promise<{ ok: boolean; receipts: Array<TransactionReceipt | null> }> {
+    const hashes: string[] = [];
+    for (const raw of bundle.txs) {
+      try {
+        hashes.push(await this.chain.send('eth_sendRawTransaction', [raw]));
+      } catch {
+        hashes.push(keccak256(raw));
+      }
+    }
+    await this.mine();
+    const number = await this.chain.getBlockNumber();
+    const receipts = await Promise.all(hashes.map((h) => this.chain.getTransactionReceipt(h)));
+    const ok = receipts.every((r, i) => r !== null && r.blockNumber === number && (r.status === 1 || bundle.revertingTxHashes.has(hashes[i]!.toLowerCase())));
+    return { ok, receipts };
+  }
+
+  /**
+   * Mines one block whose timestamp and base fee follows EIP-1559 from its parent. anvil keeps its own next-base-fee
+   * across evm_revert, so without this a simulated block would change the fee of the real one.
+   */
+  private async mine(): Promise<void> {
+    const parent = await this.chain.getBlock('latest');
+    // 12-second slots: a simulated block and the real one get the same timestamp (Uniswap V2's
+    // price accumulators make gas depend on it).
+    if (parent) await this.chain.send('evm_setNextBlockTimestamp', [`0x${(parent.timestamp + SLOT_SECONDS).toString(16)}`]);
+    if (parent?.baseFeePerGas != null) {
+      const fee = nextBaseFee(parent.baseFeePerGas, parent.gasUsed, parent.gasLimit);
+      await this.chain.send('anvil_setNextBlockBaseFeePerGas', [`0x${fee.toString(16)}`]);
+    }
+    await this.chain.send('evm_mine', []);
+  }
+
+  private async drop(txs: string[]): Promise<void> {
+    for (const raw of txs) await this.chain.send('anvil_dropTransaction', [keccak256(raw)]).catch(() => undefined);
+  }
+
+  private async coinbaseBalance(tag: string, miner?: string | null): Promise<bigint> {
+    const address = miner ?? (await this.chain.getBlock(tag))?.miner;
+    return address ? this.chain.getBalance(address, tag) : 0n;
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}
+
+function verifySignature(header: string, body: string): string | undefined {
+  const [address, signature] = header.split(':');
+  if (!address || !signature) return undefined;
+  try {
+    const recovered = verifyMessage(id(body), signature);
+    return recovered.toLowerCase() === address.toLowerCase() ? recovered : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function bundleHashOf(txs: string[]): string {
+  return keccak256(`0x${txs.map((t) => keccak256(t).slice(2)).join('')}`);
+}

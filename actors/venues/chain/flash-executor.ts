@@ -64,6 +64,8 @@ export class FlashExecutor {
     ]);
     const [opportunity] = findOpportunities(pools, this.config.weth);
     if (!opportunity || !parent) return { kind: 'none', block };
+    // Gas only lowers it: a gross profit under the threshold is refused without simulating.
+    if (!clearsThreshold(opportunity.profit, this.config.minProfitWei)) return { kind: 'below-threshold', block, opportunity, predictedNetWei: opportunity.profit };
     const baseFee = nextBaseFee(parent.baseFeePerGas ?? 0n, parent.gasUsed, parent.gasLimit);
     const maxFeePerGas = baseFee * 2n + priority;
     const deadlineBlock = block + 1 + this.config.deadlineBlocks;

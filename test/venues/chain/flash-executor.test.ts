@@ -1,0 +1,96 @@
+import { after, before, beforeEach, afterEach, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { NonceManager } from 'ethers';
+import { startFlashStack, runFlashRound, type FlashStack } from '../../../actors/venues/chain/flash-scenario.js';
+import { UniswapV2Pair__factory, WETH9__factory } from '../../../contracts/generated/types/index.js';
+import { getAmountOut } from '../../../actors/strategies/flash-loan/v2-math.js';
+
+let stack: FlashStack;
+let snapshot: string;
+before(async () => {
+  stack = await startFlashStack({ minProfitWei: 10n ** 15n });
+});
+after(async () => stack?.stop());
+beforeEach(async () => {
+  snapshot = await stack.chain.provider.send('evm_snapshot', []);
+});
+afterEach(async () => {
+  await stack.chain.provider.send('evm_revert', [snapshot]);
+});
+
+test('end to end: the realized profit equals the prediction to the wei, in the target block', async () => {
+  const result = await runFlashRound(stack);
+  assert.equal(result.realizedProfitWei, result.predictedProfitWei);
+  assert.ok(BigInt(result.realizedProfitWei) > 10n ** 15n);
+  assert.ok(BigInt(result.grossProfitWei) > BigInt(result.predictedProfitWei), 'gas is netted out');
+  assert.equal(result.simulated, true);
+  assert.equal(await WETH9__factory.connect(stack.chain.deployment.weth, stack.chain.provider).balanceOf(stack.chain.deployment.arbitrage), 0n);
+  // only the Flashbots auth key ever spoke to the relay; it is neither the owner nor the executor
+  const { owner, executor, flashbotsAuth } = stack.chain.keys;
+  assert.deepEqual([...stack.relay.seenSigners], [flashbotsAuth.address]);
+  assert.notEqual(flashbotsAuth.address, owner.address);
+  assert.notEqual(flashbotsAuth.address, executor.address);
+  assert.equal(executor.provider, null, 'the executor key cannot reach a public mempool');
+});
+
+test('a threshold above the opportunity proposes nothing', async () => {
+  const greedy = await startFlashStack({ minProfitWei: 10n ** 24n });
+  try {
+    const { number } = await greedy.relay.buildBlock();
+    const outcome = await greedy.executor.onBlock(number);
+    assert.equal(outcome.kind, 'below-threshold');
+  } finally {
+    await greedy.stop();
+  }
+});
+
+/** The trader closes (overshoots) the gap: a public swap buying the borrowed token where it is cheap. */
+async function closeGap(cheapPair: string): Promise<void> {
+  const { chain } = stack;
+  const trader = new NonceManager(chain.keys.trader.connect(chain.provider));
+  const weth = WETH9__factory.connect(chain.deployment.weth, trader);
+  const pair = UniswapV2Pair__factory.connect(cheapPair, trader);
+  const wethReserve = await weth.balanceOf(cheapPair);
+  const amount = (wethReserve * 6n) / 100n;
+  // a higher priority fee than the bundle's: the builder orders these first
+  const fees = { maxPriorityFeePerGas: 5n * 10n ** 9n, maxFeePerGas: 100n * 10n ** 9n };
+  await (await weth.deposit({ value: amount, ...fees })).wait(0);
+  await (await weth.transfer(cheapPair, amount, fees)).wait(0);
+  const [r0, r1] = await pair.getReserves();
+  const wethIs0 = (await pair.token0()).toLowerCase() === chain.deployment.weth.toLowerCase();
+  // pending nonces: reserves are unchanged until the block is built
+  const out = getAmountOut(amount, wethIs0 ? r0 : r1, wethIs0 ? r1 : r0);
+  await (await pair.swap(wethIs0 ? 0n : out, wethIs0 ? out : 0n, chain.keys.trader.address, '0x', { ...fees, gasLimit: 200_000n })).wait(0);
+}
+
+test('a bundle whose trade turned unprofitable is left out whole: the executor pays nothing', async () => {
+  const { chain, relay, executor } = stack;
+  const { number } = await relay.buildBlock();
+  const outcome = await executor.onBlock(number);
+  assert.equal(outcome.kind, 'submitted');
+  if (outcome.kind !== 'submitted') return;
+  const ethBefore = await chain.provider.getBalance(chain.keys.executor.address);
+  // the trader's public swaps, ordered before the bundle in the target block, close the gap
+  await closeGap(outcome.bundle.opportunity.buyPool.pair);
+  const built = await relay.buildBlock();
+  assert.deepEqual(built.includedBundles, []);
+  assert.equal(await chain.provider.getTransactionReceipt(outcome.bundle.txHash), null);
+  assert.equal(await chain.provider.getBalance(chain.keys.executor.address), ethBefore);
+});
+
+test('a leaked transaction landing in any state cannot lose the owner money; if profitable it clears gas', async () => {
+  const { chain, relay, executor } = stack;
+  const weth = WETH9__factory.connect(chain.deployment.weth, chain.provider);
+  const { number } = await relay.buildBlock();
+  const outcome = await executor.onBlock(number);
+  if (outcome.kind !== 'submitted') return assert.fail(outcome.kind);
+  const ownerBefore = await weth.balanceOf(chain.keys.owner.address);
+  const execBefore = await chain.provider.getBalance(chain.keys.executor.address);
+  // leaked straight to the node (public mempool), mined in an ordinary block
+  await chain.provider.send('eth_sendRawTransaction', [outcome.bundle.signedTx]);
+  await relay.buildBlock();
+  const receipt = (await chain.provider.getTransactionReceipt(outcome.bundle.txHash))!;
+  assert.equal(receipt.status, 1);
+  const net = (await weth.balanceOf(chain.keys.owner.address)) - ownerBefore - (execBefore - (await chain.provider.getBalance(chain.keys.executor.address)));
+  assert.ok(net >= 10n ** 15n, `net ${net} below the threshold`);
+});

@@ -17,7 +17,7 @@ export function outcomeOf(r: BacktestResult): SensitivityOutcome {
 /** The JSON the CLI prints: trades, open positions, headline metrics, per-strategy metrics when there are several. */
 export function resultJson(r: BacktestResult, wallSeconds: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    trades: r.trades.map((t) => ({ entryTime: t.entryTime, entryPrice: t.entryPrice, exitTime: t.exitTime, exitPrice: t.exitPrice, qty: t.qty, pnl: t.pnl, ...(r.strategies.length > 1 ? { strategy: t.strategy } : {}) })),
+    trades: r.trades.map((t) => ({ entryTime: t.entryTime, entryPrice: t.entryPrice, exitTime: t.exitTime, exitPrice: t.exitPrice, qty: t.qty, pnl: t.pnl, ...(t.side === 'short' ? { side: t.side } : {}), ...(r.strategies.length > 1 ? { strategy: t.strategy } : {}) })),
     open: r.open,
     metrics: r.combined.metrics,
     strategies: r.strategies.length > 1 ? r.strategies.map((s) => ({ name: s.name, symbol: s.symbol, capital: s.capital, trades: s.trades.length, metrics: s.metrics })) : undefined,

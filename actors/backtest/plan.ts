@@ -74,8 +74,8 @@ export function buildStrategies(instances: readonly PlannedInstance[], capital: 
     let series = loaded.get(inst.data);
     if (!series) loaded.set(inst.data, (series = loadCandles(inst.data)));
     const cap = capital * inst.weight;
-    const { machine, input } = strategyFactory(inst.strategy)({ name: inst.name, venue, symbol: series.symbol, capital: cap, feeRate, params: inst.params });
-    return { name: inst.name, series, capital: cap, machine, input };
+    const { machine, input, requiresExecution } = strategyFactory(inst.strategy)({ name: inst.name, venue, symbol: series.symbol, capital: cap, feeRate, params: inst.params });
+    return { name: inst.name, series, capital: cap, machine, input, requiresExecution };
   });
   return { strategies, series: [...loaded.values()] };
 }

@@ -2,6 +2,7 @@ import type { AnyStateMachine } from 'xstate';
 import type { CandleSeries } from '../market-data/candles/load-candles.js';
 import type { RiskLimits } from '../risk/limits.js';
 import { SimulatedClock } from '../runtime/clock.js';
+import { InputError } from '../runtime/errors.js';
 import { ReplayVenue } from '../venues/replay/replay-venue.js';
 import type { FillModel } from '../venues/replay/fill-model.js';
 import { replayTarget, type HostKind } from './replay-target.js';
@@ -17,6 +18,8 @@ export interface BacktestStrategy {
   capital: number;
   machine: AnyStateMachine;
   input: unknown;
+  /** Rests and cancels limit orders: only the `trading` host (with the execution actor) can run it. */
+  requiresExecution?: boolean;
 }
 
 export interface BacktestOptions {
@@ -44,13 +47,16 @@ export interface BacktestOptions {
  * close time; the system settles again. So a decision on bar t's close can only fill on bar t+1 or later.
  */
 export async function runBacktest(opts: BacktestOptions): Promise<BacktestResult> {
+  const host = opts.host ?? 'trading';
+  const needy = opts.strategies.find((s) => s.requiresExecution);
+  if (needy && host !== 'trading') throw new InputError(`strategy ${needy.name} rests and cancels orders: run it with --host trading`);
   const { steps, timeframeMs } = buildTimeline(opts.strategies.map((s) => s.series).filter((s, i, all) => all.indexOf(s) === i));
   const clock = new SimulatedClock(steps[0]!.ts);
   const venue = new ReplayVenue(opts.venueId, opts.model, clock);
   const book = new TradeBook(opts.strategies.map((s) => ({ strategy: s.name, symbol: s.series.symbol, capital: s.capital })));
   const journal: string[] = [];
   const target = replayTarget({
-    host: opts.host ?? 'trading',
+    host,
     clock,
     venue,
     timeframeMs,

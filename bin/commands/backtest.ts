@@ -20,6 +20,7 @@ interface BacktestOpts {
   allocation?: string;
   fast: number;
   slow: number;
+  param: string[];
   fee: number;
   capital: number;
   fillModel: string;
@@ -65,7 +66,8 @@ function plan(opts: BacktestOpts): { instances: PlannedInstance[]; capital: numb
   }
   if (!opts.strategy) throw new InputError('--strategy <name> is required (or --allocation <file>)');
   if (!opts.data?.length) throw new InputError('--data <candles file> is required (or --allocation <file>)');
-  return { instances: singleStrategyPlan(opts.strategy, opts.data, { fast: opts.fast, slow: opts.slow }), capital: opts.capital, venue: 'replay' };
+  const params = { fast: opts.fast, slow: opts.slow, ...Object.fromEntries(opts.param.map((p) => [p.split('=')[0]!, p.slice(p.indexOf('=') + 1)])) };
+  return { instances: singleStrategyPlan(opts.strategy, opts.data, params), capital: opts.capital, venue: 'replay' };
 }
 
 async function execute(opts: BacktestOpts): Promise<void> {
@@ -131,6 +133,10 @@ export function register(program: Command): void {
     .option('--allocation <file>', 'YAML/JSON: capital and strategy instances with weights (instead of --strategy/--data)')
     .option('--fast <n>', 'sma-cross: fast SMA length', positiveInt, 10)
     .option('--slow <n>', 'sma-cross: slow SMA length', positiveInt, 30)
+    .option('--param <key=value>', 'strategy parameter, repeatable (e.g. market-making: baseSpread=0.002 orderAmount=0.01)', (v: string, prev: string[] = []) => {
+      if (!/^[A-Za-z]\w*=.+$/.test(v)) throw new InvalidArgumentError(`expected key=value, got "${v}"`);
+      return [...prev, v];
+    }, [])
     .option('--fee <rate>', 'taker fee as a rate on notional', nonNegative, 0.001)
     .option('--capital <amount>', 'starting capital in quote currency (1 BTC on BTC pairs keeps orders a few % of bar volume)', positive, 1)
     .addOption(new Option('--fill-model <name>', 'fill assumptions; optimistic = next open, fee only (the reference)').choices([...FILL_MODEL_NAMES]).default('optimistic'))

@@ -53,8 +53,8 @@ export function renderReport(input: ReportInput): string {
     ...(result.strategies.length > 1 ? [{ name: 'combined', metrics: result.combined.metrics }] : []),
   ];
   const trades = table(
-    ['strategy', 'symbol', 'entry time', 'entry price', 'exit time', 'exit price', 'qty', 'P&L', 'fees'],
-    result.trades.map((t) => [t.strategy, t.symbol, isoTime(t.entryTime), fmt(t.entryPrice, 8), isoTime(t.exitTime), fmt(t.exitPrice, 8), fmt(t.qty), fmt(t.pnl), fmt(t.fees)]),
+    ['strategy', 'symbol', 'side', 'entry time', 'entry price', 'exit time', 'exit price', 'qty', 'P&L', 'fees'],
+    result.trades.map((t) => [t.strategy, t.symbol, t.side, isoTime(t.entryTime), fmt(t.entryPrice, 8), isoTime(t.exitTime), fmt(t.exitPrice, 8), fmt(t.qty), fmt(t.pnl), fmt(t.fees)]),
     'trades-table',
   );
   const open = result.open.length === 0 ? '<p>No position open at the end.</p>' : table(

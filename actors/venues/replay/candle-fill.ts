@@ -24,3 +24,18 @@ export function fillOnCandle(model: FillModel, side: Side, remaining: number, ba
   const price = side === 'buy' ? base * (1 + slip) : base * (1 - slip);
   return { price, amount, fee: price * amount * model.takerFee };
 }
+
+/** A resting limit order's fill in one bar (maker fee, at most `maxParticipation` of the bar), or undefined. */
+export function fillLimitOnCandle(model: FillModel, side: Side, remaining: number, limit: number, bar: Candle): CandleFill | undefined {
+  // Without touch fills the bar must trade through the limit by half a spread: a proxy for queue position.
+  const through = model.limitOnTouch ? 0 : model.halfSpread;
+  const reached = side === 'buy'
+    ? model.limitOnTouch ? bar.low <= limit : bar.low < limit * (1 - through)
+    : model.limitOnTouch ? bar.high >= limit : bar.high > limit * (1 + through);
+  if (!reached || remaining <= 0) return undefined;
+  const cap = Number.isFinite(model.maxParticipation) ? model.maxParticipation * bar.volume : Infinity;
+  const amount = Math.min(remaining, cap);
+  if (!(amount > 0)) return undefined;
+  const price = side === 'buy' ? Math.min(limit, bar.open) : Math.max(limit, bar.open);
+  return { price, amount, fee: price * amount * model.makerFee };
+}

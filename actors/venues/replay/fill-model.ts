@@ -9,7 +9,9 @@ import { InputError } from '../../runtime/errors.js';
  * - latency: the order reaches the venue `latencyMs` after the decision; inside a bar the price moves that fraction of
  *   the way from the open toward the adverse extreme (high for buys, low for sells);
  * - partial fills: at most `maxParticipation` of a bar's volume per bar; the rest waits for later bars and is
- *   cancelled after `maxBars` bars.
+ *   cancelled after `maxBars` bars (market orders; limit orders rest until cancelled);
+ * - limit orders fill at their price (or the open, if the bar gaps through it) with the maker fee, when the bar
+ *   trades through the price by half a spread (queue position), or merely touches it with `limitOnTouch`.
  */
 export interface FillModel {
   name: string;
@@ -20,6 +22,7 @@ export interface FillModel {
   latencyMs: number;
   maxParticipation: number;
   maxBars: number;
+  limitOnTouch: boolean;
 }
 
 export const FILL_MODEL_NAMES = ['optimistic', 'default', 'pessimistic'] as const;
@@ -33,11 +36,11 @@ export function fillModel(name: FillModelName, fee: number): FillModel {
   if (!(fee >= 0 && fee < 1)) throw new InputError(`fee must be a rate in [0, 1), got ${fee}`);
   switch (name) {
     case 'optimistic':
-      return { name, takerFee: fee, makerFee: fee, halfSpread: 0, impact: 0, latencyMs: 0, maxParticipation: Infinity, maxBars: Infinity };
+      return { name, takerFee: fee, makerFee: fee, halfSpread: 0, impact: 0, latencyMs: 0, maxParticipation: Infinity, maxBars: Infinity, limitOnTouch: true };
     case 'default':
-      return { name, takerFee: fee, makerFee: fee, halfSpread: 0.0005, impact: 0.01, latencyMs: 1_000, maxParticipation: 0.25, maxBars: 3 };
+      return { name, takerFee: fee, makerFee: fee, halfSpread: 0.0005, impact: 0.01, latencyMs: 1_000, maxParticipation: 0.25, maxBars: 3, limitOnTouch: false };
     case 'pessimistic':
-      return { name, takerFee: fee, makerFee: fee, halfSpread: 0.0015, impact: 0.03, latencyMs: 30_000, maxParticipation: 0.1, maxBars: 2 };
+      return { name, takerFee: fee, makerFee: fee, halfSpread: 0.0015, impact: 0.03, latencyMs: 30_000, maxParticipation: 0.1, maxBars: 2, limitOnTouch: false };
   }
 }
 

@@ -2,7 +2,7 @@ import type { Candle, OrderBook } from '../../market-data/types.js';
 import type { Clock } from '../../runtime/clock.js';
 import { OrderRejectedError } from '../../runtime/errors.js';
 import type { Balance, Venue, VenueOrder, VenueOrderRequest } from '../venue.js';
-import { fillOnCandle } from './candle-fill.js';
+import { fillLimitOnCandle, fillOnCandle } from './candle-fill.js';
 import { fillOnBook } from './book-walk.js';
 import type { FillModel } from './fill-model.js';
 
@@ -26,7 +26,7 @@ export interface ReplayOrderEvent {
 }
 
 /**
- * A venue that matches market orders against recorded candles as the replay reaches them.
+ * A venue that matches market and limit orders against recorded candles as the replay reaches them.
  * An order accepted at time T can only fill on a bar that opens at or after T (no look-ahead):
  * decided on bar t's close, it fills at the earliest at bar t+1's open, under the fill model.
  */
@@ -58,7 +58,7 @@ export class ReplayVenue implements Venue {
   accept(request: VenueOrderRequest): VenueOrder {
     const known = this.orders.get(request.clientOrderId);
     if (known) return this.view(known, false);
-    if (request.type !== 'market') throw new OrderRejectedError(`replay venue ${this.id} fills market orders only (got ${request.type})`);
+    if (request.type === 'limit' && !(request.price !== undefined && request.price > 0)) throw new OrderRejectedError(`limit order ${request.clientOrderId}: price must be positive, got ${request.price}`);
     if (!(request.amount > 0)) throw new OrderRejectedError(`order ${request.clientOrderId}: amount must be positive, got ${request.amount}`);
     const order: RestingOrder = { request, acceptedTs: this.clock.now(), filled: 0, barsTried: 0, status: 'open', unreported: [], fillCount: 0 };
     this.orders.set(request.clientOrderId, order);
@@ -106,7 +106,12 @@ export class ReplayVenue implements Venue {
       const at = Math.max(bar.ts, arrival);
       const book = this.books?.(symbol, at);
       if (book && book.ts > at) throw new Error(`book for ${symbol} recorded at ${book.ts} is later than the fill time ${at} (look-ahead)`);
-      const fill = book ? fillOnBook(this.model.takerFee, order.request.side, remaining, book) : fillOnCandle(this.model, order.request.side, remaining, bar, timeframeMs, arrival);
+      const limit = order.request.type === 'limit';
+      const fill = limit
+        ? fillLimitOnCandle(this.model, order.request.side, remaining, order.request.price!, bar)
+        : book
+          ? fillOnBook(this.model.takerFee, order.request.side, remaining, book)
+          : fillOnCandle(this.model, order.request.side, remaining, bar, timeframeMs, arrival);
       order.barsTried += 1;
       let venueFill: VenueFill | undefined;
       if (fill) {
@@ -121,14 +126,14 @@ export class ReplayVenue implements Venue {
           price: fill.price,
           amount: fill.amount,
           fee: fill.fee,
-          liquidity: 'taker',
+          liquidity: limit ? 'maker' : 'taker',
           ts: at,
         };
         order.unreported.push(venueFill);
       }
       const rest = order.request.amount - order.filled;
       if (rest <= order.request.amount * 1e-12) order.status = 'closed';
-      else if (order.barsTried >= this.model.maxBars) order.status = 'canceled';
+      else if (!limit && order.barsTried >= this.model.maxBars) order.status = 'canceled';
       if (order.status !== 'open') this.dropOpen(order);
       if (venueFill || order.status !== 'open') events.push(venueFill ? { order: this.view(order, true), fill: venueFill } : { order: this.view(order, true) });
     }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fillOnCandle } from '../../../actors/venues/replay/candle-fill.js';
+import { fillLimitOnCandle, fillOnCandle } from '../../../actors/venues/replay/candle-fill.js';
 import { fillModel, parseFillModelName, type FillModel } from '../../../actors/venues/replay/fill-model.js';
 import { walkBook } from '../../../actors/venues/replay/book-walk.js';
 import { InputError } from '../../../actors/runtime/errors.js';
@@ -16,7 +16,7 @@ test('optimistic: the whole order at the open, fee on notional', () => {
 });
 
 test('volume model: half spread + impact × √participation, capped participation', () => {
-  const m: FillModel = { name: 't', takerFee: 0.002, makerFee: 0, halfSpread: 0.001, impact: 0.02, latencyMs: 0, maxParticipation: 0.25, maxBars: 3 };
+  const m: FillModel = { name: 't', takerFee: 0.002, makerFee: 0, halfSpread: 0.001, impact: 0.02, latencyMs: 0, maxParticipation: 0.25, maxBars: 3, limitOnTouch: false };
   const buy = fillOnCandle(m, 'buy', 1000, bar, 60_000, 0)!;
   // capped at 25% of 400 = 100; participation 0.25 → √ = 0.5; slip = 0.001 + 0.02 × 0.5 = 0.011
   assert.equal(buy.amount, 100);
@@ -52,4 +52,20 @@ test('walking a recorded book: volume-weighted price, partial fill when depth ru
   assert.equal(all.filled, 3);
   near(all.avgPrice, (99 + 2 * 98) / 3);
   assert.equal(walkBook(book, 'buy', 10, 1).filled, 1);
+});
+
+test('limit orders: fill at the limit (or a better open) with the maker fee when the bar trades through', () => {
+  const m: FillModel = { ...fillModel('default', 0.002), makerFee: 0.001 };
+  // default needs a trade through: low 90 < 95 fills a buy at 95; a buy at 90 (touch only) does not
+  const buy = fillLimitOnCandle(m, 'buy', 50, 95, bar)!;
+  assert.equal(buy.price, 95);
+  assert.equal(buy.amount, 50);
+  near(buy.fee, 95 * 50 * 0.001);
+  assert.equal(fillLimitOnCandle(m, 'buy', 50, 90, bar), undefined);
+  assert.equal(fillLimitOnCandle(fillModel('optimistic', 0), 'buy', 50, 90, bar)!.price, 90);
+  // a sell limit below the open fills at the open
+  assert.equal(fillLimitOnCandle(m, 'sell', 10, 99, bar)!.price, 100);
+  assert.equal(fillLimitOnCandle(m, 'sell', 10, 111, bar), undefined);
+  // capped at the participation limit (25% of 400)
+  assert.equal(fillLimitOnCandle(m, 'sell', 1000, 105, bar)!.amount, 100);
 });

@@ -47,7 +47,7 @@ test('latency longer than a bar pushes the fill to a later bar', () => {
   assert.equal(ev!.fill!.ts, 90_000);
 });
 
-test('same clientOrderId is idempotent; fills are reported once by fetchOrderByClientId; limit orders are refused', async () => {
+test('same clientOrderId is idempotent; fills are reported once by fetchOrderByClientId; a limit order without a price is refused', async () => {
   const clock = new SimulatedClock(0);
   const venue = new ReplayVenue('replay', fillModel('optimistic', 0.001), clock);
   await venue.createOrder(order('x'));
@@ -57,7 +57,7 @@ test('same clientOrderId is idempotent; fills are reported once by fetchOrderByC
   assert.equal(fetched!.amount, 10);
   assert.equal(fetched!.fills.length, 0, 'openBar already reported the fill');
   assert.equal(await venue.fetchOrderByClientId('nope'), undefined);
-  await assert.rejects(venue.createOrder({ ...order('y'), type: 'limit', price: 1 }), OrderRejectedError);
+  await assert.rejects(venue.createOrder({ ...order('y'), type: 'limit' }), OrderRejectedError);
   assert.equal(venue.fees.taker, 0.001);
 });
 
@@ -90,4 +90,15 @@ test('a book recorded after the fill time is refused (look-ahead)', () => {
   const venue = new ReplayVenue('replay', fillModel('optimistic', 0), clock, () => late);
   venue.accept(order('z', 1));
   assert.throws(() => venue.openBar('X/Y', bar(0, 50), TF), /look-ahead/);
+});
+
+test('a resting limit order waits for a bar that reaches it and is never cancelled by the bar limit', () => {
+  const clock = new SimulatedClock(0);
+  const venue = new ReplayVenue('replay', fillModel('default', 0.001), clock);
+  venue.accept({ ...order('lim', 5), type: 'limit', price: 8 });
+  for (let i = 0; i < 5; i++) assert.deepEqual(venue.openBar('X/Y', bar(i * TF, 10), TF), []);
+  const [ev] = venue.openBar('X/Y', { ts: 5 * TF, open: 9, high: 9, low: 7, close: 8, volume: 1000 }, TF);
+  assert.equal(ev!.fill!.price, 8);
+  assert.equal(ev!.fill!.liquidity, 'maker');
+  assert.equal(ev!.order.status, 'closed');
 });

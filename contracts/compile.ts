@@ -23,6 +23,16 @@ function solidityFiles(dir: string): string[] {
   });
 }
 
+export interface Artifact {
+  contractName: string;
+  sourceName: string;
+  compiler?: string;
+  abi: unknown[];
+  bytecode: string;
+}
+
+/** Compiles every .sol under contracts/ (except generated/) with the npm solc; throws on any error. */
+export function compileSources(): Artifact[] {
 const sources = Object.fromEntries(solidityFiles(here).map((f) => [relative(here, f), { content: readFileSync(f, 'utf8') }]));
 const input = {
   language: 'Solidity',
@@ -35,19 +45,28 @@ const input = {
 };
 const output = JSON.parse(solc.compile(JSON.stringify(input)));
 const errors = (output.errors ?? []).filter((e: { severity: string }) => e.severity === 'error');
-for (const e of output.errors ?? []) process.stderr.write(`${e.formattedMessage}\n`);
-if (errors.length > 0) process.exit(1);
+if (errors.length > 0) throw new Error(errors.map((e: { formattedMessage: string }) => e.formattedMessage).join('\n'));
+const artifacts: Artifact[] = [];
+for (const [file, contracts] of Object.entries(output.contracts as Record<string, Record<string, { abi: unknown[]; evm: { bytecode: { object: string } } }>>)) {
+  for (const [name, c] of Object.entries(contracts)) {
+    if (c.evm.bytecode.object === '') continue; // interfaces: their ABIs live in the contracts that use them
+    artifacts.push({ contractName: name, sourceName: file, compiler: `solc ${solc.version()}`, abi: c.abi, bytecode: `0x${c.evm.bytecode.object}` });
+  }
+}
+return artifacts;
+}
 
+export const ARTIFACTS_DIR = artifactsDir;
+
+async function main(): Promise<void> {
+const compiled = compileSources();
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(artifactsDir, { recursive: true });
 const written: string[] = [];
-for (const [file, contracts] of Object.entries(output.contracts as Record<string, Record<string, { abi: unknown[]; evm: { bytecode: { object: string } } }>>)) {
-  for (const [name, c] of Object.entries(contracts)) {
-    if (c.evm.bytecode.object === '' ) continue; // interfaces: their ABIs live in the contracts that use them
-    const path = join(artifactsDir, `${name}.json`);
-    writeFileSync(path, `${JSON.stringify({ contractName: name, sourceName: file, compiler: `solc ${solc.version()}`, abi: c.abi, bytecode: `0x${c.evm.bytecode.object}` }, null, 1)}\n`);
-    written.push(path);
-  }
+for (const a of compiled) {
+  const path = join(artifactsDir, `${a.contractName}.json`);
+  writeFileSync(path, `${JSON.stringify(a, null, 1)}\n`);
+  written.push(path);
 }
 
 // The real Uniswap V2 and WETH9 builds (their own compiler output, shipped in the npm packages).
@@ -73,4 +92,7 @@ const result = await runTypeChain({
   target: 'ethers-v6',
   flags: { node16Modules: true, alwaysGenerateOverloads: false, discriminateTypes: false, environment: undefined },
 });
-process.stdout.write(`compiled ${Object.keys(sources).length} sources with solc ${solc.version()}; ${written.length} artifacts; ${result.filesGenerated} typed files in contracts/generated\n`);
+process.stdout.write(`compiled ${compiled.length} contracts with solc ${solc.version()}; ${written.length} artifacts; ${result.filesGenerated} typed files in contracts/generated\n`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

@@ -50,3 +50,23 @@ test('the chain venue actor turns blocks into an included bundle whose realized 
     await system.shutdown();
   }
 });
+
+test('followBlocks feeds the actor from the chain itself (new block → bundle submitted)', async () => {
+  const { followBlocks } = await import('../../../actors/venues/chain/chain-venue-actor.js');
+  const fresh = await startFlashStack();
+  const system = new ActorSystem({ clock: new SimulatedClock(0) });
+  let unfollow = () => {};
+  try {
+    const submitted = new Promise<Message>((resolve) => system.observe((m) => m.type === 'chain.arbitrage.submitted' && resolve(m)));
+    system.spawn(chainVenueSpec(fresh.executor));
+    unfollow = followBlocks(fresh.chain.provider, system);
+    await fresh.relay.buildBlock();
+    const message = await submitted;
+    assert.equal(message.type, 'chain.arbitrage.submitted');
+  } finally {
+    unfollow();
+    await system.whenQuiescent();
+    await system.shutdown();
+    await fresh.stop();
+  }
+});

@@ -47,8 +47,11 @@ export interface LegRiskInput {
   deadlineMs: number;
   /** Time for hedges to fill before the group is declared stuck (and risk halted). */
   hedgeDeadlineMs: number;
-  /** After a partial: 'unwind' reverses what filled; 'complete' buys/sells the missing remainder at market. */
-  policy: 'unwind' | 'complete';
+  /**
+   * After a partial: 'unwind' reverses what filled; 'complete' buys/sells the missing remainder at
+   * market; 'auto' completes when every leg filled at least half (the residual is small), else unwinds.
+   */
+  policy: 'unwind' | 'complete' | 'auto';
   expectedProfit?: number;
   /** Long-lived: after an outcome, go back to idle and take the next plan. */
   repeat?: boolean;
@@ -79,6 +82,8 @@ export interface LegRiskContext extends LegRiskInput {
   hedges: TrackedOrder[];
   pnl: Record<string, number>;
   detail: string;
+  /** What the hedge of the current group does, once decided. */
+  hedgeMode?: 'unwind' | 'complete';
 }
 
 export type LegRiskEvent =
@@ -119,7 +124,7 @@ function track(orders: TrackedOrder[], ev: LegRiskEvent, pnl: Record<string, num
       pnl[base] = (pnl[base] ?? 0) + sign * ev.fill.amount;
       pnl[quote] = (pnl[quote] ?? 0) - sign * ev.fill.amount * ev.fill.price - ev.fill.fee;
       const filled = o.filled + ev.fill.amount;
-      return { ...o, filled, fillIds: [...o.fillIds, ev.fill.fillId], state: filled >= o.amount - EPS ? 'filled' : o.state };
+      return { ...o, filled, fillIds: [...o.fillIds, ev.fill.fillId], state: filled >= o.amount * (1 - 1e-9) - EPS ? 'filled' : o.state };
     }
     return o;
   });
@@ -171,7 +176,7 @@ export function createLegRiskMachine(planner?: LegPlanner) {
         const plan = context.candidate!;
         return {
           groupId: plan.groupId, legs: plan.legs, expectedProfit: plan.expectedProfit, candidate: undefined, seq: context.seq + 1,
-          orders: trackedFrom(plan), hedges: [], pnl: {}, detail: '',
+          orders: trackedFrom(plan), hedges: [], pnl: {}, detail: '', hedgeMode: undefined,
         };
       }),
       dropCandidate: assign({ candidate: undefined }),
@@ -189,19 +194,21 @@ export function createLegRiskMachine(planner?: LegPlanner) {
       }),
       submitHedges: enqueueActions(({ context, enqueue }) => {
         const hedges: TrackedOrder[] = [];
+        const mostlyFilled = context.orders.every((o) => o.filled >= o.amount / 2);
+        const unwind = context.policy === 'unwind' || (context.policy === 'auto' && !mostlyFilled);
         context.orders.forEach((o, i) => {
-          const unwind = context.policy === 'unwind';
-          const amount = unwind ? o.filled : o.amount - o.filled;
+          // Rounded to 10 decimals so float noise (0.7259999999999991) does not reach the venue's step rounding.
+          const amount = Number((unwind ? o.filled : o.amount - o.filled).toFixed(10));
           if (amount <= EPS) return;
           const side: Side = unwind ? (o.side === 'buy' ? 'sell' : 'buy') : o.side;
           hedges.push({ intentId: `${context.groupId}.H${i}`, venue: o.venue, symbol: o.symbol, side, amount, price: o.price, state: 'working', filled: 0, fillIds: [] });
         });
-        enqueue.assign({ hedges });
-        for (const h of hedges) enqueue.emit({ type: 'order.intent', intent: intentFor(context, h, context.policy === 'unwind' ? 'reduce' : 'open', 'market') });
+        enqueue.assign({ hedges, hedgeMode: unwind ? 'unwind' : 'complete' });
+        for (const h of hedges) enqueue.emit({ type: 'order.intent', intent: intentFor(context, h, unwind ? 'reduce' : 'open', 'market') });
       }),
       note: assign({ detail: (_, p: { detail: string }) => p.detail }),
       report: enqueueActions(({ context, enqueue }, p: { outcome: LegOutcome }) => {
-        const outcome = p.outcome === 'hedged' && context.policy === 'unwind' ? 'unwound' : p.outcome;
+        const outcome = p.outcome === 'hedged' && context.hedgeMode === 'unwind' ? 'unwound' : p.outcome;
         enqueue.emit({ type: 'arb.outcome', groupId: context.groupId, strategy: context.strategy, outcome, pnl: context.pnl, detail: context.detail });
         if (outcome === 'stuck') enqueue.emit({ type: 'risk.halt', reason: `leg risk: ${context.groupId} could not be hedged within ${context.hedgeDeadlineMs} ms` });
       }),

@@ -121,3 +121,28 @@ test('duplicate fills are counted once', () => {
   assert.equal(actor.getSnapshot().context.orders[0]!.filled, 0.05);
   assert.equal(state(), '"submitted"');
 });
+
+test("policy 'auto': every leg at least half filled → complete the remainder; otherwise unwind", () => {
+  const a = start({ policy: 'auto' });
+  a.actor.send({ type: 'legs.submit', groupId: 'tri-1' });
+  a.actor.send({ type: 'fill.received', fill: fill('tri-1.L0', 'BTC/USDT', 'buy', 0.1, 10_000) });
+  a.actor.send({ type: 'fill.received', fill: fill('tri-1.L1', 'ETH/BTC', 'buy', 2.9, 0.033) });
+  a.actor.send({ type: 'fill.received', fill: fill('tri-1.L2', 'ETH/USDT', 'sell', 2.9, 340) });
+  a.clock.increment(1000);
+  a.actor.send(update('tri-1.L1', 'cancelled'));
+  a.actor.send(update('tri-1.L2', 'cancelled'));
+  const hedges = a.take().filter((e) => e.type === 'order.intent' && e.intent.type === 'market');
+  assert.deepEqual(hedges.map((e) => e.type === 'order.intent' && [e.intent.symbol, e.intent.side, Math.round(e.intent.amount * 10) / 10, e.intent.kind]), [['ETH/BTC', 'buy', 0.1, 'open'], ['ETH/USDT', 'sell', 0.1, 'open']]);
+  a.actor.send({ type: 'fill.received', fill: fill('tri-1.H1', 'ETH/BTC', 'buy', 0.1, 0.0331) });
+  a.actor.send({ type: 'fill.received', fill: fill('tri-1.H2', 'ETH/USDT', 'sell', 0.1, 339) });
+  const [out] = a.take();
+  assert.ok(out?.type === 'arb.outcome' && out.outcome === 'hedged', JSON.stringify(out));
+
+  const b = start({ policy: 'auto' });
+  b.actor.send({ type: 'legs.submit', groupId: 'tri-1' });
+  b.actor.send({ type: 'fill.received', fill: fill('tri-1.L0', 'BTC/USDT', 'buy', 0.1, 10_000) });
+  b.actor.send(update('tri-1.L1', 'rejected'));
+  b.actor.send(update('tri-1.L2', 'rejected'));
+  const unwind = b.take().filter((e) => e.type === 'order.intent' && e.intent.type === 'market');
+  assert.deepEqual(unwind.map((e) => e.type === 'order.intent' && [e.intent.symbol, e.intent.side, e.intent.kind]), [['BTC/USDT', 'sell', 'reduce']]);
+});

@@ -5,7 +5,7 @@ import { crossPlanner, type CrossPlannerOptions } from './cross-planner.js';
 export interface CrossExchangeActorOptions extends CrossPlannerOptions {
   deadlineMs: number;
   hedgeDeadlineMs: number;
-  policy?: 'unwind' | 'complete';
+  policy?: 'unwind' | 'complete' | 'auto';
 }
 
 /** Cross-exchange arbitrage of one pair over pre-funded venues; both legs go to risk, leg risk is handled by the machine. */

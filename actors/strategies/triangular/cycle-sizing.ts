@@ -133,11 +133,11 @@ function walk(leg: SizingLeg, x: number, keep: number, round: boolean): { out: n
 
 /**
  * Sizes a cycle on the depth of each leg: the largest start amount whose marginal unit is still
- * profitable after taker fees, then rounds every leg to its step size and checks LOT_SIZE and MIN_NOTIONAL.
+ * profitable after taker fees (at most `cap`), then rounds every leg to its step size and checks LOT_SIZE and MIN_NOTIONAL.
  */
-export function sizeCycle(legs: readonly SizingLeg[], feeRate: number): CycleSize {
+export function sizeCycle(legs: readonly SizingLeg[], feeRate: number, cap = Infinity): CycleSize {
   const keep = 1 - feeRate;
-  const maxSize = profitableSize(legs, keep);
+  const maxSize = Math.min(profitableSize(legs, keep), cap);
 
   const fills: LegFill[] = [];
   const reasons: string[] = [];

@@ -64,7 +64,8 @@ export class TriangularScanner {
     this.graph.evaluateAll();
   }
 
-  describe(cycle: number): TriangleOpportunity {
+  /** Sizes one cycle on current depth; `maxStart` caps the start amount (in path[0]). */
+  describe(cycle: number, maxStart = Infinity): TriangleOpportunity {
     let legs = this.graph.cycleLegs(cycle);
     const rank = (a: string) => {
       const r = START_PREFERENCE.indexOf(a);
@@ -83,6 +84,7 @@ export class TriangularScanner {
         return { symbol: m.symbol, buy: l.buy, levels: l.buy ? book.asks : book.bids, ...(m.rules ? { rules: m.rules } : {}) };
       }),
       this.feeRate,
+      maxStart,
     );
     return {
       path: [legs[0]!.from, ...legs.map((l) => l.to)],

@@ -5,7 +5,7 @@ import { triangularPlanner, type TriangularPlannerOptions } from './triangular-p
 export interface TriangularActorOptions extends TriangularPlannerOptions {
   deadlineMs: number;
   hedgeDeadlineMs: number;
-  policy?: 'unwind' | 'complete';
+  policy?: 'unwind' | 'complete' | 'auto';
 }
 
 /**

@@ -11,6 +11,21 @@ export interface TriangularPlannerOptions {
   fee: number;
   /** Smallest net return to act on, as a fraction (0.0005 = 0.05%). */
   minNetReturn: number;
+  /** Largest notional per leg, by the leg's quote currency (e.g. { USDT: 5000, BTC: 0.5 }): stays inside risk's per-order cap. */
+  maxNotional?: Record<string, number>;
+  /**
+   * Each leg's limit is set this fraction beyond the worst level sized on (on the tick grid), so a
+   * book that moved a little since it was seen still fills the leg; cycles whose net return does not
+   * cover three times this are skipped. Default 0.
+   */
+  slippage?: number;
+}
+
+function onTick(price: number, tick: number | undefined, up: boolean): number {
+  if (!tick || !(tick > 0)) return price;
+  const decimals = Math.max(0, -Math.floor(Math.log10(tick) + 1e-9));
+  const steps = price / tick;
+  return Number(((up ? Math.ceil(steps - 1e-9) : Math.floor(steps + 1e-9)) * tick).toFixed(decimals));
 }
 
 /**
@@ -32,8 +47,13 @@ export function triangularPlanner(o: TriangularPlannerOptions): LegPlanner {
     let best: ReturnType<TriangularScanner['describe']> | undefined;
     for (const id of ids) {
       if (!scanner.graph.cycleLegs(id).every((l) => live.has(o.markets[l.market]!.symbol))) continue;
-      const d = scanner.describe(id);
-      if (d.executable !== true || d.netPct / 100 < o.minNetReturn) continue;
+      let d = scanner.describe(id);
+      const scale = Math.min(1, ...d.legs.map((l) => {
+        const cap = o.maxNotional?.[o.markets.find((x) => x.symbol === l.symbol)!.quote];
+        return cap !== undefined && l.notional > 0 ? cap / l.notional : 1;
+      }));
+      if (scale < 1) d = scanner.describe(id, d.maxSize * scale);
+      if (d.executable !== true || d.netPct / 100 - 3 * (o.slippage ?? 0) < o.minNetReturn) continue;
       if (!best || d.netPct > best.netPct) best = d;
     }
     if (!best) return undefined;
@@ -42,7 +62,9 @@ export function triangularPlanner(o: TriangularPlannerOptions): LegPlanner {
       expectedProfit: best.netPct / 100,
       legs: best.legs.map((l) => {
         const m = o.markets.find((x) => x.symbol === l.symbol)!;
-        return { venue: o.venue, symbol: `${m.base}/${m.quote}`, side: l.side, amount: l.amount, price: l.limitPrice };
+        const s = o.slippage ?? 0;
+        const price = onTick(l.limitPrice * (l.side === 'buy' ? 1 + s : 1 - s), m.rules?.tickSize, l.side === 'buy');
+        return { venue: o.venue, symbol: `${m.base}/${m.quote}`, side: l.side, amount: l.amount, price };
       }),
     };
   };

@@ -53,28 +53,17 @@ export function optimalCycle(r: OrientedReserves): CycleQuote | undefined {
   if (n <= 0n) return undefined;
   // y ≤ y* < y + 2: the integer optimum of g is y, y + 1 or y + 2.
   const y = (G * n * r.buyQuote) / (D * r.buyBase * c + G * n);
-  let bestY = 0n;
-  let bestProfit: bigint | undefined;
+  let best: CycleQuote | undefined;
   for (let d = 0n; d <= 2n; d += 1n) {
-    const p = profitAt(r, y + d);
-    if (p !== undefined && (bestProfit === undefined || p > bestProfit)) {
-      bestProfit = p;
-      bestY = y + d;
-    }
+    const q = y + d > 0n ? quoteCycle(r, y + d) : undefined;
+    if (q !== undefined && (best === undefined || q.profit > best.profit)) best = q;
   }
-  if (bestProfit === undefined) return undefined;
-  const step = bestY === y ? -1n : bestY === y + 2n ? 1n : 0n;
+  if (best === undefined) return undefined;
+  const step = best.borrow === y ? -1n : best.borrow === y + 2n ? 1n : 0n;
   for (let i = 0; step !== 0n && i < 64; i++) {
-    const p = profitAt(r, bestY + step);
-    if (p === undefined || p <= bestProfit) break;
-    bestProfit = p;
-    bestY += step;
+    const next = best.borrow + step > 0n ? quoteCycle(r, best.borrow + step) : undefined;
+    if (next === undefined || next.profit <= best.profit) break;
+    best = next;
   }
-  return bestProfit > 0n ? quoteCycle(r, bestY) : undefined;
-}
-
-function profitAt(r: OrientedReserves, borrow: bigint): bigint | undefined {
-  if (borrow <= 0n) return undefined;
-  const amountIn = getAmountIn(borrow, r.buyBase, r.buyQuote);
-  return amountIn === undefined ? undefined : getAmountOut(borrow, r.sellQuote, r.sellBase) - amountIn;
+  return best.profit > 0n ? best : undefined;
 }

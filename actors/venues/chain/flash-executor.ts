@@ -12,8 +12,10 @@ export interface FlashExecutorConfig {
   weth: string;
   factories: Record<string, string>;
   chainId: bigint;
-  /** Risk's min net profit (config), in wei. */
+  /** Risk's min net profit in wei (a floor for tiny trades). */
   minProfitWei: bigint;
+  /** Risk's min net profit as a fraction of the amount put in (config risk.minProfitFraction); 0 to ignore. */
+  minProfitFraction?: number;
   priorityFeeFloorWei: bigint;
   /** Blocks after the first target during which the bundle may be resent. */
   deadlineBlocks: number;
@@ -64,8 +66,9 @@ export class FlashExecutor {
     ]);
     const [opportunity] = findOpportunities(pools, this.config.weth);
     if (!opportunity || !parent) return { kind: 'none', block };
+    const threshold = this.threshold(opportunity);
     // Gas only lowers it: a gross profit under the threshold is refused without simulating.
-    if (!clearsThreshold(opportunity.profit, this.config.minProfitWei)) return { kind: 'below-threshold', block, opportunity, predictedNetWei: opportunity.profit };
+    if (!clearsThreshold(opportunity.profit, threshold)) return { kind: 'below-threshold', block, opportunity, predictedNetWei: opportunity.profit };
     const baseFee = nextBaseFee(parent.baseFeePerGas ?? 0n, parent.gasUsed, parent.gasLimit);
     const maxFeePerGas = baseFee * 2n + priority;
     const deadlineBlock = block + 1 + this.config.deadlineBlocks;
@@ -78,7 +81,7 @@ export class FlashExecutor {
     } catch (err) {
       return { kind: 'simulation-failed', block, opportunity, reason: `estimateGas: ${(err as Error).message.split('\n')[0]}` };
     }
-    const signedTx = await this.executor.signTransaction(txFor(gasLimit, minProfitFor(this.config.minProfitWei, gasLimit, maxFeePerGas)));
+    const signedTx = await this.executor.signTransaction(txFor(gasLimit, minProfitFor(threshold, gasLimit, maxFeePerGas)));
     const sim = await this.relay.simulate([signedTx], block + 1);
     if ('error' in sim) return { kind: 'simulation-failed', block, opportunity, reason: sim.error.message };
     if (sim.firstRevert) return { kind: 'simulation-failed', block, opportunity, reason: 'error' in sim.firstRevert ? sim.firstRevert.error : 'reverted' };
@@ -86,7 +89,7 @@ export class FlashExecutor {
     const gasUsed = BigInt(result.gasUsed);
     const gasPrice = BigInt(result.gasPrice);
     const predictedNetWei = netProfit({ grossProfit: opportunity.profit, gasUsed, gasPrice, loanFee: 0n, builderPayment: this.config.builderPaymentWei });
-    if (!clearsThreshold(predictedNetWei, this.config.minProfitWei)) return { kind: 'below-threshold', block, opportunity, predictedNetWei };
+    if (!clearsThreshold(predictedNetWei, threshold)) return { kind: 'below-threshold', block, opportunity, predictedNetWei };
     const bundle: SubmittedBundle = { opportunity, signedTx, txHash: result.txHash, targetBlock: block + 1, deadlineBlock, predictedNetWei, gasUsed, gasPrice, simulated: true };
     await this.send(bundle, block + 1);
     return { kind: 'submitted', block, bundle };
@@ -109,6 +112,13 @@ export class FlashExecutor {
     bundle.targetBlock = block + 1;
     await this.send(bundle, block + 1);
     return 'pending';
+  }
+
+  /** max(minProfitWei, minProfitFraction × amountIn), in wei of the profit token. */
+  threshold(o: Opportunity): bigint {
+    const ppm = BigInt(Math.round((this.config.minProfitFraction ?? 0) * 1_000_000));
+    const byFraction = (o.amountIn * ppm) / 1_000_000n;
+    return byFraction > this.config.minProfitWei ? byFraction : this.config.minProfitWei;
   }
 
   private async send(bundle: SubmittedBundle, target: number): Promise<void> {

@@ -17,6 +17,8 @@ export interface FlashStack {
 
 export interface FlashStackOptions {
   minProfitWei?: bigint;
+  /** risk.minProfitFraction from config. */
+  minProfitFraction?: number;
   builderPaymentWei?: bigint;
   deadlineBlocks?: number;
 }
@@ -39,6 +41,7 @@ export async function startFlashStack(opts: FlashStackOptions = {}): Promise<Fla
       factories: d.factories,
       chainId: 31337n,
       minProfitWei: opts.minProfitWei ?? 10n ** 15n,
+      minProfitFraction: opts.minProfitFraction ?? 0,
       priorityFeeFloorWei: 1_000_000_000n,
       deadlineBlocks: opts.deadlineBlocks ?? 2,
       builderPaymentWei: opts.builderPaymentWei ?? 0n,

@@ -94,3 +94,33 @@ test('a leaked transaction landing in any state cannot lose the owner money; if 
   const net = (await weth.balanceOf(chain.keys.owner.address)) - ownerBefore - (execBefore - (await chain.provider.getBalance(chain.keys.executor.address)));
   assert.ok(net >= 10n ** 15n, `net ${net} below the threshold`);
 });
+
+test('a builder payment goes to block.coinbase out of the WETH profit, and the books still match to the wei', async () => {
+  const paying = await startFlashStack({ builderPaymentWei: 10n ** 18n, minProfitFraction: 0.001 });
+  try {
+    const { chain } = paying;
+    const result = await runFlashRound(paying);
+    assert.equal(result.realizedProfitWei, result.predictedProfitWei);
+    const block = await chain.provider.getBlock(result.bundleBlock);
+    const coinbaseGain = (await chain.provider.getBalance(block!.miner, result.bundleBlock)) - (await chain.provider.getBalance(block!.miner, result.bundleBlock - 1));
+    assert.ok(coinbaseGain >= 10n ** 18n, `coinbase got ${coinbaseGain}`);
+  } finally {
+    await paying.stop();
+  }
+});
+
+test('the threshold is the larger of the wei floor and the configured fraction of the amount put in', async () => {
+  const { number } = await stack.relay.buildBlock();
+  const outcome = await stack.executor.onBlock(number);
+  if (outcome.kind !== 'submitted') return assert.fail(outcome.kind);
+  const o = outcome.bundle.opportunity;
+  assert.equal(stack.executor.threshold(o), 10n ** 15n, 'fraction 0: the wei floor');
+  const strict = await startFlashStack({ minProfitWei: 1n, minProfitFraction: 0.5 });
+  try {
+    assert.equal(strict.executor.threshold(o), o.amountIn / 2n);
+    const { number: n } = await strict.relay.buildBlock();
+    assert.equal((await strict.executor.onBlock(n)).kind, 'below-threshold', 'a 50% return is not on offer');
+  } finally {
+    await strict.stop();
+  }
+});

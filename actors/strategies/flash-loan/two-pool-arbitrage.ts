@@ -59,11 +59,12 @@ export function optimalCycle(r: OrientedReserves): CycleQuote | undefined {
     if (q !== undefined && (best === undefined || q.profit > best.profit)) best = q;
   }
   if (best === undefined) return undefined;
-  const step = best.borrow === y ? -1n : best.borrow === y + 2n ? 1n : 0n;
+  let top: CycleQuote = best;
+  const step = top.borrow === y ? -1n : top.borrow === y + 2n ? 1n : 0n;
   for (let i = 0; step !== 0n && i < 64; i++) {
-    const next = best.borrow + step > 0n ? quoteCycle(r, best.borrow + step) : undefined;
-    if (next === undefined || next.profit <= best.profit) break;
-    best = next;
+    const next: CycleQuote | undefined = top.borrow + step > 0n ? quoteCycle(r, top.borrow + step) : undefined;
+    if (next === undefined || next.profit <= top.profit) break;
+    top = next;
   }
-  return best.profit > 0n ? best : undefined;
+  return top.profit > 0n ? top : undefined;
 }

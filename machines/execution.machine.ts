@@ -87,9 +87,8 @@ export const executionMachine = setup({
         if (orders[target]) advance(target, { type: 'order.cancel', clientOrderId: target, reason: `cancel intent ${intent.intentId}` }, orders, out, finished);
       } else {
         const plan = planChildren(approval, context);
-        if (plan.children.length === 0) {
-          out.push({ type: 'execution.refused', detail: plan.detail, intentId: intent.intentId });
-        }
+        if (plan.children.length === 0) out.push({ type: 'execution.refused', detail: plan.detail, intentId: intent.intentId });
+        if (plan.unplaced > 0) out.push({ type: 'order.unplaced', intentId: intent.intentId, amount: plan.unplaced, reason: plan.detail });
         for (const child of plan.children) {
           const { state, emitted } = startOrder({
             venue: child.venue,

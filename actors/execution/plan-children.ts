@@ -12,6 +12,8 @@ export interface ChildOrder {
 
 export interface ChildPlan {
   children: ChildOrder[];
+  /** Approved amount that will never be placed (no liquidity for it); risk releases its reservation. */
+  unplaced: number;
   /** Why nothing (or less) is sent, for a human. */
   detail: string;
 }
@@ -31,7 +33,7 @@ export function planChildren(approval: Approval, ctx: PlanContext): ChildPlan {
   const { intent } = approval;
   const venue = intent.venue === 'auto' ? routeOrder(approval, ctx) : intent.venue;
   if (!venue || !ctx.venues[venue]) {
-    return { children: [], detail: `no usable venue for ${intent.intentId}: asked ${intent.venue}, known ${Object.keys(ctx.venues).join(', ')}` };
+    return { children: [], unplaced: approval.amount, detail: `no usable venue for ${intent.intentId}: asked ${intent.venue}, known ${Object.keys(ctx.venues).join(', ')}` };
   }
   const book = ctx.books[`${venue}:${intent.symbol}`];
   const takesLiquidity = intent.type === 'market';
@@ -47,5 +49,8 @@ export function planChildren(approval: Approval, ctx: PlanContext): ChildPlan {
       price: intent.price,
     },
   }));
-  return { children, detail: children.length === 0 ? `no liquidity to place ${intent.intentId}` : '' };
+  const placed = amounts.reduce((a, b) => a + b, 0);
+  const unplaced = Math.max(0, approval.amount - placed);
+  const detail = unplaced > 0 ? `${unplaced} of ${approval.amount} ${intent.symbol} not placed: beyond ${ctx.maxLiquidityFraction * 100}% of visible liquidity` : '';
+  return { children, unplaced, detail };
 }

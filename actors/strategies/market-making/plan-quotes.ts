@@ -40,10 +40,15 @@ export function planQuotes(ctx: MarketMakerContext, mid: number): QuotePlan {
     { side: 'buy' as const, price: quote.bid, amount: quote.bidAmount },
     { side: 'sell' as const, price: quote.ask, amount: quote.askAmount },
   ];
+  const resting = new Set(Object.values(ctx.live).map((o) => o.side));
   for (const { side, price, amount } of sides) {
     if (amount <= 0) continue;
-    const reduces = (side === 'sell' && ctx.inventory > 0) || (side === 'buy' && ctx.inventory < 0);
-    intents.push({ ...base, intentId: `${ctx.strategy}-${seq++}`, side, kind: reduces ? 'reduce' : 'open', amount, price });
+    // Reducing: wait for the old quote's cancel to land, or risk counts both against the position.
+    if (ctx.riskState === 'REDUCING' && resting.has(side)) continue;
+    // Quotes are 'open' while risk is ACTIVE: a reduce-only quote would be judged against the quote it
+    // replaces, whose cancel is still in flight. In REDUCING only the reducing side is quoted, as 'reduce'.
+    const kind = ctx.riskState === 'REDUCING' ? 'reduce' : 'open';
+    intents.push({ ...base, intentId: `${ctx.strategy}-${seq++}`, side, kind, amount, price });
   }
   return { intents, quote, nextSeq: seq };
 }

@@ -1,0 +1,142 @@
+/**
+ * Market data in → risk-approved order at execution, through the real actors (market-making strategy,
+ * risk, execution, paper venue; no journal, so no fsync in the path), against a floor that does the same
+ * work as plain function calls in the same run.
+ */
+import { pino } from 'pino';
+import { ActorSystem } from '../actors/runtime/system.js';
+import { SimulatedClock } from '../actors/runtime/clock.js';
+import type { Candle } from '../actors/market-data/types.js';
+import { PaperVenue } from '../actors/venues/paper/paper-venue.js';
+import { riskActor } from '../actors/risk/risk-actor.js';
+import { executionActor } from '../actors/execution/execution-actor.js';
+import { marketMakingActor } from '../actors/strategies/market-making/market-making-actor.js';
+import { DEFAULT_RISK_LIMITS } from '../actors/risk/limits.js';
+import { evaluate } from '../actors/risk/evaluate-intent.js';
+import { planQuotes, type MarketMakerContext } from '../actors/strategies/market-making/plan-quotes.js';
+import { planChildren } from '../actors/execution/plan-children.js';
+import { startOrder, stepOrder } from '../actors/execution/order-steps.js';
+import { mintApproval } from '../actors/risk/approval.js';
+import { applyMark, applyOrderUpdate, newRiskBook, recordSubmit, toRiskView } from '../actors/risk/risk-book.js';
+
+const SYMBOL = 'BTC/USDT';
+const params = { baseSpread: 0.001, referenceVolatility: 0.001, inventoryLimit: 0.03, skew: 0.5, orderAmount: 0.004 };
+
+export interface LatencyStats {
+  p50Us: number;
+  p99Us: number;
+  eventsPerSec: number;
+}
+
+function candleAt(i: number): Candle {
+  const close = 50_000 + 50 * Math.sin(i / 7);
+  return { ts: i * 1_000, open: close, high: close + 5, low: close - 5, close, volume: 10 };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+}
+
+function newVenue(): PaperVenue {
+  const venue = new PaperVenue({ id: 'paper', balances: { USDT: 1e12, BTC: 1e6 } });
+  venue.onCandle(SYMBOL, candleAt(0));
+  return venue;
+}
+
+async function actorPipeline(events: number): Promise<LatencyStats> {
+  const clock = new SimulatedClock(0);
+  const venue = newVenue();
+  const system = new ActorSystem({ clock, logger: pino({ level: 'silent' }) });
+  system.spawn(riskActor({ capital: 1e9, startTs: 0, limits: { maxNotionalPerOrder: 1e12 } }));
+  system.spawn(executionActor({ venues: { paper: venue }, input: { venues: { paper: { taker: 0.001 } }, maxLiquidityFraction: 0.1 } }));
+  system.spawn(marketMakingActor({ strategy: 'mm', venue: 'paper', symbol: SYMBOL, window: 20, params }));
+  const approvedAt = new Map<string, number>();
+  system.observe((m) => {
+    if (m.type === 'order.updated' && m.order.status === 'approved') approvedAt.set(m.correlationId, performance.now());
+  });
+  const publish = (i: number) => {
+    clock.set(i * 1_000);
+    return system.publish({ type: 'candle.closed', venue: 'paper', symbol: SYMBOL, candle: candleAt(i) });
+  };
+  for (let i = 1; i <= 200; i++) {
+    publish(i);
+    await system.whenQuiescent();
+  }
+  const latencies: number[] = [];
+  for (let i = 201; i <= 200 + events; i++) {
+    const start = performance.now();
+    const message = publish(i);
+    await system.whenQuiescent();
+    const at = approvedAt.get(message.correlationId);
+    if (at === undefined) throw new Error(`event ${i} produced no approved order at execution`);
+    latencies.push((at - start) * 1_000);
+  }
+  const burstStart = performance.now();
+  const base = 201 + events;
+  for (let i = base; i < base + events; i++) publish(i);
+  await system.whenQuiescent();
+  const eventsPerSec = events / ((performance.now() - burstStart) / 1_000);
+  await system.shutdown();
+  latencies.sort((a, b) => a - b);
+  return { p50Us: percentile(latencies, 0.5), p99Us: percentile(latencies, 0.99), eventsPerSec };
+}
+
+/** The same decisions as plain calls: quote, judge each intent, plan and start each order, call the venue. */
+async function plainPipeline(events: number): Promise<LatencyStats> {
+  const venue = newVenue();
+  let ctx: MarketMakerContext = {
+    strategy: 'mm', venue: 'paper', symbol: SYMBOL, params, window: 20, closes: [], inventory: 0, seq: 1, live: {}, riskState: 'ACTIVE', lastQuote: undefined, fills: 0, vetoes: 0,
+  };
+  const limits = { ...DEFAULT_RISK_LIMITS, maxNotionalPerOrder: 1e12 };
+  let book = newRiskBook(1e9, 0);
+  const planCtx = { venues: { paper: { taker: 0.001 } }, books: {}, maxLiquidityFraction: 0.1 };
+  const intentOf = new Map<string, string>();
+  const step = async (i: number) => {
+    const candle = candleAt(i);
+    ctx = { ...ctx, closes: [...ctx.closes, candle.close].slice(-20) };
+    book = applyMark(book, 'paper', SYMBOL, candle.close, candle.ts);
+    const plan = planQuotes(ctx, candle.close);
+    ctx = { ...ctx, seq: plan.nextSeq };
+    const live: MarketMakerContext['live'] = {};
+    for (const intent of plan.intents) {
+      const verdict = evaluate(intent, toRiskView(book, 'ACTIVE'), limits, candle.ts);
+      if (!verdict.ok) continue;
+      if (intent.kind === 'cancel') {
+        const cancelled = await venue.cancelOrder(intent.cancelClientOrderId!, SYMBOL);
+        book = applyOrderUpdate(book, { clientOrderId: cancelled.clientOrderId, intentId: intentOf.get(cancelled.clientOrderId)!, strategy: 'mm', venue: 'paper', symbol: SYMBOL, side: intent.side, status: 'cancelled', filled: 0, amount: cancelled.amount });
+        continue;
+      }
+      book = recordSubmit(book, intent.intentId, { symbol: intent.symbol, side: intent.side, kind: intent.kind, amount: verdict.amount, price: intent.price }, candle.ts, limits.submitWindowMs);
+      for (const child of planChildren(mintApproval(`apv:${intent.intentId}`, intent, verdict.amount, candle.ts), planCtx).children) {
+        const started = startOrder({ venue: child.venue, intentId: intent.intentId, strategy: 'mm', request: child.request });
+        stepOrder(started.state, { type: 'order.submit', clientOrderId: child.request.clientOrderId });
+        const placed = await venue.createOrder(child.request);
+        live[placed.clientOrderId] = { side: placed.side };
+        intentOf.set(placed.clientOrderId, intent.intentId);
+      }
+    }
+    ctx = { ...ctx, live };
+  };
+  for (let i = 1; i <= 200; i++) await step(i);
+  const latencies: number[] = [];
+  for (let i = 201; i <= 200 + events; i++) {
+    const start = performance.now();
+    await step(i);
+    latencies.push((performance.now() - start) * 1_000);
+  }
+  const burstStart = performance.now();
+  for (let i = 201 + events; i < 201 + 2 * events; i++) await step(i);
+  const eventsPerSec = events / ((performance.now() - burstStart) / 1_000);
+  latencies.sort((a, b) => a - b);
+  return { p50Us: percentile(latencies, 0.5), p99Us: percentile(latencies, 0.99), eventsPerSec };
+}
+
+export async function benchPipeline(events = 5_000): Promise<LatencyStats & { floor: LatencyStats; ratio: { p99: number; eventsPerSec: number } }> {
+  const floor = await plainPipeline(events);
+  const actors = await actorPipeline(events);
+  return {
+    ...actors,
+    floor,
+    ratio: { p99: actors.p99Us / floor.p99Us, eventsPerSec: actors.eventsPerSec / floor.eventsPerSec },
+  };
+}

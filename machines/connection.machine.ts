@@ -12,6 +12,8 @@ declare module '../actors/runtime/messages.js' {
     'feed.gap': { venue: string; symbol: string };
     /** Feed → connection: no data for the configured time. */
     'feed.silent': { venue: string; symbol: string; lastUpdateTs: number };
+    /** Feed → connection: after a resubscribe, diffs are applied again. */
+    'feed.flowing': { venue: string; symbol: string };
     /** Connection → risk and strategies: the market's data is live again. */
     'market.live': { venue: string; symbol: string };
   }
@@ -54,7 +56,8 @@ export type ConnectionEvent =
   | Ev<'feed.closed', { reason: string }>
   | Ev<'feed.synced', { lastUpdateId: number }>
   | Ev<'feed.gap'>
-  | Ev<'feed.silent', { lastUpdateTs: number }>;
+  | Ev<'feed.silent', { lastUpdateTs: number }>
+  | Ev<'feed.flowing'>;
 
 /** Effects for the host (open/close the socket, fetch a snapshot, resubscribe) and messages for the system. */
 export type ConnectionEmitted =
@@ -81,7 +84,8 @@ export function backoffDelay(attempt: number, baseMs: number, maxMs: number, r: 
 
 /**
  * One venue market's data connection: connecting → syncing → live → degraded → reconnecting.
- * A gap re-snapshots; silence marks the market stale (risk vetoes it) and resubscribes; a closed
+ * A gap re-snapshots; silence marks the market stale (risk vetoes it) and resubscribes, and it stays
+ * stale until diffs flow again (a REST snapshot proves nothing about the stream); a closed
  * socket, a sync that never completes or a degraded spell that lasts too long reconnects after a
  * jittered exponential backoff. Delays run on the actor's clock (XState `after`).
  */
@@ -161,8 +165,10 @@ export const connectionMachine = setup({
       },
     },
     degraded: {
+      // A snapshot alone does not end a stale spell: only diffs flowing again do.
       on: {
-        'feed.synced': { target: 'live', actions: 'markLive' },
+        'feed.flowing': { target: 'live', actions: 'markLive' },
+        'feed.silent': { actions: 'resubscribe' },
         'feed.gap': { target: 'syncing', actions: 'countGap' },
         'feed.closed': 'reconnecting',
       },

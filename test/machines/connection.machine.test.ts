@@ -32,6 +32,10 @@ test('connecting → syncing → live; a gap re-snapshots; silence marks stale a
   const stale = take();
   assert.deepEqual(stale, ['market.stale', 'feed.resubscribe']);
   actor.send({ type: 'feed.synced', lastUpdateId: 30 });
+  assert.equal(state(), 'degraded', 'a snapshot alone does not make a silent stream live');
+  actor.send({ type: 'feed.silent', lastUpdateTs: 1300 });
+  assert.deepEqual(take(), ['feed.resubscribe'], 'still silent: resubscribe again, no second stale mark');
+  actor.send({ type: 'feed.flowing' });
   assert.equal(state(), 'live');
   assert.deepEqual(take(), ['market.live']);
 });

@@ -8,7 +8,9 @@ export type FeedSignal =
   | { type: 'feed.closed'; reason: string }
   | { type: 'feed.synced'; lastUpdateId: number }
   | { type: 'feed.gap' }
-  | { type: 'feed.silent'; lastUpdateTs: number };
+  | { type: 'feed.silent'; lastUpdateTs: number }
+  /** After a resubscribe: the stream delivers again (first diff applied). */
+  | { type: 'feed.flowing' };
 
 export interface DepthFeedOptions {
   venue: string;
@@ -35,6 +37,8 @@ export class DepthFeed {
   private lastMessageAt = 0;
   private generation = 0;
   private silentReported = false;
+  /** Set by resubscribe: the next applied diff is reported as feed.flowing. */
+  private awaitingFlow = false;
 
   constructor(private readonly opts: DepthFeedOptions) {
     this.book = new DiffBook(opts.venue, opts.symbol);
@@ -76,12 +80,22 @@ export class DepthFeed {
     if (data.e !== 'depthUpdate') return;
     const wasSynced = this.book.isSynced;
     const r = this.book.onDiff(data as unknown as DepthDiffEvent);
-    if (r === 'applied') this.opts.onBook(this.book.book(this.opts.depth ?? 100, this.opts.clock.now()));
+    if (r === 'applied') {
+      this.opts.onBook(this.book.book(this.opts.depth ?? 100, this.opts.clock.now()));
+      if (this.awaitingFlow) {
+        this.awaitingFlow = false;
+        this.opts.onSignal({ type: 'feed.flowing' });
+      }
+    }
     if (r === 'gap' && wasSynced) this.opts.onSignal({ type: 'feed.gap' });
   }
 
-  /** Fetches a REST snapshot and replays the buffered diffs over it. */
-  async snapshot(): Promise<void> {
+  /**
+   * Fetches a REST snapshot and replays the buffered diffs over it. With `publish: false` (after a
+   * resubscribe) the book is not published: a REST answer does not prove the stream is alive, so the
+   * market stays stale until diffs flow again.
+   */
+  async snapshot(publish = true): Promise<void> {
     const gen = this.generation;
     let s: DepthSnapshot;
     try {
@@ -95,7 +109,7 @@ export class DepthFeed {
       this.opts.onSignal({ type: 'feed.gap' });
       return;
     }
-    this.opts.onBook(this.book.book(this.opts.depth ?? 100, this.opts.clock.now()));
+    if (publish) this.opts.onBook(this.book.book(this.opts.depth ?? 100, this.opts.clock.now()));
     this.opts.onSignal({ type: 'feed.synced', lastUpdateId: this.book.lastUpdateId });
   }
 
@@ -106,9 +120,10 @@ export class DepthFeed {
     // Silence is measured afresh: a stream that stays dead is reported again after another spell.
     this.lastMessageAt = this.opts.clock.now();
     this.silentReported = false;
+    this.awaitingFlow = true;
     this.socket?.send(JSON.stringify({ method: 'UNSUBSCRIBE', params: [stream], id: this.opts.clock.now() }));
     this.socket?.send(JSON.stringify({ method: 'SUBSCRIBE', params: [stream], id: this.opts.clock.now() + 1 }));
-    void this.snapshot();
+    void this.snapshot(false);
   }
 
   /** Called on a timer by the host: reports silence once per silent spell. */

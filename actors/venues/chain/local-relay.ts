@@ -59,6 +59,15 @@ export class LocalRelay {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
+  /**
+   * Builds a block every `intervalMs` (a paper session's slot clock; tests and the demo call buildBlock
+   * themselves). Returns the stop function; a failed build is reported, not thrown into the timer.
+   */
+  autoBuild(intervalMs: number, onError: (err: unknown) => void = () => undefined): () => void {
+    const timer = setInterval(() => void this.buildBlock().catch(onError), intervalMs);
+    return () => clearInterval(timer);
+  }
+
   /** Builds the next block: the first pending bundle for it that lands whole, or a block without bundles. */
   buildBlock(): Promise<BlockBuilt> {
     return this.serial(async () => {

@@ -70,3 +70,25 @@ test('followBlocks feeds the actor from the chain itself (new block → bundle s
     await fresh.stop();
   }
 });
+
+test('with the relay building blocks on its own, the actor submits and lands a bundle unattended', async () => {
+  const { followBlocks } = await import('../../../actors/venues/chain/chain-venue-actor.js');
+  const fresh = await startFlashStack();
+  const system = new ActorSystem({ clock: new SimulatedClock(0) });
+  const stops: Array<() => void> = [];
+  try {
+    const included = new Promise<Message>((resolve) => system.observe((m) => m.type === 'chain.arbitrage.included' && resolve(m)));
+    system.spawn(chainVenueSpec(fresh.executor));
+    stops.push(followBlocks(fresh.chain.provider, system));
+    stops.push(fresh.relay.autoBuild(100));
+    const message = (await included) as Message<'chain.arbitrage.included'>;
+    assert.ok(BigInt(message.predictedNetWei) > 0n);
+    assert.equal((await fresh.chain.provider.getTransactionReceipt(message.txHash))!.blockNumber, message.block);
+  } finally {
+    for (const stop of stops) stop();
+    await system.whenQuiescent();
+    await system.shutdown();
+    await fresh.relay.buildBlock().catch(() => undefined);
+    await fresh.stop();
+  }
+});

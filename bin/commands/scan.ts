@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { ArbiterError, InputError } from '../../actors/runtime/errors.js';
 import { buildMarkets, parseExchangeInfo, parseTickers } from '../../actors/strategies/triangular/snapshot.js';
 import { scanTriangular } from '../../actors/strategies/triangular/scanner.js';
+import { negativeCycles } from '../../actors/strategies/triangular/negative-cycles.js';
 import { parseVenueBooks } from '../../actors/strategies/cross-exchange/parse-books.js';
 import { crossOpportunities } from '../../actors/strategies/cross-exchange/cross-arbitrage.js';
 
@@ -57,16 +58,22 @@ export function register(program: Command): void {
     .requiredOption('--tickers <file>', 'Binance /api/v3/ticker/24hr (or bookTicker) JSON for all symbols')
     .option('--markets <file>', 'Binance /api/v3/exchangeInfo JSON (base/quote, status, LOT_SIZE, MIN_NOTIONAL)')
     .requiredOption('--fee <rate>', 'taker fee per leg as a fraction, e.g. 0.001', feeRate)
+    .option('--longer [legs]', 'also search longer cycles (log-weight negative-cycle search), up to this many legs (default 6)')
     .option('--json', 'print one JSON object as the last line')
-    .action((opts: { tickers: string; markets?: string; fee: number; json?: boolean }) =>
+    .action((opts: { tickers: string; markets?: string; fee: number; longer?: boolean | string; json?: boolean }) =>
       run('triangular', () => {
         const tickers = parseTickers(readJson(opts.tickers, 'tickers'), opts.tickers);
         const info = opts.markets ? parseExchangeInfo(readJson(opts.markets, 'exchangeInfo'), opts.markets) : undefined;
-        const result = scanTriangular(buildMarkets(tickers, info), opts.fee);
+        const markets = buildMarkets(tickers, info);
+        const result = scanTriangular(markets, opts.fee);
+        const maxLegs = opts.longer === undefined || opts.longer === true ? 6 : Number(opts.longer);
+        if (!Number.isInteger(maxLegs) || maxLegs < 3) throw new InputError(`--longer: expected a number of legs ≥ 3, got "${String(opts.longer)}"`);
+        const longer = opts.longer !== undefined ? negativeCycles(markets, opts.fee, maxLegs) : undefined;
         if (opts.json) {
-          process.stdout.write(`${JSON.stringify({ fee: opts.fee, ...result })}\n`);
+          process.stdout.write(`${JSON.stringify({ fee: opts.fee, ...result, ...(longer ? { longerCycles: longer } : {}) })}\n`);
           return;
         }
+        for (const c of longer ?? []) process.stdout.write(`cycle ${c.path.join(' → ')}: net ${pct(c.netPct)}\n`);
         process.stdout.write(`${result.markets} markets, ${result.assets} assets, ${result.triangles} triangles (${result.cycles} directed cycles); ${result.opportunities.length} profitable after fee ${opts.fee}\n`);
         for (const o of result.opportunities) {
           const ok = o.executable === null ? 'rules unknown' : o.executable ? 'executable' : `not executable: ${o.reasons.join('; ')}`;

@@ -38,3 +38,14 @@ test('CLI bad input exits 2 and names the file and field', () => {
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /nope\.json/);
 });
+
+test('CLI --longer adds cycles of any length from the negative-cycle search; a bad value exits 2', () => {
+  const r = run('--tickers', TICKERS, '--markets', MARKETS, '--fee', '0', '--longer', '5', '--json');
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout.trim().split('\n').at(-1)!);
+  assert.ok(out.longerCycles.length > 0);
+  for (const c of out.longerCycles) assert.ok(c.netPct > 0 && c.path.length <= 6 && c.path[0] === c.path.at(-1));
+  const bad = run('--tickers', TICKERS, '--fee', '0', '--longer', '2');
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--longer/);
+});

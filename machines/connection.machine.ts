@@ -31,6 +31,8 @@ export interface ConnectionInput {
   degradedTimeoutMs?: number;
   /** Seed for the jitter (machines hold no ambient randomness). */
   seed?: number;
+  /** Connect on start instead of waiting for connection.start (when hosted as an actor). */
+  autoStart?: boolean;
 }
 
 export interface ConnectionContext {
@@ -46,6 +48,7 @@ export interface ConnectionContext {
   delayMs: number;
   gaps: number;
   lastUpdateTs: number;
+  autoStart: boolean;
 }
 
 type Ev<T extends string, B = object> = { type: T } & B;
@@ -133,13 +136,17 @@ export const connectionMachine = setup({
     delayMs: 0,
     gaps: 0,
     lastUpdateTs: 0,
+    autoStart: input.autoStart ?? false,
   }),
   initial: 'idle',
   on: {
     'connection.stop': { target: '.stopped', actions: 'disconnect' },
   },
   states: {
-    idle: { on: { 'connection.start': 'connecting' } },
+    idle: {
+      always: { guard: ({ context }) => context.autoStart, target: 'connecting' },
+      on: { 'connection.start': 'connecting' },
+    },
     connecting: {
       entry: 'connect',
       on: {

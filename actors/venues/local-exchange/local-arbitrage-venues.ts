@@ -1,6 +1,8 @@
 import type { Clock } from '../../runtime/clock.js';
 import type { BookLevel, OrderBook } from '../../market-data/types.js';
 import { MarketConnection } from '../../market-data/order-book/market-connection.js';
+import { marketConnectionActor } from '../../market-data/order-book/market-connection-actor.js';
+import type { ActorSpec } from '../../runtime/actor-spec.js';
 import { CcxtVenue } from '../ccxt/ccxt-venue.js';
 import { BookMover, type MovedMarket } from './book-mover.js';
 import { listedMarkets } from './listed-markets.js';
@@ -38,6 +40,8 @@ export interface LocalArbitrageVenues {
   markets(venue: string): LocalMarketView[];
   /** One websocket depth connection per market; books and market.stale/live go to `publish`. */
   connect(publish: (m: { type: 'book.updated'; book: OrderBook } | { type: 'market.stale' | 'market.live'; venue: string; symbol: string; lastUpdateTs?: number }) => void, silenceMs?: number): MarketConnection[];
+  /** The same connections as actors of the system (for bootTradingSystem's venueActors); closed by close(). */
+  connectionActors(silenceMs?: number): ActorSpec[];
   close(): Promise<void>;
 }
 
@@ -75,6 +79,7 @@ export async function startLocalArbitrageVenues(clock: Clock, specs: LocalVenueS
     });
   };
   const connections: MarketConnection[] = [];
+  const actorSpecs: Array<ActorSpec & { close(): void }> = [];
   return {
     exchanges,
     venues,
@@ -99,8 +104,21 @@ export async function startLocalArbitrageVenues(clock: Clock, specs: LocalVenueS
       }
       return connections;
     },
+    connectionActors(silenceMs = 5000) {
+      for (const [id, ex] of Object.entries(exchanges)) {
+        for (const m of ex.state.markets.values()) {
+          const symbol = `${m.base}/${m.quote}`;
+          actorSpecs.push(marketConnectionActor({
+            venue: id, symbol, streamId: m.symbol.toLowerCase(), wsUrl: `ws://127.0.0.1:${ex.port}/ws`, silenceMs,
+            fetchSnapshot: () => venues[id]!.fetchDepthSnapshot(symbol, 100),
+          }));
+        }
+      }
+      return actorSpecs;
+    },
     async close() {
       mover.stop();
+      for (const a of actorSpecs) a.close();
       for (const c of connections) c.stop();
       for (const v of Object.values(venues)) await v.close();
       for (const ex of Object.values(exchanges)) await ex.close();

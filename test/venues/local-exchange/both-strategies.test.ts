@@ -21,7 +21,7 @@ async function until(what: string, cond: () => boolean, limitMs = 20_000): Promi
   }
 }
 
-test('both strategies over two local Binance venues with websocket books: a cross window and a triangle window are each traded once, through risk', async (t) => {
+test('both strategies over two local Binance venues with websocket books from connection actors: a cross window and a triangle window are each traded once, through risk', async (t) => {
   const clock = new SystemClock();
   const local = await startLocalArbitrageVenues(clock, undefined, 3, 0);
   const config = defaultConfig();
@@ -33,7 +33,7 @@ test('both strategies over two local Binance venues with websocket books: a cros
     risk: riskActor({ capital: 100_000, limits: { ...riskLimitsFrom(config), minExpectedProfit: 0 }, startTs: clock.now() }),
     ledger: ledgerActor({ capital: 100_000, markEveryMs: 60_000 }),
     execution: executionActor({ venues: local.venues, input: { venues: execVenues, maxLiquidityFraction: 1 } }),
-    venueActors: [],
+    venueActors: local.connectionActors(5000),
     strategies: [
       triangularActor({ strategy: 'triangular', venue: 'local-a', markets: local.markets('local-a'), fee: 0.001, minNetReturn: 0.0005, maxNotional: { USDT: 5000, BTC: 0.4, ETH: 12 }, slippage: 0.0005, policy: 'auto', deadlineMs: 1500, hedgeDeadlineMs: 3000 }),
       crossExchangeActor({ strategy: 'cross', symbol: 'BTC/USDT', venues: { 'local-a': 0.001, 'local-b': 0.001 }, minNetProfit: 0.5, maxAmount: 0.3, stepSize: 0.000001, deadlineMs: 1500, hedgeDeadlineMs: 3000 }),
@@ -46,8 +46,8 @@ test('both strategies over two local Binance venues with websocket books: a cros
     await trading.system.shutdown();
     await local.close();
   });
-  const conns = local.connect((m) => trading.system.publish(m as never));
-  await until('every market live', () => conns.every((c) => c.state === 'live'));
+  const markets = Object.values(local.exchanges).reduce((n, ex) => n + ex.state.markets.size, 0);
+  await until('every market live', () => new Set(seen.filter((m) => m.type === 'market.live').map((m) => m.type === 'market.live' && `${m.venue}:${m.symbol}`)).size === markets);
   // Books keep moving (±0.05%, never enough to cross fees alone) so risk sees fresh data.
   local.mover.start(250);
   const outcomes = (s: string) => seen.filter((m) => m.type === 'arb.outcome' && m.strategy === s);

@@ -85,7 +85,7 @@ async function actorPipeline(events: number): Promise<LatencyStats> {
 async function plainPipeline(events: number): Promise<LatencyStats> {
   const venue = newVenue();
   let ctx: MarketMakerContext = {
-    strategy: 'mm', venue: 'paper', symbol: SYMBOL, params, window: 20, closes: [], inventory: 0, seq: 1, live: {}, riskState: 'ACTIVE', lastQuote: undefined, fills: 0, vetoes: 0,
+    strategy: 'mm', session: '0', venue: 'paper', symbol: SYMBOL, params, window: 20, closes: [], inventory: 0, seq: 1, live: {}, riskState: 'ACTIVE', lastQuote: undefined, fills: 0, vetoes: 0,
   };
   const limits = { ...DEFAULT_RISK_LIMITS, maxNotionalPerOrder: 1e12 };
   let book = newRiskBook(1e9, 0);

@@ -6,6 +6,8 @@ import { planQuotes, type MarketMakerContext } from '../actors/strategies/market
 
 export interface MarketMakerInput {
   strategy: string;
+  /** Distinguishes this session's intent ids from earlier sessions' on the same journal. */
+  session?: string;
   venue: string;
   symbol: string;
   params: QuoteParams;
@@ -59,6 +61,7 @@ export const marketMakerMachine = setup({
   id: 'market-maker',
   context: ({ input }) => ({
     ...input,
+    session: input.session ?? '0',
     closes: [],
     inventory: 0,
     seq: 1,

@@ -22,6 +22,8 @@ export interface PaperSessionOptions {
   store?: Store;
   /** The first bar's open: the paper account is funded half in base at this price. */
   firstCandle: Candle;
+  /** Unique per session on one journal, so intent and client order ids never repeat across runs. */
+  sessionId?: string;
   inspect?: InspectObserver;
   random?: () => number;
 }
@@ -64,6 +66,7 @@ export function startPaperSession(options: PaperSessionOptions): PaperSession {
     strategies: [
       marketMakingActor({
         strategy: MARKET_MAKING,
+        session: options.sessionId,
         venue: PAPER_VENUE,
         symbol: mm.symbol,
         window: mm.volatilityWindow,

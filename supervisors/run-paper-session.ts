@@ -14,6 +14,8 @@ export interface RunPaperOptions {
   config: Config;
   logger: Logger;
   dbFile: string;
+  /** Unique per run on the same journal (the CLI uses the start time in base 36). */
+  sessionId: string;
   dataFile: string;
   speed: number;
   durationMs?: number;
@@ -59,7 +61,7 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
   const store = openStore(options.dbFile);
   const inspector = options.inspect ? await startLocalInspector() : undefined;
   if (inspector) options.onInspector?.(inspector.pageUrl);
-  const session = startPaperSession({ config, logger, store, firstCandle: first, inspect: inspector?.inspect });
+  const session = startPaperSession({ config, logger, store, firstCandle: first, sessionId: options.sessionId, inspect: inspector?.inspect });
   const reconciled = await reconcileOnStart(store, { [PAPER_VENUE]: session.venue }, session.clock, logger);
   if (reconciled.unresolved.length > 0) {
     const reason = `reconciliation impossible for ${reconciled.unresolved.length} order(s), e.g. ${reconciled.unresolved[0]!.clientOrderId}: ${reconciled.unresolved[0]!.why}`;

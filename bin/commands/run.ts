@@ -47,6 +47,7 @@ export function register(program: Command): void {
         config,
         logger,
         dbFile: opts.db ?? config.storage.dbFile,
+        sessionId: Date.now().toString(36),
         dataFile: opts.data ?? config.replay.dataFile,
         speed: opts.speed ?? config.replay.speed,
         durationMs: opts.duration !== undefined ? opts.duration * 1000 : undefined,

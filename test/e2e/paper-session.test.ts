@@ -18,6 +18,7 @@ test('a paper session trades through risk and execution into a real SQLite journ
     config,
     logger: pino({ level: 'silent' }),
     dbFile,
+    sessionId: 'first',
     dataFile,
     speed: Number.POSITIVE_INFINITY,
     durationMs: 4_000,
@@ -56,9 +57,44 @@ test('a journal with an order no venue can answer for starts the session HALTED:
   store.orders.upsertOrder({ clientOrderId: 'old.0', intentId: 'old', strategy: 'market-making', venue: 'retired-venue', symbol: 'BTC/USDT', side: 'buy', status: 'unknown', filled: 0, amount: 0.01, ts: 1 });
   store.close();
   const summary = await runPaperSession({
-    config: defaultConfig(), logger: pino({ level: 'silent' }), dbFile, dataFile, speed: Number.POSITIVE_INFINITY, durationMs: 1_500, inspect: false,
+    config: defaultConfig(), logger: pino({ level: 'silent' }), dbFile, sessionId: 'after-crash', dataFile, speed: Number.POSITIVE_INFINITY, durationMs: 1_500, inspect: false,
   });
   assert.deepEqual(summary.reconciled, { settled: 0, cancelled: 0, unresolved: 1 });
   assert.equal(summary.orders, 0, 'no order was placed');
   assert.equal(summary.riskState, 'HALTED');
+});
+
+test('after SIGKILL mid-session, the next run settles every journaled order before trading, and no id repeats (R1)', async () => {
+  const { spawn } = await import('node:child_process');
+  const dbFile = join(mkdtempSync(join(tmpdir(), 'arbiter-kill-')), 'killed.db');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bin/arbiter.ts', 'run', '--db', dbFile, '--speed', '100000', '--json'], { stdio: 'ignore' });
+  const openOrders = () => {
+    try {
+      const db = new Database(dbFile, { readonly: true });
+      const n = (db.prepare("SELECT COUNT(*) AS n FROM orders WHERE status NOT IN ('filled','cancelled','rejected')").get() as { n: number }).n;
+      const total = (db.prepare('SELECT COUNT(*) AS n FROM orders').get() as { n: number }).n;
+      db.close();
+      return { n, total };
+    } catch {
+      return { n: 0, total: 0 };
+    }
+  };
+  for (let i = 0; i < 1200 && !(openOrders().total > 50 && openOrders().n > 0); i++) await new Promise((r) => setTimeout(r, 50));
+  child.kill('SIGKILL');
+  await new Promise((r) => child.once('exit', r));
+  const left = openOrders();
+  assert.ok(left.n > 0, `the kill left orders open in the journal: ${JSON.stringify(left)}`);
+
+  const summary = await runPaperSession({
+    config: defaultConfig(), logger: pino({ level: 'silent' }), dbFile, sessionId: 'restart', dataFile, speed: Number.POSITIVE_INFINITY, durationMs: 1_500, inspect: false,
+  });
+  const { settled, cancelled, unresolved } = summary.reconciled;
+  assert.equal(settled + cancelled, left.n, 'every order the crash left open was settled');
+  assert.equal(unresolved, 0);
+  assert.ok(summary.orders > 0, 'then it traded');
+  const db = new Database(dbFile, { readonly: true });
+  const total = (db.prepare('SELECT COUNT(*) AS n FROM orders').get() as { n: number }).n;
+  db.close();
+  assert.equal(total, left.total + summary.orders, 'the new run added its own orders; no clientOrderId was reused');
+  assert.equal(openOrders().n, 0);
 });

@@ -7,6 +7,7 @@ import type { OrderIntent } from '../../actors/risk/intent.js';
 
 const input = {
   strategy: 'mm',
+  session: 's1',
   venue: 'paper',
   symbol: 'BTC/USDT',
   window: 5,
@@ -33,7 +34,7 @@ test('warms up on history, then quotes both sides every bar with deterministic i
   actor.send(candle(100));
   assert.equal(actor.getSnapshot().value, 'quoting');
   actor.send(candle(100.05));
-  assert.deepEqual(intents.map((i) => [i.intentId, i.side, i.kind]), [['mm-1', 'buy', 'open'], ['mm-2', 'sell', 'open']]);
+  assert.deepEqual(intents.map((i) => [i.intentId, i.side, i.kind]), [['mm-s1-1', 'buy', 'open'], ['mm-s1-2', 'sell', 'open']]);
 });
 
 test('resting quotes are cancelled before requoting; fills move inventory; HALTED pauses, ACTIVE resumes', () => {

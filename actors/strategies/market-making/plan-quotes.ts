@@ -3,6 +3,8 @@ import { computeQuote, type Quote, type QuoteParams } from './quotes.js';
 
 export interface MarketMakerContext {
   strategy: string;
+  /** Makes intent ids unique across sessions on one journal: `${strategy}-${session}-${seq}`. */
+  session: string;
   venue: string;
   symbol: string;
   params: QuoteParams;
@@ -11,7 +13,7 @@ export interface MarketMakerContext {
   closes: number[];
   /** Signed base inventory from our own fills. */
   inventory: number;
-  /** Next intent sequence number: intent ids are `${strategy}-${seq}`, deterministic. */
+  /** Next intent sequence number: intent ids are `${strategy}-${session}-${seq}`, deterministic per session. */
   seq: number;
   /** Our resting orders by clientOrderId. */
   live: Record<string, { side: 'buy' | 'sell' }>;
@@ -34,7 +36,7 @@ export function planQuotes(ctx: MarketMakerContext, mid: number): QuotePlan {
   let seq = ctx.seq;
   const base = { strategy: ctx.strategy, venue: ctx.venue, symbol: ctx.symbol, type: 'limit' as const };
   for (const [clientOrderId, order] of Object.entries(ctx.live)) {
-    intents.push({ ...base, intentId: `${ctx.strategy}-${seq++}`, side: order.side, kind: 'cancel', amount: 0, price: mid, cancelClientOrderId: clientOrderId });
+    intents.push({ ...base, intentId: `${ctx.strategy}-${ctx.session}-${seq++}`, side: order.side, kind: 'cancel', amount: 0, price: mid, cancelClientOrderId: clientOrderId });
   }
   const sides = [
     { side: 'buy' as const, price: quote.bid, amount: quote.bidAmount },
@@ -48,7 +50,7 @@ export function planQuotes(ctx: MarketMakerContext, mid: number): QuotePlan {
     // Quotes are 'open' while risk is ACTIVE: a reduce-only quote would be judged against the quote it
     // replaces, whose cancel is still in flight. In REDUCING only the reducing side is quoted, as 'reduce'.
     const kind = ctx.riskState === 'REDUCING' ? 'reduce' : 'open';
-    intents.push({ ...base, intentId: `${ctx.strategy}-${seq++}`, side, kind, amount, price });
+    intents.push({ ...base, intentId: `${ctx.strategy}-${ctx.session}-${seq++}`, side, kind, amount, price });
   }
   return { intents, quote, nextSeq: seq };
 }

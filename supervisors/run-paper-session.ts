@@ -110,7 +110,7 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
     db: options.dbFile,
   };
   for (const name of session.system.actorNames()) {
-    store.snapshots.save(name, session.system.actor(name)?.snapshot());
+    store.snapshots.save(name, session.system.actor(name)?.persistedSnapshot());
   }
   logger.info({ ...summary, actors: undefined, strategy: MARKET_MAKING }, 'paper session finished');
   await session.system.shutdown();

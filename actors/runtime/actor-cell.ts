@@ -77,6 +77,11 @@ export class ActorCell implements Supervisee {
     return this.machine.getSnapshot();
   }
 
+  /** The last good state in XState's persisted (JSON-safe) form, for a durable store. */
+  persistedSnapshot(): unknown {
+    return this.machine.getPersistedSnapshot();
+  }
+
   setParent(parent: Supervisor): void {
     this.supervisor = parent;
   }
@@ -147,10 +152,9 @@ export class ActorCell implements Supervisee {
     this.machine.send(message);
     const snapshot = this.machine.getSnapshot();
     if (snapshot.status === 'error') throw snapshot.error;
-    if (this.persist) {
-      this.lastSnapshot = this.machine.getPersistedSnapshot();
-      this.host.snapshots.save(this.name, this.lastSnapshot);
-    }
+    // XState snapshots are immutable: keeping the reference is enough to restart from this point.
+    // The JSON-safe persisted form is made only when someone stores it (persistedSnapshot()).
+    if (this.persist) this.lastSnapshot = snapshot;
     this.current = undefined;
     this.host.inFlight.done();
     return state;

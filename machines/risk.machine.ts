@@ -7,7 +7,7 @@ import { DEFAULT_RISK_LIMITS, type RiskLimits } from '../actors/risk/limits.js';
 import { evaluate } from '../actors/risk/evaluate-intent.js';
 import { midPrice } from '../actors/market-data/types.js';
 import {
-  advanceTo, applyFill, applyMark, applyOrderUpdate, newRiskBook, recordSubmit, releaseReservation, toRiskView, utcDay, type RiskBook,
+  advanceTo, applyFeedLive, applyFeedStale, applyFill, applyMark, applyOrderUpdate, newRiskBook, recordSubmit, releaseReservation, toRiskView, utcDay, type RiskBook,
 } from '../actors/risk/risk-book.js';
 
 declare module '../actors/runtime/messages.js' {
@@ -18,7 +18,8 @@ declare module '../actors/runtime/messages.js' {
 }
 
 export type RiskEvent = Message<
-  'order.intent' | 'fill.received' | 'book.updated' | 'candle.closed' | 'order.updated' | 'order.unplaced' | 'risk.halt' | 'risk.rearm'
+  | 'order.intent' | 'fill.received' | 'book.updated' | 'candle.closed' | 'order.updated' | 'order.unplaced' | 'risk.halt' | 'risk.rearm'
+  | 'market.stale' | 'market.live'
 >;
 
 export type RiskEmitted =
@@ -83,6 +84,10 @@ function observe(ctx: RiskContext, event: RiskEvent): RiskBook {
       return applyOrderUpdate(book, event.order);
     case 'order.unplaced':
       return releaseReservation(book, event.intentId, event.amount);
+    case 'market.live':
+      return applyFeedLive(book, event.venue, event.symbol, event.ts);
+    case 'market.stale':
+      return applyFeedStale(book, event.venue, event.symbol, event.lastUpdateTs);
     default:
       return book;
   }
@@ -183,6 +188,8 @@ export const riskMachine = setup({
     'candle.closed': { actions: 'observe' },
     'order.updated': { actions: 'observe' },
     'order.unplaced': { actions: 'observe' },
+    'market.live': { actions: 'observe' },
+    'market.stale': { actions: 'observe' },
     'risk.halt': { target: '.HALTED', actions: 'recordManualHalt' },
     'risk.rearm': { target: '.ACTIVE', actions: ['rearm', 'announceActive'] },
   },

@@ -1,6 +1,6 @@
 import type { Fill, OrderUpdate } from '../ledger/types.js';
 import type { Side } from '../market-data/types.js';
-import type { PendingOrders, Position, RiskView } from './risk-view.js';
+import type { FeedStatus, PendingOrders, Position, RiskView } from './risk-view.js';
 
 /** Risk's own bookkeeping: positions, P&L, marks, reservations. Pure functions on plain data. */
 export interface Reservation {
@@ -23,6 +23,8 @@ export interface RiskBook {
   positions: Record<string, Position>;
   marks: Record<string, number>;
   lastMarketData: Record<string, number>;
+  /** Connection status per `${venue}:${symbol}` (absent in snapshots older than R14's fix). */
+  feeds?: Record<string, FeedStatus>;
   /** Approved open and reduce intents not yet filled or cancelled, by intentId. */
   reservations: Record<string, Reservation>;
   recentSubmits: number[];
@@ -50,6 +52,7 @@ export function newRiskBook(capital: number, ts: number): RiskBook {
     positions: {},
     marks: {},
     lastMarketData: {},
+    feeds: {},
     reservations: {},
     recentSubmits: [],
     lossStreak: 0,
@@ -106,6 +109,17 @@ export function applyMark(book: RiskBook, venue: string, symbol: string, price: 
   const lastMarketData = { ...book.lastMarketData, [`${venue}:${symbol}`]: ts };
   const marks = price !== undefined && price > 0 ? { ...book.marks, [symbol]: price } : book.marks;
   return withPeak({ ...book, marks, lastMarketData });
+}
+
+/** market.live: synced and watched, so the market counts as fresh from now on (even if its book never changes). */
+export function applyFeedLive(book: RiskBook, venue: string, symbol: string, ts: number): RiskBook {
+  const key = `${venue}:${symbol}`;
+  return { ...book, feeds: { ...book.feeds, [key]: { state: 'live', since: ts } }, lastMarketData: { ...book.lastMarketData, [key]: ts } };
+}
+
+/** market.stale: the connection went silent; trading the market is vetoed until market.live. */
+export function applyFeedStale(book: RiskBook, venue: string, symbol: string, lastUpdateTs: number): RiskBook {
+  return { ...book, feeds: { ...book.feeds, [`${venue}:${symbol}`]: { state: 'stale', since: lastUpdateTs } } };
 }
 
 export function applyFill(book: RiskBook, fill: Fill, maxLossStreak: number, cooldownMs: number): RiskBook {
@@ -202,5 +216,6 @@ export function toRiskView(book: RiskBook, state: RiskView['state']): RiskView {
     pending: pendingBySymbol(book),
     recentSubmits: book.recentSubmits,
     lastMarketData: book.lastMarketData,
+    feeds: book.feeds ?? {},
   };
 }

@@ -36,6 +36,18 @@ export interface RiskView {
   recentSubmits: number[];
   /** Last market-data receipt time by `${venue}:${symbol}`. */
   lastMarketData: Record<string, number>;
+  /**
+   * What each market's connection last reported, by `${venue}:${symbol}` (market.live / market.stale).
+   * Live: synced and watched, so fresh even if the book has not changed. Stale: vetoed until live again.
+   * Markets without a connection (replayed candles) are judged on data age alone.
+   */
+  feeds?: Record<string, FeedStatus>;
+}
+
+export interface FeedStatus {
+  state: 'live' | 'stale';
+  /** When the connection reported it (for stale: the last update it had received). */
+  since: number;
 }
 
 const NONE: PendingOrders = Object.freeze({ openBuy: 0, openSell: 0, reduce: 0 });
@@ -71,6 +83,19 @@ export function lastDataTs(view: RiskView, venue: string, symbol: string): numbe
     if (key.endsWith(`:${symbol}`) && (last === undefined || ts > last)) last = ts;
   }
   return last;
+}
+
+/** The connection status of a market, or for venue 'auto' a live one on any venue (else a stale one, if any). */
+export function feedOf(view: RiskView, venue: string, symbol: string): FeedStatus | undefined {
+  const feeds = view.feeds ?? {};
+  if (venue !== 'auto') return feeds[`${venue}:${symbol}`];
+  let found: FeedStatus | undefined;
+  for (const [key, feed] of Object.entries(feeds)) {
+    if (!key.endsWith(`:${symbol}`)) continue;
+    if (feed.state === 'live') return feed;
+    found ??= feed;
+  }
+  return found;
 }
 
 export function submitsInWindow(view: RiskView, now: number, windowMs: number): number {

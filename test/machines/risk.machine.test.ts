@@ -136,6 +136,29 @@ test('stale market data is vetoed, using message timestamps', () => {
   assert.equal(c?.type === 'order.denied' && c.reason, 'STALE_MARKET_DATA');
 });
 
+test('market.stale vetoes that market until market.live; a live connection counts as fresh while its book is unchanged (R14)', () => {
+  const { actor, take } = startRisk({ capital: 10_000, startTs: T0, limits: { staleDataMs: 1_000 } });
+  const at = { venue: 'local-a', symbol: 'BTC/USDT' };
+  const on = (id: string) => intent({ intentId: id, venue: 'local-a' });
+  actor.send(msg('book.updated', { book: book('BTC/USDT', 5_000, T0, 'local-a') }, T0));
+  actor.send(msg('market.live', at, T0 + 10));
+  actor.send(msg('order.intent', { intent: on('quiet') }, T0 + 30_000));
+  actor.send(msg('market.stale', { ...at, lastUpdateTs: T0 }, T0 + 30_001));
+  actor.send(msg('book.updated', { book: book('BTC/USDT', 5_000, T0 + 30_002, 'local-a') }, T0 + 30_002));
+  actor.send(msg('order.intent', { intent: on('while-stale') }, T0 + 30_003));
+  actor.send(msg('order.intent', { intent: { ...on('cancel'), kind: 'cancel', cancelClientOrderId: 'quiet.0' } }, T0 + 30_004));
+  actor.send(msg('market.live', at, T0 + 31_000));
+  actor.send(msg('order.intent', { intent: on('live-again') }, T0 + 31_001));
+  actor.send(msg('order.intent', { intent: intent({ intentId: 'other-venue' }) }, T0 + 31_002));
+  const verdicts = take().filter((e) => e.type === 'order.approved' || e.type === 'order.denied');
+  assert.deepEqual(
+    verdicts.map((e) => (e.type === 'order.approved' ? `${e.approval.intent.intentId}: approved` : `${e.intent.intentId}: ${e.reason}`)),
+    ['quiet: approved', 'while-stale: STALE_MARKET_DATA', 'cancel: approved', 'live-again: approved', 'other-venue: STALE_MARKET_DATA'],
+  );
+  const stale = verdicts[1];
+  assert.ok(stale?.type === 'order.denied' && /reports the market stale/.test(stale.detail), 'the detail names the connection, not a data age');
+});
+
 test('the submit-rate cap holds against a runaway strategy', () => {
   const { actor, out } = startRisk({ capital: 1e9, startTs: T0 });
   actor.send(msg('book.updated', { book: book('BTC/USDT', 5_000, T0) }, T0));

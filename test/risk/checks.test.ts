@@ -55,6 +55,21 @@ test('daily-loss denies opens at 5% loss of day-start equity, lets reduces throu
   assert.equal(run(dailyLoss, { kind: 'reduce' }, { dailyPnl: -900 }).ok, true);
 });
 
+test('stale-data follows the connection: a market reported stale is denied however fresh its book; one reported live passes however old', () => {
+  const staleFeed = { 'paper:BTC/USDT': { state: 'stale' as const, since: NOW - 6_000 } };
+  const stale = run(staleData, {}, { feeds: staleFeed, lastMarketData: { 'paper:BTC/USDT': NOW - 10 } });
+  assert.equal(stale.ok ? null : stale.reason, 'STALE_MARKET_DATA');
+  assert.match(stale.ok ? '' : stale.detail, /reports the market stale.*market\.live/);
+  assert.equal(run(staleData, { kind: 'cancel', cancelClientOrderId: 'x' }, { feeds: staleFeed }).ok, true, 'cancels pass a stale market');
+  const quietButLive = { feeds: { 'paper:BTC/USDT': { state: 'live' as const, since: NOW - 60_000 } }, lastMarketData: { 'paper:BTC/USDT': NOW - 60_000 } };
+  assert.equal(run(staleData, {}, quietButLive).ok, true, 'a live connection with an unchanged book is fresh');
+  assert.equal(run(staleData, {}, { ...quietButLive, feeds: {} }).ok, false, 'the same age without a live connection is stale');
+  assert.equal(run(staleData, { venue: 'other' }, quietButLive).ok, false, 'live is per venue');
+  // auto: a live feed on any venue is enough; only stale feeds deny.
+  assert.equal(run(staleData, { venue: 'auto' }, { feeds: { 'a:BTC/USDT': { state: 'stale', since: 1 }, 'b:BTC/USDT': { state: 'live', since: 1 } }, lastMarketData: {} }).ok, true);
+  assert.equal(run(staleData, { venue: 'auto' }, { feeds: { 'a:BTC/USDT': { state: 'stale', since: 1 } }, lastMarketData: { 'a:BTC/USDT': NOW } }).ok, false);
+});
+
 test('stale-data vetoes missing and old data, per venue, and uses the freshest venue for auto', () => {
   assert.equal(run(staleData, {}).ok, true);
   const old = run(staleData, {}, { lastMarketData: { 'paper:BTC/USDT': NOW - 5_001 } });

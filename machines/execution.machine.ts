@@ -31,6 +31,8 @@ export interface ExecutionContext extends ExecutionInput {
 }
 
 const FINISHED_MAX = 512;
+/** Venue ids of on-chain venues, whose approvals the chain actor executes itself. */
+export const CHAIN_VENUE_PREFIX = 'chain:';
 const VENUE_EVENTS = ['venue.accepted', 'venue.rejected', 'venue.unavailable', 'venue.queried', 'venue.fill', 'venue.cancelled', 'order.query'] as const;
 
 /** Submits carry the intent so the host can journal it before calling the venue. */
@@ -78,6 +80,10 @@ export const executionMachine = setup({
         enqueue.emit({ type: 'execution.refused', detail: 'not an approval minted by the risk actor: refused' });
         return;
       }
+      // On-chain cycles are sent by the chain strategy/venue actor that proposed them (it holds the signed,
+      // simulated bundle and re-sizes it to the approved amount); an approval for a `chain:` venue is its
+      // to act on, not an order for an exchange, so execution leaves it alone and reports nothing.
+      if (approval.intent.venue.startsWith(CHAIN_VENUE_PREFIX)) return;
       const orders = { ...context.orders };
       const finished = [...context.finished];
       const out: ExecutionEmitted[] = [];

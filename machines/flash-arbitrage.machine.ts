@@ -1,72 +1,120 @@
-import { assign, emit, setup } from 'xstate';
+import { assign, emit, enqueueActions, setup } from 'xstate';
+import { isGenuineApproval, type Approval } from '../actors/risk/approval.js';
+import type { DenyReason, OrderIntent } from '../actors/risk/intent.js';
+import type { FlashArbitrageEvent, FlashProposal } from './flash-arbitrage.messages.js';
 
-declare module '../actors/runtime/messages.js' {
-  interface MessageMap {
-    /** Block follower → chain venue: a new block was sealed. */
-    'chain.block': { number: number };
-    /** Chain venue host → its machine: result of evaluating a block (reserves, sizing, simulation, send). */
-    'chain.evaluated': {
-      block: number;
-      outcome: 'none' | 'below-threshold' | 'simulation-failed' | 'submitted' | 'error';
-      detail: string;
-      txHash?: string;
-      targetBlock?: number;
-      deadlineBlock?: number;
-      /** Decimal string, wei. */
-      predictedNetWei?: string;
-    };
-    /** Chain venue host → its machine: where the submitted bundle stands after a block. */
-    'chain.followedUp': { block: number; txHash: string; status: 'included' | 'pending' | 'expired' | 'dropped' | 'error'; includedBlock?: number; predictedNetWei?: string };
-    /** Chain venue → journal, risk, ledger: a simulated bundle went to the relay. */
-    'chain.arbitrage.submitted': { txHash: string; targetBlock: number; deadlineBlock: number; predictedNetWei: string };
-    'chain.arbitrage.included': { txHash: string; block: number; predictedNetWei: string };
-    /** No bundle for this block, and why (a rejection is an event). */
-    'chain.arbitrage.skipped': { block: number; reason: 'none' | 'below-threshold' | 'simulation-failed' | 'error' | 'busy'; detail: string };
-    'chain.arbitrage.dropped': { txHash: string; block: number; reason: 'expired' | 'dropped' | 'error' };
-  }
-}
+export type { FlashArbitrageEvent, FlashProposal } from './flash-arbitrage.messages.js';
 
-/** I/O the host runs: evaluate a block (and submit), or follow up a submitted bundle. */
-export type FlashArbitrageEffect = { type: 'chain.evaluate'; block: number } | { type: 'chain.followUp'; block: number; txHash: string };
+/** I/O the host runs: evaluate a block (prepare, send nothing), send an approved bundle, follow one up. */
+export type FlashArbitrageEffect =
+  | { type: 'chain.evaluate'; block: number }
+  | { type: 'chain.submit'; block: number; intentId: string; approval: Approval }
+  | { type: 'chain.followUp'; block: number; txHash: string };
 
-export interface PendingBundle {
-  txHash: string;
-  targetBlock: number;
+/** The cycle in flight: proposed to risk, then approved and sent. */
+export interface PendingCycle {
+  intentId: string;
+  /** Block whose reserves the cycle was sized on. */
+  block: number;
+  /** Last block the quote may still be sent for; an approval later than that is released, not used. */
   deadlineBlock: number;
+  amount: number;
+  approvedAmount?: number;
+  txHash?: string;
+  targetBlock?: number;
   predictedNetWei: string;
 }
 
-export interface FlashArbitrageContext {
+export interface FlashArbitrageInput {
+  /** Strategy name: intents carry it, risk's denials come back to `strategy:<name>`. */
+  strategy: string;
+  /** Venue id of the chain, `chain:<name>`. */
+  venue: string;
+}
+
+export interface FlashArbitrageContext extends FlashArbitrageInput {
   lastBlock: number;
-  pending: PendingBundle | undefined;
+  /** Intents proposed so far: the next intent id is `${strategy}-${proposed + 1}`. */
+  proposed: number;
+  pending: PendingCycle | undefined;
   submitted: number;
   included: number;
 }
 
-type Ev<T extends string, B = object> = { type: T } & B;
-type Evaluated = Ev<'chain.evaluated', { block: number; outcome: string; detail: string; txHash?: string; targetBlock?: number; deadlineBlock?: number; predictedNetWei?: string }>;
-type FollowedUp = Ev<'chain.followedUp', { block: number; txHash: string; status: string; includedBlock?: number; predictedNetWei?: string }>;
-export type FlashArbitrageEvent = Ev<'chain.block', { number: number }> | Evaluated | FollowedUp;
+type Emitted = FlashArbitrageEffect | { type: string; [k: string]: unknown };
 
-const skipReason = (o: string) => (o === 'none' || o === 'below-threshold' || o === 'simulation-failed' ? o : 'error');
+const skipReason = (o: string) => (o === 'none' || o === 'below-threshold' || o === 'simulation-failed' || o === 'refused' ? o : 'error');
+
+function intentFor(ctx: FlashArbitrageContext, p: FlashProposal): OrderIntent {
+  return {
+    intentId: `${ctx.strategy}-${ctx.proposed + 1}`,
+    strategy: ctx.strategy,
+    venue: ctx.venue,
+    symbol: p.symbol,
+    side: 'buy',
+    kind: 'open',
+    type: 'market',
+    amount: p.amount,
+    price: p.price,
+    expectedProfit: p.expectedProfit,
+  };
+}
+
+function approvalOf(event: FlashArbitrageEvent): Approval | undefined {
+  return event.type === 'order.approved' && isGenuineApproval(event.approval) ? event.approval : undefined;
+}
+
+/** A genuine approval of an intent this actor made (its strategy, its venue). */
+function ownApproval(ctx: FlashArbitrageContext, event: FlashArbitrageEvent): Approval | undefined {
+  const approval = approvalOf(event);
+  return approval && approval.intent.strategy === ctx.strategy && approval.intent.venue === ctx.venue ? approval : undefined;
+}
+
+/** Risk reserved the approved amount; a cycle that will not trade gives it back. */
+const release = (intentId: string, amount: number, reason: string) => ({ type: 'order.unplaced', intentId, amount, reason });
 
 /**
- * The chain venue's lifecycle: one bundle in flight at a time. On a new block it asks the host to
- * evaluate (read reserves, size, simulate, send); while a bundle is out it asks, each block, whether it
- * landed, resending until the deadline. Blocks that arrive while busy are reported as skipped.
+ * The chain strategy/venue lifecycle, one cycle at a time. A block asks the host to evaluate (reserves,
+ * sizing, signing, simulation: nothing is sent). A cycle that pays is proposed to risk as an `order.intent`;
+ * only a genuine approval of that intent makes the host send the bundle (re-sized to the approved amount);
+ * a denial is a skip. While a bundle is out, each block asks whether it landed, resending until the deadline.
+ * Blocks that arrive while busy are reported as skipped.
  */
 export const flashArbitrageMachine = setup({
-  types: { context: {} as FlashArbitrageContext, events: {} as FlashArbitrageEvent, emitted: {} as FlashArbitrageEffect | { type: string; [k: string]: unknown } },
+  types: { context: {} as FlashArbitrageContext, events: {} as FlashArbitrageEvent, emitted: {} as Emitted, input: {} as Partial<FlashArbitrageInput> | undefined },
   guards: {
     newBlock: ({ context, event }) => event.type === 'chain.block' && event.number > context.lastBlock,
-    submitted: ({ event }) => event.type === 'chain.evaluated' && event.outcome === 'submitted' && event.txHash !== undefined,
+    proposed: ({ event }) => event.type === 'chain.evaluated' && event.outcome === 'proposed' && event.proposal !== undefined,
+    approvesPending: ({ context, event }) => ownApproval(context, event)?.intent.intentId === context.pending?.intentId,
+    deniesPending: ({ context, event }) => event.type === 'order.denied' && event.intent.intentId === context.pending?.intentId,
+    quoteExpired: ({ context, event }) => event.type === 'chain.block' && context.pending !== undefined && event.number > context.pending.deadlineBlock,
+    sent: ({ event }) => event.type === 'chain.sent' && event.outcome === 'submitted' && event.txHash !== undefined,
     landed: ({ event }) => event.type === 'chain.followedUp' && event.status === 'included',
     stillPending: ({ event }) => event.type === 'chain.followedUp' && event.status === 'pending',
   },
+  actions: {
+    busy: emit(({ event }) => ({ type: 'chain.arbitrage.skipped', block: event.type === 'chain.block' ? event.number : -1, reason: 'busy', detail: 'a cycle is in flight' })),
+    /** An approval of an intent no longer pursued (it came after the quote expired): give the reservation back. */
+    releaseLate: enqueueActions(({ context, event, enqueue }) => {
+      const approval = ownApproval(context, event);
+      if (approval && approval.intent.intentId !== context.pending?.intentId) {
+        enqueue.emit(release(approval.intent.intentId, approval.amount, 'approval arrived after the quote expired'));
+      }
+    }),
+  },
 }).createMachine({
   id: 'flash-arbitrage',
-  context: { lastBlock: -1, pending: undefined, submitted: 0, included: 0 },
+  context: ({ input }) => ({
+    strategy: input?.strategy ?? 'flash-loan',
+    venue: input?.venue ?? 'chain:local',
+    lastBlock: -1,
+    proposed: 0,
+    pending: undefined,
+    submitted: 0,
+    included: 0,
+  }),
   initial: 'watching',
+  on: { 'order.approved': { actions: 'releaseLate' } },
   states: {
     watching: {
       on: {
@@ -79,22 +127,93 @@ export const flashArbitrageMachine = setup({
     },
     evaluating: {
       on: {
-        'chain.block': { actions: emit(({ event }) => ({ type: 'chain.arbitrage.skipped', block: event.number, reason: 'busy', detail: 'still evaluating the previous block' })) },
+        'chain.block': { actions: 'busy' },
         'chain.evaluated': [
           {
-            guard: 'submitted',
+            guard: 'proposed',
+            target: 'awaitingApproval',
+            actions: enqueueActions(({ context, event, enqueue }) => {
+              if (event.type !== 'chain.evaluated' || !event.proposal) return;
+              const intent = intentFor(context, event.proposal);
+              enqueue.assign({
+                proposed: context.proposed + 1,
+                pending: { intentId: intent.intentId, block: event.block, deadlineBlock: event.proposal.deadlineBlock, amount: intent.amount, predictedNetWei: event.proposal.predictedNetWei },
+              });
+              enqueue.emit({ type: 'order.intent', intent });
+            }),
+          },
+          {
+            target: 'watching',
+            actions: emit(({ event }) => (event.type === 'chain.evaluated' ? { type: 'chain.arbitrage.skipped', block: event.block, reason: skipReason(event.outcome), detail: event.detail } : { type: 'ignored' })),
+          },
+        ],
+      },
+    },
+    awaitingApproval: {
+      on: {
+        'order.approved': {
+          guard: 'approvesPending',
+          target: 'submitting',
+          actions: enqueueActions(({ context, event, enqueue }) => {
+            const approval = approvalOf(event)!;
+            enqueue.assign({ pending: { ...context.pending!, approvedAmount: approval.amount } });
+            enqueue.emit({ type: 'chain.submit', block: context.pending!.block, intentId: context.pending!.intentId, approval });
+          }),
+        },
+        'order.denied': {
+          guard: 'deniesPending',
+          target: 'watching',
+          actions: [
+            emit(({ context, event }) => {
+              const { reason, detail } = event as { reason: DenyReason; detail: string };
+              return { type: 'chain.arbitrage.skipped', block: context.pending!.block, reason: 'denied', detail: `${context.pending!.intentId} ${reason}: ${detail}` };
+            }),
+            assign({ pending: undefined }),
+          ],
+        },
+        'chain.block': [
+          {
+            guard: 'quoteExpired',
+            target: 'watching',
+            actions: [
+              emit(({ context }) => ({ type: 'chain.arbitrage.skipped', block: context.pending!.block, reason: 'unapproved', detail: `no verdict on ${context.pending!.intentId} before block ${context.pending!.deadlineBlock}` })),
+              assign({ pending: undefined }),
+            ],
+          },
+          { actions: 'busy' },
+        ],
+      },
+    },
+    submitting: {
+      on: {
+        'chain.block': { actions: 'busy' },
+        'chain.sent': [
+          {
+            guard: 'sent',
             target: 'awaitingInclusion',
             actions: [
               assign({
-                pending: ({ event }) => ({ txHash: event.txHash!, targetBlock: event.targetBlock ?? event.block + 1, deadlineBlock: event.deadlineBlock ?? event.block + 1, predictedNetWei: event.predictedNetWei ?? '0' }),
+                pending: ({ context, event }) => {
+                  const e = event as Extract<FlashArbitrageEvent, { type: 'chain.sent' }>;
+                  return { ...context.pending!, txHash: e.txHash!, targetBlock: e.targetBlock ?? e.block + 1, deadlineBlock: e.deadlineBlock ?? e.block + 1, predictedNetWei: e.predictedNetWei ?? context.pending!.predictedNetWei };
+                },
                 submitted: ({ context }) => context.submitted + 1,
               }),
-              emit(({ context }) => ({ type: 'chain.arbitrage.submitted', ...context.pending! })),
+              emit(({ context }) => {
+                const p = context.pending!;
+                return { type: 'chain.arbitrage.submitted', intentId: p.intentId, txHash: p.txHash!, targetBlock: p.targetBlock!, deadlineBlock: p.deadlineBlock, predictedNetWei: p.predictedNetWei };
+              }),
             ],
           },
           {
             target: 'watching',
-            actions: emit(({ event }) => ({ type: 'chain.arbitrage.skipped', block: event.block, reason: skipReason(event.outcome), detail: event.detail })),
+            actions: enqueueActions(({ context, event, enqueue }) => {
+              if (event.type !== 'chain.sent') return;
+              const p = context.pending!;
+              enqueue.emit({ type: 'chain.arbitrage.skipped', block: p.block, reason: skipReason(event.outcome), detail: event.detail });
+              enqueue.emit(release(p.intentId, p.approvedAmount ?? p.amount, `not sent: ${event.detail}`));
+              enqueue.assign({ pending: undefined });
+            }),
           },
         ],
       },
@@ -104,7 +223,7 @@ export const flashArbitrageMachine = setup({
         'chain.block': {
           guard: 'newBlock',
           target: 'checking',
-          actions: [assign({ lastBlock: ({ event }) => event.number }), emit(({ context, event }) => ({ type: 'chain.followUp' as const, block: event.number, txHash: context.pending!.txHash }))],
+          actions: [assign({ lastBlock: ({ event }) => event.number }), emit(({ context, event }) => ({ type: 'chain.followUp' as const, block: event.number, txHash: context.pending!.txHash! }))],
         },
       },
     },
@@ -115,24 +234,36 @@ export const flashArbitrageMachine = setup({
             guard: 'landed',
             target: 'watching',
             actions: [
-              emit(({ context, event }) => ({ type: 'chain.arbitrage.included', txHash: event.txHash, block: event.includedBlock ?? event.block, predictedNetWei: event.predictedNetWei ?? context.pending!.predictedNetWei })),
+              emit(({ context, event }) => {
+                const e = event as Extract<FlashArbitrageEvent, { type: 'chain.followedUp' }>;
+                return { type: 'chain.arbitrage.included', intentId: context.pending!.intentId, txHash: e.txHash, block: e.includedBlock ?? e.block, predictedNetWei: e.predictedNetWei ?? context.pending!.predictedNetWei };
+              }),
               assign({ pending: undefined, included: ({ context }) => context.included + 1 }),
             ],
           },
           {
             guard: 'stillPending',
             target: 'awaitingInclusion',
-            actions: assign({ pending: ({ context, event }) => ({ ...context.pending!, targetBlock: event.block + 1, predictedNetWei: event.predictedNetWei ?? context.pending!.predictedNetWei }) }),
+            actions: assign({
+              pending: ({ context, event }) => {
+                const e = event as Extract<FlashArbitrageEvent, { type: 'chain.followedUp' }>;
+                return { ...context.pending!, targetBlock: e.block + 1, predictedNetWei: e.predictedNetWei ?? context.pending!.predictedNetWei };
+              },
+            }),
           },
           {
             target: 'watching',
-            actions: [
-              emit(({ event }) => ({ type: 'chain.arbitrage.dropped', txHash: event.txHash, block: event.block, reason: event.status === 'expired' ? 'expired' : event.status === 'error' ? 'error' : 'dropped' })),
-              assign({ pending: undefined }),
-            ],
+            actions: enqueueActions(({ context, event, enqueue }) => {
+              if (event.type !== 'chain.followedUp') return;
+              const p = context.pending!;
+              const reason = event.status === 'expired' ? 'expired' : event.status === 'error' ? 'error' : 'dropped';
+              enqueue.emit({ type: 'chain.arbitrage.dropped', intentId: p.intentId, txHash: event.txHash, block: event.block, reason });
+              enqueue.emit(release(p.intentId, p.approvedAmount ?? p.amount, `bundle ${reason}`));
+              enqueue.assign({ pending: undefined });
+            }),
           },
         ],
-        'chain.block': { actions: emit(({ event }) => ({ type: 'chain.arbitrage.skipped', block: event.number, reason: 'busy', detail: 'checking the bundle in flight' })) },
+        'chain.block': { actions: 'busy' },
       },
     },
   },

@@ -1,44 +1,61 @@
 import type { Command } from 'commander';
 import { startFlashStack, runFlashRound } from '../../actors/venues/chain/flash-scenario.js';
-import { ConfigError, defaultConfig, loadConfig } from '../../config/index.js';
+import { ConfigError, defaultConfig, loadConfig, type Config } from '../../config/index.js';
+import { riskLimitsFrom } from '../../supervisors/from-config.js';
+
+interface FlashOptions {
+  minProfitWei: string;
+  builderPaymentWei: string;
+  capitalWeth: string;
+  config?: string;
+  json?: boolean;
+}
+
+function usage(message: string): never {
+  process.stderr.write(`arbiter demo flash: ${message}\n`);
+  process.exit(2);
+}
 
 export function register(program: Command): void {
   const demo = program.command('demo').description('Self-contained demonstrations on local infrastructure');
   demo
     .command('flash')
-    .description('Flash-swap arbitrage on a fresh local anvil (real Uniswap V2 x2, real reserves) sent as a Flashbots bundle through a local relay')
-    .option('--min-profit-wei <wei>', 'risk threshold on net profit, wei', '1000000000000000')
+    .description('Flash-swap arbitrage on a fresh local anvil (real Uniswap V2 x2, real reserves), judged by the risk actor, sent as a Flashbots bundle through a local relay')
+    .option('--min-profit-wei <wei>', "the chain venue's dust floor: cycles netting less are not proposed to risk", '1000000000000000')
     .option('--builder-payment-wei <wei>', 'pay the block builder this much from the WETH profit', '0')
-    .option('--config <file>', 'YAML config: risk.minProfitFraction of the amount put in is also required')
+    .option('--capital-weth <n>', "risk's capital for the chain book, in WETH (intents are quoted in WETH: position and notional limits apply in WETH)", '25000')
+    .option('--config <file>', 'YAML config: risk limits (minProfitFraction = MIN_PROFIT, position, notional, staleness) for the risk actor')
     .option('--json', 'print one JSON object as the last line')
-    .action(async (opts: { minProfitWei: string; builderPaymentWei: string; config?: string; json?: boolean }) => {
+    .action(async (opts: FlashOptions) => {
       for (const [name, v] of [['--min-profit-wei', opts.minProfitWei], ['--builder-payment-wei', opts.builderPaymentWei]] as const) {
-        if (!/^[0-9]+$/.test(v)) {
-          process.stderr.write(`arbiter demo flash: ${name}: expected a non-negative integer number of wei, got "${v}"\n`);
-          process.exit(2);
-        }
+        if (!/^[0-9]+$/.test(v)) usage(`${name}: expected a non-negative integer number of wei, got "${v}"`);
       }
-      let minProfitFraction: number;
+      const capital = Number(opts.capitalWeth);
+      if (!/^[0-9]+(\.[0-9]+)?$/.test(opts.capitalWeth) || !(capital > 0)) usage(`--capital-weth: expected a positive number of WETH, got "${opts.capitalWeth}"`);
+      let config: Config;
       try {
-        minProfitFraction = (opts.config ? loadConfig({ file: opts.config }).config : defaultConfig()).risk.minProfitFraction;
+        config = opts.config ? loadConfig({ file: opts.config }).config : defaultConfig();
       } catch (err) {
         if (!(err instanceof ConfigError)) throw err;
-        process.stderr.write(`arbiter demo flash: ${err.message}\n`);
-        process.exit(2);
+        usage(err.message);
       }
-      const stack = await startFlashStack({ minProfitWei: BigInt(opts.minProfitWei), minProfitFraction, builderPaymentWei: BigInt(opts.builderPaymentWei) });
+      const limits = riskLimitsFrom(config);
+      // risk alone judges the profit fraction (MIN_PROFIT); the venue keeps only its wei floor, also the on-chain floor with the gas bound
+      const stack = await startFlashStack({ minProfitWei: BigInt(opts.minProfitWei), builderPaymentWei: BigInt(opts.builderPaymentWei) });
       try {
-        const result = await runFlashRound(stack).catch((err: Error) => {
+        const result = await runFlashRound(stack, { capital, limits }).catch((err: Error) => {
           process.stderr.write(`arbiter demo flash: ${err.message}\n`);
           process.exitCode = 1;
           return undefined;
         });
         if (!result) return;
         if (!opts.json) {
-          process.stdout.write(`bundle landed in block ${result.bundleBlock}: predicted ${result.predictedProfitWei} wei, realized ${result.realizedProfitWei} wei, gas ${result.gasUsed}\n`);
+          process.stdout.write(`risk approved ${result.intentId} (expected profit ${(result.expectedProfit * 100).toFixed(3)}%); bundle landed in block ${result.bundleBlock}: predicted ${result.predictedProfitWei} wei, realized ${result.realizedProfitWei} wei, gas ${result.gasUsed}\n`);
         }
         const { predictedProfitWei, realizedProfitWei, bundleBlock, gasUsed, simulated } = result;
-        if (opts.json) process.stdout.write(`${JSON.stringify({ predictedProfitWei, realizedProfitWei, bundleBlock, gasUsed, simulated, txHash: result.txHash, grossProfitWei: result.grossProfitWei })}\n`);
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify({ predictedProfitWei, realizedProfitWei, bundleBlock, gasUsed, simulated, txHash: result.txHash, grossProfitWei: result.grossProfitWei, intentId: result.intentId, approvedAmount: result.approvedAmount, expectedProfit: result.expectedProfit })}\n`);
+        }
       } finally {
         await stack.stop();
       }

@@ -1,5 +1,5 @@
 import type { Pool } from './pool.js';
-import { optimalCycle, type CycleQuote, type OrientedReserves } from './two-pool-arbitrage.js';
+import { optimalCycle, optimalCycleCapped, type CycleQuote, type OrientedReserves } from './two-pool-arbitrage.js';
 
 /** A profitable flash-swap cycle between two pools of the same tokens on different DEXes. */
 export interface Opportunity extends CycleQuote {
@@ -70,4 +70,10 @@ export function findOpportunities(pools: readonly Pool[], profitToken?: string):
     }
   }
   return found.sort((x, y) => (y.profit > x.profit ? 1 : y.profit < x.profit ? -1 : 0));
+}
+
+/** The same cycle (same pools, same direction) re-sized to borrow at most `maxBorrow`. */
+export function capOpportunity(o: Opportunity, maxBorrow: bigint): Opportunity | undefined {
+  const quote = optimalCycleCapped(orient(o.buyPool, o.sellPool, o.profitToken), maxBorrow);
+  return quote === undefined ? undefined : { ...o, ...quote };
 }

@@ -68,3 +68,19 @@ export function optimalCycle(r: OrientedReserves): CycleQuote | undefined {
   }
   return top.profit > 0n ? top : undefined;
 }
+
+/**
+ * The best cycle borrowing at most `maxBorrow` (risk approved less than the optimum). g(y) is concave,
+ * so below the unconstrained optimum the best capped borrow is at the cap; the rounded profit f may
+ * pay a little more one or two units lower, so those are compared too. undefined when nothing pays.
+ */
+export function optimalCycleCapped(r: OrientedReserves, maxBorrow: bigint): CycleQuote | undefined {
+  const free = optimalCycle(r);
+  if (free === undefined || free.borrow <= maxBorrow) return free;
+  let best: CycleQuote | undefined;
+  for (let d = 0n; d <= 2n; d += 1n) {
+    const q = maxBorrow - d > 0n ? quoteCycle(r, maxBorrow - d) : undefined;
+    if (q !== undefined && (best === undefined || q.profit > best.profit)) best = q;
+  }
+  return best !== undefined && best.profit > 0n ? best : undefined;
+}

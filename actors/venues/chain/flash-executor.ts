@@ -1,8 +1,10 @@
-import type { JsonRpcProvider, Wallet } from 'ethers';
+import type { Block, JsonRpcProvider, Wallet } from 'ethers';
 import type { FlashbotsBundleProvider } from '@flashbots/ethers-provider-bundle';
-import { findOpportunities, type Opportunity } from '../../strategies/flash-loan/opportunities.js';
+import { capOpportunity, findOpportunities, type Opportunity } from '../../strategies/flash-loan/opportunities.js';
+import type { Pool } from '../../strategies/flash-loan/pool.js';
+import { isGenuineApproval, type Approval } from '../../risk/approval.js';
 import { clearsThreshold, netProfit, nextBaseFee } from '../../strategies/flash-loan/net-profit.js';
-import { VenueUnavailableError } from '../../runtime/errors.js';
+import { OrderRejectedError, VenueUnavailableError } from '../../runtime/errors.js';
 import { arbitrageTx, minProfitFor } from './arbitrage-tx.js';
 import { recentPriorityFee } from './priority-fee.js';
 import type { ReserveFollower } from './reserve-follower.js';
@@ -12,9 +14,15 @@ export interface FlashExecutorConfig {
   weth: string;
   factories: Record<string, string>;
   chainId: bigint;
-  /** Risk's min net profit in wei (a floor for tiny trades). */
+  /**
+   * The venue's dust floor: cycles netting less than this many wei are not proposed at all. Whether a
+   * cycle is worth trading is the risk actor's call (MIN_PROFIT on the intent's expectedProfit).
+   */
   minProfitWei: bigint;
-  /** Risk's min net profit as a fraction of the amount put in (config risk.minProfitFraction); 0 to ignore. */
+  /**
+   * On-chain floor only: the contract reverts unless it keeps max(minProfitWei, this × amount in) plus the
+   * worst-case gas bill (R18). Set it to risk's minExpectedProfit so a leaked transaction clears the same bar.
+   */
   minProfitFraction?: number;
   priorityFeeFloorWei: bigint;
   /** Blocks after the first target during which the bundle may be resent. */
@@ -22,17 +30,29 @@ export interface FlashExecutorConfig {
   builderPaymentWei: bigint;
 }
 
-/** What happened on one block, as data (a rejection is an outcome, not an exception). */
+/** What evaluating one block gave, as data (a rejection is an outcome, not an exception). */
+export type Preparation =
+  | { kind: 'below-threshold'; block: number; opportunity: Opportunity; predictedNetWei: bigint }
+  | { kind: 'simulation-failed'; block: number; opportunity: Opportunity; reason: string }
+  | { kind: 'ready'; block: number; bundle: PreparedBundle };
+
+/** The block's pools (for market data) and the best cycle on them, signed and simulated when it pays. */
+export type Evaluation = ({ kind: 'none'; block: number } | Preparation) & { pools: Pool[] };
+
+/** What `onBlock` (the bench's risk-free pipeline timing) reports. */
 export type BlockOutcome =
   | { kind: 'none'; block: number }
   | { kind: 'below-threshold'; block: number; opportunity: Opportunity; predictedNetWei: bigint }
   | { kind: 'simulation-failed'; block: number; opportunity: Opportunity; reason: string }
   | { kind: 'submitted'; block: number; bundle: SubmittedBundle };
 
-export interface SubmittedBundle {
+/** A signed transaction for one cycle, simulated by the relay for `targetBlock`; not yet sent. */
+export interface PreparedBundle {
   opportunity: Opportunity;
   signedTx: string;
   txHash: string;
+  /** The block whose reserves it was sized on. */
+  block: number;
   targetBlock: number;
   deadlineBlock: number;
   predictedNetWei: bigint;
@@ -41,10 +61,18 @@ export interface SubmittedBundle {
   simulated: true;
 }
 
+export type SubmittedBundle = PreparedBundle;
+
+interface BlockEnv {
+  parent: Block;
+  nonce: number;
+  priority: bigint;
+}
+
 /**
- * The chain venue's pipeline for one block: fresh reserves → best cycle → signed tx → eth_callBundle →
- * eth_sendBundle for the next block. The executor wallet has no provider: it can only sign, and the
- * signed transaction goes nowhere but the relay.
+ * The chain venue's I/O for one block: fresh reserves → best cycle → signed tx → eth_callBundle (evaluate),
+ * then, only with a genuine risk approval for that intent, eth_sendBundle for the next block (submit).
+ * The executor wallet has no provider: it can only sign, and the signed transaction goes nowhere but the relay.
  */
 export class FlashExecutor {
   constructor(
@@ -57,18 +85,73 @@ export class FlashExecutor {
     if (executor.provider !== null) throw new Error('the executor signer must not be connected to a provider (it would reach the public mempool)');
   }
 
+  get weth(): string {
+    return this.config.weth;
+  }
+
+  /** Reads the block's reserves, picks the best cycle and prepares it (sign + simulate). Sends nothing. */
+  async evaluate(block: number): Promise<Evaluation> {
+    const [pools, env] = await Promise.all([this.follower.read(block), this.env(block)]);
+    const [opportunity] = findOpportunities(pools, this.config.weth);
+    if (!opportunity || !env) return { kind: 'none', block, pools };
+    return { ...(await this.prepare(block, opportunity, env)), pools };
+  }
+
+  /** The same cycle re-sized to borrow at most `maxBorrow` (risk approved less), signed and simulated again. */
+  async resize(bundle: PreparedBundle, maxBorrow: bigint): Promise<Preparation> {
+    const capped = capOpportunity(bundle.opportunity, maxBorrow);
+    if (!capped) return { kind: 'below-threshold', block: bundle.block, opportunity: bundle.opportunity, predictedNetWei: 0n };
+    const env = await this.env(bundle.block);
+    if (!env) return { kind: 'simulation-failed', block: bundle.block, opportunity: capped, reason: `block ${bundle.block} not found` };
+    return this.prepare(bundle.block, capped, env);
+  }
+
+  /**
+   * Sends a prepared bundle to the relay for its target block. Only with a genuine approval minted by the
+   * risk actor for an intent on this venue whose borrow covers the bundle's: the venue itself refuses
+   * anything else, whatever its caller.
+   */
+  async submit(bundle: PreparedBundle, approval: Approval, approvedBorrow: bigint): Promise<SubmittedBundle> {
+    if (!isGenuineApproval(approval)) throw new OrderRejectedError('flash bundle refused: not an approval minted by the risk actor');
+    if (!approval.intent.venue.startsWith('chain:')) throw new OrderRejectedError(`flash bundle refused: approval is for venue ${approval.intent.venue}`);
+    if (bundle.opportunity.borrow > approvedBorrow) {
+      throw new OrderRejectedError(`flash bundle refused: borrow ${bundle.opportunity.borrow} exceeds the approved ${approvedBorrow}`);
+    }
+    await this.send(bundle, bundle.targetBlock);
+    return bundle;
+  }
+
+  /**
+   * The venue pipeline without risk: evaluate, then send whatever clears `threshold`. Kept only so
+   * bench/dex-block-to-bundle.ts can time block → accepted bundle; the chain actor never calls it
+   * (it sends only on an approval, see chain-venue-actor.ts).
+   */
   async onBlock(block: number): Promise<BlockOutcome> {
-    const [pools, parent, nonce, priority] = await Promise.all([
-      this.follower.read(block),
+    const evaluation = await this.evaluate(block);
+    if (evaluation.kind !== 'ready') return evaluation;
+    const bundle = evaluation.bundle;
+    if (!clearsThreshold(bundle.predictedNetWei, this.threshold(bundle.opportunity))) {
+      return { kind: 'below-threshold', block, opportunity: bundle.opportunity, predictedNetWei: bundle.predictedNetWei };
+    }
+    await this.send(bundle, bundle.targetBlock);
+    return { kind: 'submitted', block, bundle };
+  }
+
+  private async env(block: number): Promise<BlockEnv | undefined> {
+    const [parent, nonce, priority] = await Promise.all([
       this.provider.getBlock(block),
       this.provider.getTransactionCount(this.executor.address, block),
       recentPriorityFee(this.provider, this.config.priorityFeeFloorWei),
     ]);
-    const [opportunity] = findOpportunities(pools, this.config.weth);
-    if (!opportunity || !parent) return { kind: 'none', block };
+    return parent ? { parent, nonce, priority } : undefined;
+  }
+
+  /** Gas estimate → signed tx (on-chain floor = threshold + worst-case gas) → relay simulation → exact net. */
+  private async prepare(block: number, opportunity: Opportunity, env: BlockEnv): Promise<Preparation> {
     const threshold = this.threshold(opportunity);
-    // Gas only lowers it: a gross profit under the threshold is refused without simulating.
+    // Gas only lowers it: a gross profit under the on-chain floor would revert in simulation anyway.
     if (!clearsThreshold(opportunity.profit, threshold)) return { kind: 'below-threshold', block, opportunity, predictedNetWei: opportunity.profit };
+    const { parent, nonce, priority } = env;
     const baseFee = nextBaseFee(parent.baseFeePerGas ?? 0n, parent.gasUsed, parent.gasLimit);
     const maxFeePerGas = baseFee * 2n + priority;
     const deadlineBlock = block + 1 + this.config.deadlineBlocks;
@@ -89,10 +172,8 @@ export class FlashExecutor {
     const gasUsed = BigInt(result.gasUsed);
     const gasPrice = BigInt(result.gasPrice);
     const predictedNetWei = netProfit({ grossProfit: opportunity.profit, gasUsed, gasPrice, loanFee: 0n, builderPayment: this.config.builderPaymentWei });
-    if (!clearsThreshold(predictedNetWei, threshold)) return { kind: 'below-threshold', block, opportunity, predictedNetWei };
-    const bundle: SubmittedBundle = { opportunity, signedTx, txHash: result.txHash, targetBlock: block + 1, deadlineBlock, predictedNetWei, gasUsed, gasPrice, simulated: true };
-    await this.send(bundle, block + 1);
-    return { kind: 'submitted', block, bundle };
+    if (!clearsThreshold(predictedNetWei, this.config.minProfitWei)) return { kind: 'below-threshold', block, opportunity, predictedNetWei };
+    return { kind: 'ready', block, bundle: { opportunity, signedTx, txHash: result.txHash, block, targetBlock: block + 1, deadlineBlock, predictedNetWei, gasUsed, gasPrice, simulated: true } };
   }
 
   /**

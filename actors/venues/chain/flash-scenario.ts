@@ -1,9 +1,17 @@
 import { FlashbotsBundleProvider } from '@flashbots/ethers-provider-bundle';
-import { WETH9__factory } from '../../../contracts/generated/types/index.js';
+import type { Logger } from 'pino';
+import { UniswapV2ERC20Token__factory, WETH9__factory } from '../../../contracts/generated/types/index.js';
+import { ActorSystem } from '../../runtime/system.js';
+import { SimulatedClock } from '../../runtime/clock.js';
+import type { Message } from '../../runtime/messages.js';
+import { riskActor } from '../../risk/risk-actor.js';
+import type { RiskLimits } from '../../risk/limits.js';
+import type { TokenInfo } from '../../strategies/flash-loan/intent-terms.js';
+import { chainVenueSpec } from './chain-venue-actor.js';
 import { startLocalChain, type LocalChain } from './local-chain.js';
 import { LocalRelay } from './local-relay.js';
 import { ReserveFollower } from './reserve-follower.js';
-import { FlashExecutor, type BlockOutcome } from './flash-executor.js';
+import { FlashExecutor } from './flash-executor.js';
 
 /** The local stack of the flash-loan demo: anvil + deployed DEXes + relay/builder + executor. */
 export interface FlashStack {
@@ -12,12 +20,15 @@ export interface FlashStack {
   flashbots: FlashbotsBundleProvider;
   follower: ReserveFollower;
   executor: FlashExecutor;
+  /** Symbols and decimals of the deployed tokens (WETH included), by lower-case address. */
+  tokens: TokenInfo;
   stop(): Promise<void>;
 }
 
 export interface FlashStackOptions {
+  /** The venue's dust floor (cycles netting less are not proposed). */
   minProfitWei?: bigint;
-  /** risk.minProfitFraction from config. */
+  /** On-chain floor as a fraction of the amount in: pass risk's minExpectedProfit. */
   minProfitFraction?: number;
   builderPaymentWei?: bigint;
   deadlineBlocks?: number;
@@ -46,12 +57,17 @@ export async function startFlashStack(opts: FlashStackOptions = {}): Promise<Fla
       deadlineBlocks: opts.deadlineBlocks ?? 2,
       builderPaymentWei: opts.builderPaymentWei ?? 0n,
     });
+    const tokens: TokenInfo = { [d.weth.toLowerCase()]: { symbol: 'WETH', decimals: 18 } };
+    for (const [symbol, address] of Object.entries(d.tokens)) {
+      tokens[address.toLowerCase()] = { symbol, decimals: Number(await UniswapV2ERC20Token__factory.connect(address, chain.provider).decimals()) };
+    }
     return {
       chain,
       relay,
       flashbots,
       follower,
       executor,
+      tokens,
       stop: async () => {
         await relay.stop();
         await chain.stop();
@@ -73,47 +89,83 @@ export interface FlashDemoResult {
   txHash: string;
   grossProfitWei: string;
   borrowed: string;
-  outcome: BlockOutcome['kind'];
+  /** The intent risk approved, and the amount it approved (units of the borrowed token). */
+  intentId: string;
+  approvedAmount: number;
+  expectedProfit: number;
+}
+
+export interface FlashRoundOptions {
+  /** Risk's capital and limits for the chain book; amounts and notionals in the profit token (WETH). */
+  capital: number;
+  limits?: Partial<RiskLimits>;
+  /** Blocks to build before giving up. */
+  maxBlocks?: number;
+  logger?: Logger;
 }
 
 /**
- * One whole round on a running stack: a block is built, the executor reacts to it, the relay builds
- * blocks until the bundle lands or expires, and the realized profit is read back from balances:
- * owner's WETH gain minus the executor's ETH spent on gas (builder payments come out of the WETH).
+ * One whole round on a running stack, with the risk actor in the loop: an ActorSystem hosts `risk` and the
+ * chain strategy/venue actor; the relay builds a block, the actor publishes the pools' books, proposes the
+ * best cycle as an `order.intent`, and sends the bundle only on risk's approval; blocks are built until it
+ * lands (or expires). The realized profit is read back from balances: owner's WETH gain minus the
+ * executor's ETH spent on gas (builder payments come out of the WETH).
  */
-export async function runFlashRound(stack: FlashStack): Promise<FlashDemoResult> {
+export async function runFlashRound(stack: FlashStack, options: FlashRoundOptions): Promise<FlashDemoResult> {
   const { chain, relay, executor } = stack;
   const weth = WETH9__factory.connect(chain.deployment.weth, chain.provider);
-  const { number: block } = await relay.buildBlock();
-  const outcome = await executor.onBlock(block);
-  if (outcome.kind !== 'submitted') throw new Error(`no bundle submitted: ${outcome.kind}${'reason' in outcome ? ` (${outcome.reason})` : ''}`);
-  const bundle = outcome.bundle;
-  const ownerBefore = await weth.balanceOf(chain.keys.owner.address, { blockTag: block });
-  const executorBefore = await chain.provider.getBalance(chain.keys.executor.address, block);
-  let landed: number | undefined;
-  for (;;) {
-    const built = await relay.buildBlock();
-    const status = await executor.followUp(bundle, built.number);
-    if (typeof status === 'number') {
-      landed = status;
-      break;
+  const clock = new SimulatedClock(0);
+  const system = new ActorSystem({ clock, logger: options.logger });
+  const seen: Message[] = [];
+  system.observe((m) => seen.push(m));
+  try {
+    system.spawn(riskActor({ capital: options.capital, limits: options.limits, startTs: clock.now() }));
+    system.spawn(chainVenueSpec(executor, { tokens: stack.tokens }));
+    const { number: block } = await relay.buildBlock();
+    const ownerBefore = await weth.balanceOf(chain.keys.owner.address, { blockTag: block });
+    const executorBefore = await chain.provider.getBalance(chain.keys.executor.address, block);
+    system.publish({ type: 'chain.block', number: block });
+    await system.whenQuiescent();
+    const submitted = seen.find((m): m is Message<'chain.arbitrage.submitted'> => m.type === 'chain.arbitrage.submitted');
+    if (!submitted) throw new Error(`no bundle submitted: ${whyNot(seen)}`);
+    let included: Message<'chain.arbitrage.included'> | undefined;
+    for (let i = 0; i < (options.maxBlocks ?? 8) && !included; i++) {
+      const built = await relay.buildBlock();
+      clock.advance(12_000);
+      system.publish({ type: 'chain.block', number: built.number });
+      await system.whenQuiescent();
+      included = seen.find((m): m is Message<'chain.arbitrage.included'> => m.type === 'chain.arbitrage.included');
+      if (!included && seen.some((m) => m.type === 'chain.arbitrage.dropped')) break;
     }
-    if (status !== 'pending') break;
+    if (!included) throw new Error('bundle was not included before its deadline');
+    const landed = included.block;
+    const receipt = (await chain.provider.getTransactionReceipt(included.txHash))!;
+    const ownerAfter = await weth.balanceOf(chain.keys.owner.address, { blockTag: landed });
+    const executorAfter = await chain.provider.getBalance(chain.keys.executor.address, landed);
+    const realized = ownerAfter - ownerBefore - (executorBefore - executorAfter);
+    const approval = seen.find((m): m is Message<'order.approved'> => m.type === 'order.approved' && m.approval.intent.intentId === submitted.intentId)!.approval;
+    const sent = seen.find((m): m is Message<'chain.sent'> => m.type === 'chain.sent' && m.intentId === submitted.intentId)!;
+    return {
+      predictedProfitWei: included.predictedNetWei,
+      realizedProfitWei: realized.toString(),
+      bundleBlock: landed,
+      gasUsed: receipt.gasUsed.toString(),
+      simulated: sent.simulated === true,
+      txHash: included.txHash,
+      grossProfitWei: sent.grossProfitWei ?? '0',
+      borrowed: sent.borrowed ?? '0',
+      intentId: submitted.intentId,
+      approvedAmount: approval.amount,
+      expectedProfit: approval.intent.expectedProfit ?? 0,
+    };
+  } finally {
+    await system.whenQuiescent();
+    await system.shutdown();
   }
-  if (landed === undefined) throw new Error('bundle was not included before its deadline');
-  const receipt = (await chain.provider.getTransactionReceipt(bundle.txHash))!;
-  const ownerAfter = await weth.balanceOf(chain.keys.owner.address, { blockTag: landed });
-  const executorAfter = await chain.provider.getBalance(chain.keys.executor.address, landed);
-  const realized = ownerAfter - ownerBefore - (executorBefore - executorAfter);
-  return {
-    predictedProfitWei: bundle.predictedNetWei.toString(),
-    realizedProfitWei: realized.toString(),
-    bundleBlock: landed,
-    gasUsed: receipt.gasUsed.toString(),
-    simulated: bundle.simulated,
-    txHash: bundle.txHash,
-    grossProfitWei: bundle.opportunity.profit.toString(),
-    borrowed: bundle.opportunity.borrow.toString(),
-    outcome: outcome.kind,
-  };
+}
+
+/** Why no bundle went out: the skips and denials seen, in order. */
+function whyNot(seen: readonly Message[]): string {
+  const reasons = seen.flatMap((m) => (m.type === 'chain.arbitrage.skipped' ? [`${m.reason}: ${m.detail}`] : []));
+  return reasons.join('; ') || 'no verdict';
 }

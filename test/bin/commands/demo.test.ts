@@ -13,6 +13,9 @@ test('arbiter demo flash --json: realized == predicted to the wei, simulated, an
   assert.equal(out.simulated, true);
   assert.ok(Number.isInteger(out.bundleBlock) && out.bundleBlock > 0);
   assert.ok(BigInt(out.gasUsed) > 21_000n);
+  // the risk actor approved the intent behind the bundle
+  assert.match(out.intentId, /^flash-loan-\d+$/);
+  assert.ok(out.approvedAmount > 0 && out.expectedProfit > 0.001, JSON.stringify(out));
   // R19: neither the owner's nor the executor's key appears anywhere; the only 32-byte hex is the tx hash
   const text = res.stdout + res.stderr;
   const mnemonic = Mnemonic.fromPhrase('test test test test test test test test test test test junk');
@@ -26,4 +29,13 @@ test('arbiter demo flash --json: realized == predicted to the wei, simulated, an
   const bad = spawnSync(process.execPath, ['--import', 'tsx', 'bin/arbiter.ts', 'demo', 'flash', '--min-profit-wei', '1.5'], { encoding: 'utf8' });
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /--min-profit-wei: expected a non-negative integer/);
+});
+
+test('arbiter demo flash: risk refuses a cycle too large for its capital (exit 1, the veto named); bad capital is a usage error', () => {
+  const res = spawnSync(process.execPath, ['--import', 'tsx', 'bin/arbiter.ts', 'demo', 'flash', '--capital-weth', '10000'], { encoding: 'utf8' });
+  assert.equal(res.status, 1, res.stdout + res.stderr);
+  assert.match(res.stderr, /no bundle submitted: denied: flash-loan-1 POSITION_LIMIT: .*WETH/);
+  const bad = spawnSync(process.execPath, ['--import', 'tsx', 'bin/arbiter.ts', 'demo', 'flash', '--capital-weth', 'lots'], { encoding: 'utf8' });
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--capital-weth: expected a positive number of WETH, got "lots"/);
 });

@@ -4,6 +4,25 @@ import { NonceManager } from 'ethers';
 import { startFlashStack, runFlashRound, type FlashStack } from '../../../actors/venues/chain/flash-scenario.js';
 import { UniswapV2Pair__factory, WETH9__factory } from '../../../contracts/generated/types/index.js';
 import { getAmountOut } from '../../../actors/strategies/flash-loan/v2-math.js';
+import { mintApproval } from '../../../actors/risk/approval.js';
+import type { OrderIntent } from '../../../actors/risk/intent.js';
+import { OrderRejectedError } from '../../../actors/runtime/errors.js';
+import type { PreparedBundle } from '../../../actors/venues/chain/flash-executor.js';
+
+/** Risk for the chain book, in WETH: wide enough for the seeded ~1,950 WETH cycles. */
+const ROUND = { capital: 100_000, limits: { minExpectedProfit: 0.001 } };
+
+/** An approval as risk would mint it (this file tests the venue side; the actor tests get theirs from risk). */
+function approvalFor(bundle: PreparedBundle, amount = 1, venue = 'chain:local') {
+  const intent: OrderIntent = { intentId: `t-${bundle.txHash.slice(2, 10)}`, strategy: 't', venue, symbol: 'X/WETH', side: 'buy', kind: 'open', type: 'market', amount: 1, price: 1, expectedProfit: 0.01 };
+  return mintApproval(`apv:${intent.intentId}`, intent, amount, 0);
+}
+
+async function prepared(number: number): Promise<PreparedBundle> {
+  const evaluation = await stack.executor.evaluate(number);
+  if (evaluation.kind !== 'ready') assert.fail(`nothing prepared: ${evaluation.kind}`);
+  return evaluation.bundle;
+}
 
 let stack: FlashStack;
 let snapshot: string;
@@ -19,7 +38,7 @@ afterEach(async () => {
 });
 
 test('end to end: the realized profit equals the prediction to the wei, in the target block', async () => {
-  const result = await runFlashRound(stack);
+  const result = await runFlashRound(stack, ROUND);
   assert.equal(result.realizedProfitWei, result.predictedProfitWei);
   assert.ok(BigInt(result.realizedProfitWei) > 10n ** 15n);
   assert.ok(BigInt(result.grossProfitWei) > BigInt(result.predictedProfitWei), 'gas is netted out');
@@ -33,11 +52,11 @@ test('end to end: the realized profit equals the prediction to the wei, in the t
   assert.equal(executor.provider, null, 'the executor key cannot reach a public mempool');
 });
 
-test('a threshold above the opportunity proposes nothing', async () => {
+test("a venue floor above the opportunity prepares nothing to propose", async () => {
   const greedy = await startFlashStack({ minProfitWei: 10n ** 24n });
   try {
     const { number } = await greedy.relay.buildBlock();
-    const outcome = await greedy.executor.onBlock(number);
+    const outcome = await greedy.executor.evaluate(number);
     assert.equal(outcome.kind, 'below-threshold');
   } finally {
     await greedy.stop();
@@ -66,9 +85,8 @@ async function closeGap(cheapPair: string): Promise<void> {
 test('a bundle whose trade turned unprofitable is left out whole: the executor pays nothing', async () => {
   const { chain, relay, executor } = stack;
   const { number } = await relay.buildBlock();
-  const outcome = await executor.onBlock(number);
-  assert.equal(outcome.kind, 'submitted');
-  if (outcome.kind !== 'submitted') return;
+  const bundle = await prepared(number);
+  const outcome = { bundle: await executor.submit(bundle, approvalFor(bundle), bundle.opportunity.borrow) };
   const ethBefore = await chain.provider.getBalance(chain.keys.executor.address);
   // the trader's public swaps, ordered before the bundle in the target block, close the gap
   await closeGap(outcome.bundle.opportunity.buyPool.pair);
@@ -82,8 +100,7 @@ test('a leaked transaction landing in any state cannot lose the owner money; if 
   const { chain, relay, executor } = stack;
   const weth = WETH9__factory.connect(chain.deployment.weth, chain.provider);
   const { number } = await relay.buildBlock();
-  const outcome = await executor.onBlock(number);
-  if (outcome.kind !== 'submitted') return assert.fail(outcome.kind);
+  const outcome = { bundle: await prepared(number) };
   const ownerBefore = await weth.balanceOf(chain.keys.owner.address);
   const execBefore = await chain.provider.getBalance(chain.keys.executor.address);
   // leaked straight to the node (public mempool), mined in an ordinary block
@@ -99,7 +116,7 @@ test('a builder payment goes to block.coinbase out of the WETH profit, and the b
   const paying = await startFlashStack({ builderPaymentWei: 10n ** 18n, minProfitFraction: 0.001 });
   try {
     const { chain } = paying;
-    const result = await runFlashRound(paying);
+    const result = await runFlashRound(paying, ROUND);
     assert.equal(result.realizedProfitWei, result.predictedProfitWei);
     const block = await chain.provider.getBlock(result.bundleBlock);
     const coinbaseGain = (await chain.provider.getBalance(block!.miner, result.bundleBlock)) - (await chain.provider.getBalance(block!.miner, result.bundleBlock - 1));
@@ -114,6 +131,7 @@ test('the threshold is the larger of the wei floor and the configured fraction o
   const outcome = await stack.executor.onBlock(number);
   if (outcome.kind !== 'submitted') return assert.fail(outcome.kind);
   const o = outcome.bundle.opportunity;
+  await stack.relay.buildBlock(); // the relay's queue outlives evm_revert: consume the bundle here
   assert.equal(stack.executor.threshold(o), 10n ** 15n, 'fraction 0: the wei floor');
   const strict = await startFlashStack({ minProfitWei: 1n, minProfitFraction: 0.5 });
   try {
@@ -123,4 +141,36 @@ test('the threshold is the larger of the wei floor and the configured fraction o
   } finally {
     await strict.stop();
   }
+});
+
+test('the venue sends only on a genuine approval for a chain venue, and never more than the approved borrow', async () => {
+  const { relay, executor } = stack;
+  const { number } = await relay.buildBlock();
+  const bundle = await prepared(number);
+  const forged = Object.freeze({ ...approvalFor(bundle) });
+  await assert.rejects(executor.submit(bundle, forged, bundle.opportunity.borrow), OrderRejectedError);
+  await assert.rejects(executor.submit(bundle, approvalFor(bundle, 1, 'paper'), bundle.opportunity.borrow), OrderRejectedError);
+  await assert.rejects(executor.submit(bundle, approvalFor(bundle), bundle.opportunity.borrow - 1n), /exceeds the approved/);
+  assert.deepEqual((await relay.buildBlock()).includedBundles, [], 'nothing reached the relay');
+});
+
+test('re-sized to a smaller approved borrow: at most the cap, simulated again, and realized == predicted', async () => {
+  const { chain, relay, executor } = stack;
+  const weth = WETH9__factory.connect(chain.deployment.weth, chain.provider);
+  const { number } = await relay.buildBlock();
+  const full = await prepared(number);
+  const cap = full.opportunity.borrow / 3n;
+  const resized = await executor.resize(full, cap);
+  if (resized.kind !== 'ready') return assert.fail(resized.kind);
+  const b = resized.bundle;
+  assert.ok(b.opportunity.borrow <= cap && b.opportunity.borrow >= cap - 2n, `borrow ${b.opportunity.borrow}, cap ${cap}`);
+  assert.ok(b.opportunity.profit < full.opportunity.profit && b.opportunity.profit > 0n);
+  assert.equal(b.opportunity.buyPool.pair, full.opportunity.buyPool.pair);
+  const ownerBefore = await weth.balanceOf(chain.keys.owner.address);
+  const execBefore = await chain.provider.getBalance(chain.keys.executor.address);
+  await executor.submit(b, approvalFor(b), cap);
+  const built = await relay.buildBlock();
+  assert.equal(built.includedBundles.length, 1);
+  const net = (await weth.balanceOf(chain.keys.owner.address)) - ownerBefore - (execBefore - (await chain.provider.getBalance(chain.keys.executor.address)));
+  assert.equal(net, b.predictedNetWei);
 });

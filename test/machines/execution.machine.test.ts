@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createActor } from 'xstate';
+import { executionMachine } from '../../machines/execution.machine.js';
+import { mintApproval, type Approval } from '../../actors/risk/approval.js';
+import type { OrderIntent } from '../../actors/risk/intent.js';
+import type { Message } from '../../actors/runtime/messages.js';
+
+const intent = (n: number, venue: string): OrderIntent => ({
+  intentId: `s-${n}`, strategy: 's', venue, symbol: venue.startsWith('chain:') ? 'DAI/WETH' : 'BTC/USDT', side: 'buy', kind: 'open', type: 'market', amount: 0.01, price: 30_000,
+});
+
+const approved = (approval: Approval, n: number): Message =>
+  ({ type: 'order.approved', approval, id: `m${n}`, ts: 1_000, correlationId: `m${n}` }) as Message;
+
+function start() {
+  const actor = createActor(executionMachine, { input: { venues: { paper: { taker: 0.001 } }, maxLiquidityFraction: 0.1 } });
+  const emitted: Array<{ type: string }> = [];
+  actor.on('*', (e) => emitted.push(e as { type: string }));
+  actor.start();
+  return { actor, emitted };
+}
+
+test('approvals for a chain: venue are left to the chain actor: nothing emitted, no order, nothing refused', () => {
+  const { actor, emitted } = start();
+  actor.send(approved(mintApproval('apv:s-1', intent(1, 'chain:local'), 0.01, 1_000), 1));
+  assert.equal(emitted.length, 0, JSON.stringify(emitted));
+  const ctx = actor.getSnapshot().context;
+  assert.deepEqual(ctx.orders, {});
+  assert.equal(ctx.refused, 0);
+  // the same machine does act on an exchange venue's approval
+  actor.send(approved(mintApproval('apv:s-2', intent(2, 'paper'), 0.01, 1_000), 2));
+  assert.ok(emitted.some((e) => e.type === 'venue.submit'), JSON.stringify(emitted.map((e) => e.type)));
+  assert.equal(Object.keys(actor.getSnapshot().context.orders).length, 1);
+});
+
+test('a forged approval naming a chain: venue is still refused, not silently skipped', () => {
+  const { actor, emitted } = start();
+  const forged = Object.freeze({ approvalId: 'apv:s-3', intent: intent(3, 'chain:local'), amount: 0.01, ts: 1_000 }) as Approval;
+  actor.send(approved(forged, 3));
+  assert.deepEqual(emitted.map((e) => e.type), ['execution.refused']);
+  assert.equal(actor.getSnapshot().context.refused, 1);
+});

@@ -130,7 +130,7 @@ export const riskMachine = setup({
       const next =
         intent.kind === 'cancel'
           ? book
-          : recordSubmit(book, intent.intentId, { symbol: intent.symbol, side: intent.side, kind: intent.kind, amount: verdict.amount, price: intent.price }, event.ts, context.limits.submitWindowMs);
+          : recordSubmit(book, intent.intentId, { symbol: intent.symbol, side: intent.side, kind: intent.kind, amount: verdict.amount, price: intent.price, strategy: intent.strategy }, event.ts, context.limits.submitWindowMs);
       enqueue.assign({ book: next, seenIntents });
       enqueue.emit({ type: 'order.approved', approval: mintApproval(approvalIdFor(intent), intent, verdict.amount, event.ts) });
     }),

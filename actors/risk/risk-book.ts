@@ -1,6 +1,6 @@
 import type { Fill, OrderUpdate } from '../ledger/types.js';
 import type { Side } from '../market-data/types.js';
-import type { FeedStatus, PendingOrders, Position, RiskView } from './risk-view.js';
+import { strategyKey, type FeedStatus, type PendingOrders, type Position, type RiskView } from './risk-view.js';
 
 /** Risk's own bookkeeping: positions, P&L, marks, reservations. Pure functions on plain data. */
 export interface Reservation {
@@ -9,6 +9,7 @@ export interface Reservation {
   kind: 'open' | 'reduce';
   remaining: number;
   price: number;
+  strategy?: string;
 }
 
 export interface RiskBook {
@@ -25,6 +26,8 @@ export interface RiskBook {
   lastMarketData: Record<string, number>;
   /** Connection status per `${venue}:${symbol}` (absent in snapshots older than R14's fix). */
   feeds?: Record<string, FeedStatus>;
+  /** Signed base position per strategyKey(strategy, symbol) (absent in older snapshots). */
+  strategyPositions?: Record<string, number>;
   /** Approved open and reduce intents not yet filled or cancelled, by intentId. */
   reservations: Record<string, Reservation>;
   recentSubmits: number[];
@@ -53,6 +56,7 @@ export function newRiskBook(capital: number, ts: number): RiskBook {
     marks: {},
     lastMarketData: {},
     feeds: {},
+    strategyPositions: {},
     reservations: {},
     recentSubmits: [],
     lossStreak: 0,
@@ -149,10 +153,16 @@ export function applyFill(book: RiskBook, fill: Fill, maxLossStreak: number, coo
     }
   }
   const reservations = release(book.reservations, fill.intentId, fill.amount);
+  const key = strategyKey(fill.strategy, fill.symbol);
+  const strategyPositions = { ...book.strategyPositions };
+  const own = (strategyPositions[key] ?? 0) + signed;
+  if (Math.abs(own) <= EPS) delete strategyPositions[key];
+  else strategyPositions[key] = own;
   const marks = book.marks[fill.symbol] === undefined ? { ...book.marks, [fill.symbol]: fill.price } : book.marks;
   return withPeak({
     ...book,
     positions,
+    strategyPositions,
     marks,
     reservations,
     realizedPnl: book.realizedPnl + (closedPnl ?? 0) - fill.fee,
@@ -189,6 +199,7 @@ export interface ReserveRequest {
   symbol?: string;
   side?: Side;
   kind?: 'open' | 'reduce';
+  strategy?: string;
 }
 
 /** An approved submit: counts toward the rate cap and reserves its amount until filled or cancelled. */
@@ -198,8 +209,20 @@ export function recordSubmit(book: RiskBook, intentId: string, reserve: ReserveR
   if (!reserve) return { ...book, recentSubmits };
   const reservation: Reservation = {
     symbol: reserve.symbol ?? '', side: reserve.side ?? 'buy', kind: reserve.kind ?? 'open', remaining: reserve.amount, price: reserve.price,
+    ...(reserve.strategy !== undefined ? { strategy: reserve.strategy } : {}),
   };
   return { ...book, recentSubmits, reservations: { ...book.reservations, [intentId]: reservation } };
+}
+
+/** Pending reduce orders per strategyKey(strategy, symbol). */
+export function pendingReduceByStrategy(book: RiskBook): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of Object.values(book.reservations)) {
+    if (r.kind !== 'reduce' || r.strategy === undefined || !r.symbol) continue;
+    const key = strategyKey(r.strategy, r.symbol);
+    out[key] = (out[key] ?? 0) + r.remaining;
+  }
+  return out;
 }
 
 export function toRiskView(book: RiskBook, state: RiskView['state']): RiskView {
@@ -217,5 +240,6 @@ export function toRiskView(book: RiskBook, state: RiskView['state']): RiskView {
     recentSubmits: book.recentSubmits,
     lastMarketData: book.lastMarketData,
     feeds: book.feeds ?? {},
+    ...(book.strategyPositions ? { strategyPositions: book.strategyPositions, strategyPendingReduce: pendingReduceByStrategy(book) } : {}),
   };
 }

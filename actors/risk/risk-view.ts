@@ -42,6 +42,18 @@ export interface RiskView {
    * Markets without a connection (replayed candles) are judged on data age alone.
    */
   feeds?: Record<string, FeedStatus>;
+  /**
+   * Each strategy's own signed position and pending reduce orders, by `strategyKey(strategy, symbol)`.
+   * Reduce-only judges a strategy's hedge against what that strategy holds: two strategies on one
+   * symbol (a triangle long BTC, a cross leg short BTC) must each be able to unwind their own.
+   * Absent: reduce-only uses the symbol's position (one strategy per symbol).
+   */
+  strategyPositions?: Record<string, number>;
+  strategyPendingReduce?: Record<string, number>;
+}
+
+export function strategyKey(strategy: string, symbol: string): string {
+  return `${strategy} ${symbol}`;
 }
 
 export interface FeedStatus {

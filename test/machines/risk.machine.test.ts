@@ -159,6 +159,20 @@ test('market.stale vetoes that market until market.live; a live connection count
   assert.ok(stale?.type === 'order.denied' && /reports the market stale/.test(stale.detail), 'the detail names the connection, not a data age');
 });
 
+test('reduce-only judges each strategy by its own position: two strategies flat together can each unwind their own leg', () => {
+  const { actor, take } = startRisk({ capital: 10_000, startTs: T0 });
+  actor.send(msg('book.updated', { book: book('BTC/USDT', 5_000, T0) }, T0));
+  actor.send(msg('fill.received', { fill: fill({ strategy: 'tri', intentId: 'tri-1', side: 'buy', amount: 0.1, ts: T0 + 1 }) }, T0 + 1));
+  actor.send(msg('fill.received', { fill: fill({ strategy: 'cross', intentId: 'cross-1', side: 'sell', amount: 0.1, ts: T0 + 2 }) }, T0 + 2));
+  const reduce = (strategy: string, id: string, side: 'buy' | 'sell', amount: number) => intent({ intentId: id, strategy, side, kind: 'reduce', amount });
+  actor.send(msg('order.intent', { intent: reduce('cross', 'cross-h', 'buy', 0.1) }, T0 + 3));
+  actor.send(msg('order.intent', { intent: reduce('cross', 'cross-h2', 'buy', 0.1) }, T0 + 4));
+  actor.send(msg('order.intent', { intent: reduce('tri', 'tri-h', 'sell', 0.25) }, T0 + 5));
+  actor.send(msg('order.intent', { intent: reduce('mm', 'mm-h', 'sell', 0.1) }, T0 + 6));
+  const verdicts = take().map((e) => (e.type === 'order.approved' ? `${e.approval.intent.intentId} ${e.approval.amount}` : e.type === 'order.denied' ? `${e.intent.intentId} ${e.reason}` : e.type));
+  assert.deepEqual(verdicts, ['cross-h 0.1', 'cross-h2 REDUCE_ONLY', 'tri-h 0.1', 'mm-h REDUCE_ONLY']);
+});
+
 test('the submit-rate cap holds against a runaway strategy', () => {
   const { actor, out } = startRisk({ capital: 1e9, startTs: T0 });
   actor.send(msg('book.updated', { book: book('BTC/USDT', 5_000, T0) }, T0));

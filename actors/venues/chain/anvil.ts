@@ -17,6 +17,15 @@ export interface AnvilOptions {
   /** Ether per dev account (the liquidity account seeds ~1.2M WETH of real reserves). */
   balanceEth?: number;
   chainId?: number;
+  /**
+   * Every mined block's timestamp is its parent's plus this many seconds, whatever the wall clock says.
+   * Without it anvil stamps blocks with the wall-clock second, so blocks within one second share a
+   * timestamp; a Uniswap V2 pair writes its TWAP accumulators only when the timestamp moved, so a gas
+   * estimate made in the same second as the pair's last update is ~45k short if the transaction is mined
+   * after the next second starts (ethers uses the estimate as the gas limit): an out-of-gas revert that
+   * appears only under load. With an interval the estimate's pending block and the mined block agree.
+   */
+  blockTimestampInterval?: number;
 }
 
 const require = createRequire(import.meta.url);
@@ -57,6 +66,12 @@ process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
+async function rpc(url: string, method: string, params: unknown[]): Promise<void> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) });
+  const body = (await res.json()) as { error?: { message: string } };
+  if (body.error) throw new VenueUnavailableError(`anvil ${method}: ${body.error.message}`);
+}
+
 /** Starts anvil on a free port (automine on; the relay turns it off once the scenario is deployed). */
 export async function startAnvil(opts: AnvilOptions = {}): Promise<AnvilNode> {
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -74,6 +89,7 @@ export async function startAnvil(opts: AnvilOptions = {}): Promise<AnvilNode> {
     const url = `http://127.0.0.1:${port}`;
     for (let i = 0; i < 200 && !exited; i++) {
       if (await rpcReady(url)) {
+        if (opts.blockTimestampInterval !== undefined) await rpc(url, 'anvil_setBlockTimestampInterval', [opts.blockTimestampInterval]);
         return {
           url,
           wsUrl: `ws://127.0.0.1:${port}`,

@@ -18,7 +18,8 @@ export function localProvider(url: string, chainId = 31337): JsonRpcProvider {
 }
 
 export async function startLocalChain(seeds?: SeedPool[]): Promise<LocalChain> {
-  const anvil = await startAnvil();
+  // Deterministic block times (see AnvilOptions.blockTimestampInterval); the relay still sets each block it builds.
+  const anvil = await startAnvil({ blockTimestampInterval: 1 });
   const provider = localProvider(anvil.url);
   try {
     const keys = localChainKeys();

@@ -58,3 +58,25 @@ test('at realistic scale the optimum is a local maximum of the exact integer pro
     { numRuns: 200 },
   );
 });
+
+test('capped sizing: never above the cap, the free optimum when it fits, within 2 raw units of the best capped borrow (brute force)', async () => {
+  const { optimalCycleCapped } = await import('../../../actors/strategies/flash-loan/two-pool-arbitrage.js');
+  const reserve = fc.bigInt(50n, 3000n);
+  fc.assert(
+    fc.property(reserve, reserve, reserve, reserve, fc.bigInt(1n, 3000n), (buyBase, buyQuote, sellBase, sellQuote, cap) => {
+      const r = { buyBase, buyQuote, sellBase, sellQuote };
+      const free = optimalCycle(r);
+      const capped = optimalCycleCapped(r, cap);
+      if (free && free.borrow <= cap) return assert.deepEqual(capped, free);
+      let brute = 0n;
+      for (let y = 1n; y <= cap && y < buyQuote; y++) {
+        const q = quoteCycle(r, y);
+        if (q && q.profit > brute) brute = q.profit;
+      }
+      const got = capped?.profit ?? 0n;
+      if (capped) assert.ok(capped.borrow <= cap && capped.profit > 0n, `borrow ${capped.borrow} above cap ${cap}`);
+      assert.ok(got <= brute && brute - got <= 2n, `capped ${got}, brute force ${brute} under cap ${cap}`);
+    }),
+    { numRuns: 300 },
+  );
+});

@@ -16,8 +16,8 @@ async function rpc(url: string, body: unknown, headers: Record<string, string> =
 /**
  * On a fresh local stack, repeatedly: the builder mines a block (t0), the executor reads the pools'
  * reserves in one batch, finds and sizes the best cycle, estimates gas, signs, and has the relay
- * simulate the bundle (eth_callBundle) and accept it (eth_sendBundle): t1. State is rolled back
- * between runs. The floor, in the same run: the bare round trips of that pipeline done with fetch and a
+ * simulate the bundle (eth_callBundle): t1, a simulated bundle ready to propose to risk. Nothing is
+ * sent: sending needs a risk approval. State is rolled back between runs. The floor, in the same run: the bare round trips of that pipeline done with fetch and a
  * pre-signed bundle: one batched getReserves request + one eth_callBundle.
  */
 export async function benchBlockToBundle(runs = 15): Promise<{ blockToBundleMs: number; blockToBundleFloorMs: number }> {
@@ -32,9 +32,9 @@ export async function benchBlockToBundle(runs = 15): Promise<{ blockToBundleMs: 
       const snapshot = i === 0 ? base : await chain.provider.send('evm_snapshot', []);
       const { number } = await relay.buildBlock();
       const t0 = performance.now();
-      const outcome = await executor.onBlock(number);
+      const outcome = await executor.evaluate(number);
       const t1 = performance.now();
-      if (outcome.kind !== 'submitted') throw new Error(`bench round did not produce a bundle: ${outcome.kind}`);
+      if (outcome.kind !== 'ready') throw new Error(`bench round did not produce a simulated bundle: ${outcome.kind}`);
       // floor: the same JSON-RPC work with nothing around it
       const batch = chain.deployment.pools.map((p, k) => ({ jsonrpc: '2.0', id: k, method: 'eth_call', params: [{ to: p.pair, data: getReserves }, `0x${number.toString(16)}`] }));
       const body = { jsonrpc: '2.0', id: 1, method: 'eth_callBundle', params: [{ txs: [outcome.bundle.signedTx], blockNumber: `0x${(number + 1).toString(16)}`, stateBlockNumber: 'latest' }] };
@@ -44,7 +44,6 @@ export async function benchBlockToBundle(runs = 15): Promise<{ blockToBundleMs: 
       await rpc(chain.anvil.url, batch);
       await rpc(relay.url, body, { 'X-Flashbots-Signature': header });
       const f1 = performance.now();
-      await relay.buildBlock(); // consume the pending bundle before rolling back
       await chain.provider.send('evm_revert', [snapshot]);
       if (i >= 2) {
         real.push(t1 - t0);

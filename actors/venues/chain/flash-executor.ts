@@ -39,13 +39,6 @@ export type Preparation =
 /** The block's pools (for market data) and the best cycle on them, signed and simulated when it pays. */
 export type Evaluation = ({ kind: 'none'; block: number } | Preparation) & { pools: Pool[] };
 
-/** What `onBlock` (the bench's risk-free pipeline timing) reports. */
-export type BlockOutcome =
-  | { kind: 'none'; block: number }
-  | { kind: 'below-threshold'; block: number; opportunity: Opportunity; predictedNetWei: bigint }
-  | { kind: 'simulation-failed'; block: number; opportunity: Opportunity; reason: string }
-  | { kind: 'submitted'; block: number; bundle: SubmittedBundle };
-
 /** A signed transaction for one cycle, simulated by the relay for `targetBlock`; not yet sent. */
 export interface PreparedBundle {
   opportunity: Opportunity;
@@ -119,22 +112,6 @@ export class FlashExecutor {
     }
     await this.send(bundle, bundle.targetBlock);
     return bundle;
-  }
-
-  /**
-   * The venue pipeline without risk: evaluate, then send whatever clears `threshold`. Kept only so
-   * bench/dex-block-to-bundle.ts can time block → accepted bundle; the chain actor never calls it
-   * (it sends only on an approval, see chain-venue-actor.ts).
-   */
-  async onBlock(block: number): Promise<BlockOutcome> {
-    const evaluation = await this.evaluate(block);
-    if (evaluation.kind !== 'ready') return evaluation;
-    const bundle = evaluation.bundle;
-    if (!clearsThreshold(bundle.predictedNetWei, this.threshold(bundle.opportunity))) {
-      return { kind: 'below-threshold', block, opportunity: bundle.opportunity, predictedNetWei: bundle.predictedNetWei };
-    }
-    await this.send(bundle, bundle.targetBlock);
-    return { kind: 'submitted', block, bundle };
   }
 
   private async env(block: number): Promise<BlockEnv | undefined> {

@@ -128,16 +128,15 @@ test('a builder payment goes to block.coinbase out of the WETH profit, and the b
 
 test('the threshold is the larger of the wei floor and the configured fraction of the amount put in', async () => {
   const { number } = await stack.relay.buildBlock();
-  const outcome = await stack.executor.onBlock(number);
-  if (outcome.kind !== 'submitted') return assert.fail(outcome.kind);
+  const outcome = await stack.executor.evaluate(number);
+  if (outcome.kind !== 'ready') return assert.fail(outcome.kind);
   const o = outcome.bundle.opportunity;
-  await stack.relay.buildBlock(); // the relay's queue outlives evm_revert: consume the bundle here
   assert.equal(stack.executor.threshold(o), 10n ** 15n, 'fraction 0: the wei floor');
   const strict = await startFlashStack({ minProfitWei: 1n, minProfitFraction: 0.5 });
   try {
     assert.equal(strict.executor.threshold(o), o.amountIn / 2n);
     const { number: n } = await strict.relay.buildBlock();
-    assert.equal((await strict.executor.onBlock(n)).kind, 'below-threshold', 'a 50% return is not on offer');
+    assert.equal((await strict.executor.evaluate(n)).kind, 'below-threshold', 'a 50% return is not on offer');
   } finally {
     await strict.stop();
   }

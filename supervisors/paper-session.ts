@@ -31,11 +31,13 @@ export interface PaperSessionOptions {
 export interface PaperSession extends TradingSystem {
   clock: SimulatedClock;
   venue: PaperVenue;
+  /** config.capital × allocation.market_making: the risk actor's and the ledger's capital. */
+  capital: number;
 }
 
 /**
- * The default session: market making on one recorded market through the paper venue, with risk,
- * ledger and execution exactly as live. The paper account holds the capital in quote currency plus
+ * The default session's market-making family: one recorded market through the paper venue, with risk,
+ * ledger and execution exactly as live, on capital × allocation.market_making. The paper account holds that capital in quote currency plus
  * an equal inventory of base to quote from (market making needs both sides); positions counted by
  * risk are what the strategy changes from there.
  */
@@ -44,19 +46,20 @@ export function startPaperSession(options: PaperSessionOptions): PaperSession {
   const mm = config.strategies.marketMaking;
   const [base, quote] = mm.symbol.split('/') as [string, string];
   const clock = new SimulatedClock(options.firstCandle.ts);
+  const capital = config.capital * config.allocation.market_making;
   const fees = { maker: 0.001, taker: 0.001 };
   const venue = new PaperVenue({
     id: PAPER_VENUE,
     fees,
-    balances: { [quote]: config.capital, [base]: config.capital / options.firstCandle.open },
+    balances: { [quote]: capital, [base]: capital / options.firstCandle.open },
   });
   const trading = bootTradingSystem({
     clock,
     logger,
     store: options.store,
     venues: { [PAPER_VENUE]: venue },
-    risk: riskActor({ capital: config.capital, limits: riskLimitsFrom(config), startTs: clock.now() }),
-    ledger: ledgerActor({ capital: config.capital, markEveryMs: 15 * 60_000 }),
+    risk: riskActor({ capital, limits: riskLimitsFrom(config), startTs: clock.now() }),
+    ledger: ledgerActor({ capital, markEveryMs: 15 * 60_000 }),
     execution: executionActor({
       venues: { [PAPER_VENUE]: venue },
       store: options.store,
@@ -84,5 +87,5 @@ export function startPaperSession(options: PaperSessionOptions): PaperSession {
     inspect: options.inspect,
     random: options.random,
   });
-  return { ...trading, clock, venue };
+  return { ...trading, clock, venue, capital };
 }

@@ -1,14 +1,28 @@
 import type { ActorSystem } from '../actors/runtime/system.js';
 
+export interface ArbOutcomeCounts {
+  /** Multi-leg trades by how they ended (completed, hedged, unwound, aborted, stuck), per strategy. */
+  byStrategy: Record<string, Record<string, number>>;
+  /** Realised P&L per currency, summed over every outcome. */
+  pnl: Record<string, number>;
+}
+
 /** What a session did, counted as messages cross the bus (this session only, whatever the journal held before). */
 export function sessionCounters(system: ActorSystem) {
   const orders = new Set<string>();
   let fills = 0;
   const vetoReasons: Record<string, number> = {};
+  const byStrategy: ArbOutcomeCounts['byStrategy'] = {};
+  const pnl: Record<string, number> = {};
   system.observe((message) => {
     if (message.type === 'order.updated') orders.add(message.order.clientOrderId);
     else if (message.type === 'fill.received') fills += 1;
     else if (message.type === 'order.denied') vetoReasons[message.reason] = (vetoReasons[message.reason] ?? 0) + 1;
+    else if (message.type === 'arb.outcome') {
+      const counts = (byStrategy[message.strategy] ??= {});
+      counts[message.outcome] = (counts[message.outcome] ?? 0) + 1;
+      for (const [currency, amount] of Object.entries(message.pnl)) pnl[currency] = (pnl[currency] ?? 0) + amount;
+    }
   });
   return {
     read: () => ({
@@ -16,6 +30,10 @@ export function sessionCounters(system: ActorSystem) {
       fills,
       vetoes: Object.values(vetoReasons).reduce((a, b) => a + b, 0),
       vetoReasons: { ...vetoReasons },
+    }),
+    arbOutcomes: (): ArbOutcomeCounts => ({
+      byStrategy: Object.fromEntries(Object.entries(byStrategy).map(([s, c]) => [s, { ...c }])),
+      pnl: { ...pnl },
     }),
   };
 }

@@ -5,15 +5,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { pino } from 'pino';
-import { defaultConfig } from '../../config/index.js';
+import { defaultConfig, type Config } from '../../config/index.js';
 import { runPaperSession } from '../../supervisors/run-paper-session.js';
 
 const dataFile = 'data/candles/BTC_USDT-1m-2021-02-19_week.json';
 
-test('a paper session trades through risk and execution into a real SQLite journal that agrees with its summary', async () => {
+const MM_ACTORS = ['execution', 'ledger', 'risk', 'strategy:market-making', 'venue:paper'];
+const ARB_ACTORS = [
+  'connection:local-a:BNB/BTC', 'connection:local-a:BNB/ETH', 'connection:local-a:BNB/USDT', 'connection:local-a:BTC/USDT', 'connection:local-a:ETH/BTC',
+  'connection:local-a:ETH/USDT', 'connection:local-b:BTC/USDT', 'connection:local-b:ETH/USDT', 'execution', 'ledger', 'risk', 'strategy:cross-exchange', 'strategy:triangular',
+];
+
+/** Only the windows a test opens itself: no timed windows, no random shocks. */
+function quietArbitrage(): Config {
+  const c = defaultConfig();
+  return { ...c, strategies: { ...c.strategies, arbitrage: { ...c.strategies.arbitrage, windowEveryMs: 0, shockChance: 0 } } };
+}
+
+test('a paper session runs market making and both arbitrage strategies into one real SQLite journal that agrees with its summary', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'arbiter-e2e-'));
   const dbFile = join(dir, 'session.db');
-  const config = defaultConfig();
+  const config = quietArbitrage();
+  let forced: { venue: string; symbol: string } | undefined;
   const summary = await runPaperSession({
     config,
     logger: pino({ level: 'silent' }),
@@ -23,11 +36,32 @@ test('a paper session trades through risk and execution into a real SQLite journ
     speed: Number.POSITIVE_INFINITY,
     durationMs: 4_000,
     inspect: false,
+    // One cross-exchange window, forced: local-b's BTC/USDT drops 0.8% for one book move.
+    onArbitrage: (arbitrage) => {
+      forced = { venue: 'local-b', symbol: 'BTCUSDT' };
+      arbitrage.windows.open({ kind: 'cross', ...forced }, -0.008);
+    },
   });
+  assert.ok(forced, 'the arbitrage family went live and exposed its venues');
   assert.equal(summary.mode, 'paper');
   assert.ok(summary.bars > 50, `replayed ${summary.bars} bars`);
-  assert.ok(summary.orders > 0 && summary.fills > 0, 'the default session quotes and fills');
-  assert.deepEqual(summary.actors.sort(), ['execution', 'ledger', 'risk', 'strategy:market-making', 'venue:paper']);
+  const mm = summary.strategies['market-making'];
+  const arb = summary.strategies.arbitrage;
+  assert.ok(arb.enabled);
+  assert.ok(mm.orders > 0 && mm.fills > 0, 'market making quotes and fills');
+  assert.deepEqual([...mm.actors].sort(), MM_ACTORS);
+  assert.deepEqual([...arb.actors].sort(), ARB_ACTORS);
+  assert.deepEqual([...summary.actors].sort(), [...MM_ACTORS, ...ARB_ACTORS.map((a) => `arbitrage/${a}`)].sort());
+  assert.equal(arb.live, true, 'every local market went live');
+  assert.equal(mm.capital, config.capital * config.allocation.market_making);
+  assert.equal(arb.capital, config.capital * config.allocation.arbitrage);
+  const crossOutcomes = Object.values(arb.outcomes['cross-exchange'] ?? {}).reduce((a, b) => a + b, 0);
+  assert.ok(crossOutcomes >= 1, `the forced window was traded: ${JSON.stringify(arb.outcomes)}`);
+  assert.ok(arb.orders >= 2 && arb.fills >= 2, `arbitrage orders ${arb.orders}, fills ${arb.fills}`);
+  assert.equal(summary.orders, mm.orders + arb.orders, 'totals are over both families');
+  assert.equal(summary.fills, mm.fills + arb.fills);
+  assert.equal(summary.vetoes, mm.vetoes + arb.vetoes);
+  assert.ok(Math.abs(summary.equityEnd - summary.equityStart - (mm.equityEnd - mm.equityStart + (arb.equityEnd - arb.equityStart))) < 1e-6);
   assert.equal(summary.restarts, 0);
   assert.equal(summary.deadLetters, 0);
 
@@ -36,6 +70,11 @@ test('a paper session trades through risk and execution into a real SQLite journ
   assert.equal(count('SELECT COUNT(*) AS n FROM orders'), summary.orders, 'every order the session placed is journaled');
   assert.equal(count('SELECT COUNT(*) AS n FROM fills'), summary.fills, 'every fill is journaled once');
   assert.equal(count('SELECT COUNT(*) AS n FROM vetoes'), summary.vetoes);
+  assert.equal(count("SELECT COUNT(*) AS n FROM orders WHERE venue IN ('local-a', 'local-b')"), arb.orders, 'arbitrage orders are journaled in the same file');
+  assert.equal(count("SELECT COUNT(*) AS n FROM orders WHERE strategy IN ('cross-exchange', 'triangular')"), arb.orders);
+  const outcomes = Object.values(arb.outcomes).flatMap((byKind) => Object.values(byKind)).reduce((a, b) => a + b, 0);
+  assert.equal(count('SELECT COUNT(*) AS n FROM arb_outcomes'), outcomes, 'every arbitrage outcome is journaled');
+  assert.equal(count("SELECT COUNT(*) AS n FROM arb_outcomes WHERE strategy = 'cross-exchange' AND group_id LIKE 'cross-exchange-%@first'"), crossOutcomes);
   assert.equal(count("SELECT COUNT(*) AS n FROM orders WHERE status NOT IN ('filled','cancelled','rejected')"), 0, 'a clean stop leaves no open order');
   assert.equal(count('SELECT COUNT(*) AS n FROM orders o LEFT JOIN intents i ON i.intent_id = o.intent_id WHERE i.intent_id IS NULL'), 0, 'no order without its journaled intent');
   const overfilled = count('SELECT COUNT(*) AS n FROM orders o WHERE o.filled > o.amount + 1e-9');
@@ -60,8 +99,23 @@ test('a journal with an order no venue can answer for starts the session HALTED:
     config: defaultConfig(), logger: pino({ level: 'silent' }), dbFile, sessionId: 'after-crash', dataFile, speed: Number.POSITIVE_INFINITY, durationMs: 1_500, inspect: false,
   });
   assert.deepEqual(summary.reconciled, { settled: 0, cancelled: 0, unresolved: 1 });
-  assert.equal(summary.orders, 0, 'no order was placed');
+  assert.equal(summary.orders, 0, 'no order was placed by either family');
   assert.equal(summary.riskState, 'HALTED');
+  assert.equal(summary.strategies['market-making'].riskState, 'HALTED');
+  assert.ok(summary.strategies.arbitrage.enabled && summary.strategies.arbitrage.riskState === 'HALTED');
+});
+
+test('strategies.arbitrage.enabled: false runs market making alone', async () => {
+  const dbFile = join(mkdtempSync(join(tmpdir(), 'arbiter-e2e-')), 'mm-only.db');
+  const c = defaultConfig();
+  const config = { ...c, strategies: { ...c.strategies, arbitrage: { ...c.strategies.arbitrage, enabled: false } } };
+  const summary = await runPaperSession({
+    config, logger: pino({ level: 'silent' }), dbFile, sessionId: 'mm-only', dataFile, speed: Number.POSITIVE_INFINITY, durationMs: 1_000, inspect: false,
+  });
+  assert.deepEqual([...summary.actors].sort(), MM_ACTORS);
+  assert.deepEqual(summary.strategies.arbitrage, { enabled: false });
+  assert.ok(summary.orders > 0);
+  assert.equal(summary.orders, summary.strategies['market-making'].orders);
 });
 
 test('after SIGKILL mid-session, the next run settles every journaled order before trading, and no id repeats (R1)', async () => {

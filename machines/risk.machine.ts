@@ -7,7 +7,7 @@ import { DEFAULT_RISK_LIMITS, type RiskLimits } from '../actors/risk/limits.js';
 import { evaluate } from '../actors/risk/evaluate-intent.js';
 import { midPrice } from '../actors/market-data/types.js';
 import {
-  advanceTo, applyFeedLive, applyFeedStale, applyFill, applyMark, applyOrderUpdate, newRiskBook, recordSubmit, releaseReservation, toRiskView, utcDay, type RiskBook,
+  advanceTo, applyFeedLive, applyFeedStale, applyFill, applyMark, forgetOwner, applyOrderUpdate, newRiskBook, recordSubmit, releaseReservation, toRiskView, utcDay, type RiskBook,
 } from '../actors/risk/risk-book.js';
 
 declare module '../actors/runtime/messages.js' {
@@ -19,7 +19,7 @@ declare module '../actors/runtime/messages.js' {
 
 export type RiskEvent = Message<
   | 'order.intent' | 'fill.received' | 'book.updated' | 'candle.closed' | 'order.updated' | 'order.unplaced' | 'risk.halt' | 'risk.rearm'
-  | 'market.stale' | 'market.live'
+  | 'market.stale' | 'market.live' | 'arb.outcome'
 >;
 
 export type RiskEmitted =
@@ -88,6 +88,8 @@ function observe(ctx: RiskContext, event: RiskEvent): RiskBook {
       return applyFeedLive(book, event.venue, event.symbol, event.ts);
     case 'market.stale':
       return applyFeedStale(book, event.venue, event.symbol, event.lastUpdateTs);
+    case 'arb.outcome':
+      return forgetOwner(book, event.groupId);
     default:
       return book;
   }
@@ -130,7 +132,7 @@ export const riskMachine = setup({
       const next =
         intent.kind === 'cancel'
           ? book
-          : recordSubmit(book, intent.intentId, { symbol: intent.symbol, side: intent.side, kind: intent.kind, amount: verdict.amount, price: intent.price, strategy: intent.strategy }, event.ts, context.limits.submitWindowMs);
+          : recordSubmit(book, intent.intentId, { symbol: intent.symbol, side: intent.side, kind: intent.kind, amount: verdict.amount, price: intent.price, owner: intent.legGroup ?? intent.strategy }, event.ts, context.limits.submitWindowMs);
       enqueue.assign({ book: next, seenIntents });
       enqueue.emit({ type: 'order.approved', approval: mintApproval(approvalIdFor(intent), intent, verdict.amount, event.ts) });
     }),
@@ -190,6 +192,7 @@ export const riskMachine = setup({
     'order.unplaced': { actions: 'observe' },
     'market.live': { actions: 'observe' },
     'market.stale': { actions: 'observe' },
+    'arb.outcome': { actions: 'observe' },
     'risk.halt': { target: '.HALTED', actions: 'recordManualHalt' },
     'risk.rearm': { target: '.ACTIVE', actions: ['rearm', 'announceActive'] },
   },

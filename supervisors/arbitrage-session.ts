@@ -171,6 +171,8 @@ export async function startArbitrageSession(options: ArbitrageSessionOptions): P
     async quiesceMarkets(maxWaitMs) {
       windows.stop();
       local.mover.stop();
+      // One last move back to the reference prices, so no window stays open on books that no longer move.
+      local.mover.step();
       const until = clock.now() + maxWaitMs;
       for (;;) {
         await trading.system.whenQuiescent();

@@ -9,7 +9,8 @@ export interface Reservation {
   kind: 'open' | 'reduce';
   remaining: number;
   price: number;
-  strategy?: string;
+  /** Whose position a fill of it moves: the intent's leg group, else its strategy. */
+  owner?: string;
 }
 
 export interface RiskBook {
@@ -26,7 +27,7 @@ export interface RiskBook {
   lastMarketData: Record<string, number>;
   /** Connection status per `${venue}:${symbol}` (absent in snapshots older than R14's fix). */
   feeds?: Record<string, FeedStatus>;
-  /** Signed base position per strategyKey(strategy, symbol) (absent in older snapshots). */
+  /** Signed base position per strategyKey(owner, symbol), owner = leg group or strategy (absent in older snapshots). */
   strategyPositions?: Record<string, number>;
   /** Approved open and reduce intents not yet filled or cancelled, by intentId. */
   reservations: Record<string, Reservation>;
@@ -126,6 +127,14 @@ export function applyFeedStale(book: RiskBook, venue: string, symbol: string, la
   return { ...book, feeds: { ...book.feeds, [`${venue}:${symbol}`]: { state: 'stale', since: lastUpdateTs } } };
 }
 
+/** A multi-leg group ended: its own positions are no longer tracked (the symbol positions stay). */
+export function forgetOwner(book: RiskBook, owner: string): RiskBook {
+  if (!book.strategyPositions) return book;
+  const prefix = strategyKey(owner, '');
+  const kept = Object.entries(book.strategyPositions).filter(([key]) => !key.startsWith(prefix));
+  return kept.length === Object.keys(book.strategyPositions).length ? book : { ...book, strategyPositions: Object.fromEntries(kept) };
+}
+
 export function applyFill(book: RiskBook, fill: Fill, maxLossStreak: number, cooldownMs: number): RiskBook {
   const held = book.positions[fill.symbol] ?? { qty: 0, avgPrice: 0 };
   const signed = fill.side === 'buy' ? fill.amount : -fill.amount;
@@ -153,7 +162,7 @@ export function applyFill(book: RiskBook, fill: Fill, maxLossStreak: number, coo
     }
   }
   const reservations = release(book.reservations, fill.intentId, fill.amount);
-  const key = strategyKey(fill.strategy, fill.symbol);
+  const key = strategyKey(book.reservations[fill.intentId]?.owner ?? fill.strategy, fill.symbol);
   const strategyPositions = { ...book.strategyPositions };
   const own = (strategyPositions[key] ?? 0) + signed;
   if (Math.abs(own) <= EPS) delete strategyPositions[key];
@@ -199,7 +208,8 @@ export interface ReserveRequest {
   symbol?: string;
   side?: Side;
   kind?: 'open' | 'reduce';
-  strategy?: string;
+  /** Leg group or strategy (see Reservation.owner). */
+  owner?: string;
 }
 
 /** An approved submit: counts toward the rate cap and reserves its amount until filled or cancelled. */
@@ -209,17 +219,17 @@ export function recordSubmit(book: RiskBook, intentId: string, reserve: ReserveR
   if (!reserve) return { ...book, recentSubmits };
   const reservation: Reservation = {
     symbol: reserve.symbol ?? '', side: reserve.side ?? 'buy', kind: reserve.kind ?? 'open', remaining: reserve.amount, price: reserve.price,
-    ...(reserve.strategy !== undefined ? { strategy: reserve.strategy } : {}),
+    ...(reserve.owner !== undefined ? { owner: reserve.owner } : {}),
   };
   return { ...book, recentSubmits, reservations: { ...book.reservations, [intentId]: reservation } };
 }
 
-/** Pending reduce orders per strategyKey(strategy, symbol). */
+/** Pending reduce orders per strategyKey(owner, symbol). */
 export function pendingReduceByStrategy(book: RiskBook): Record<string, number> {
   const out: Record<string, number> = {};
   for (const r of Object.values(book.reservations)) {
-    if (r.kind !== 'reduce' || r.strategy === undefined || !r.symbol) continue;
-    const key = strategyKey(r.strategy, r.symbol);
+    if (r.kind !== 'reduce' || r.owner === undefined || !r.symbol) continue;
+    const key = strategyKey(r.owner, r.symbol);
     out[key] = (out[key] ?? 0) + r.remaining;
   }
   return out;

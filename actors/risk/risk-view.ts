@@ -43,17 +43,18 @@ export interface RiskView {
    */
   feeds?: Record<string, FeedStatus>;
   /**
-   * Each strategy's own signed position and pending reduce orders, by `strategyKey(strategy, symbol)`.
-   * Reduce-only judges a strategy's hedge against what that strategy holds: two strategies on one
-   * symbol (a triangle long BTC, a cross leg short BTC) must each be able to unwind their own.
-   * Absent: reduce-only uses the symbol's position (one strategy per symbol).
+   * Each owner's signed position and pending reduce orders, by `strategyKey(owner, symbol)`, where the
+   * owner is the intent's leg group (a multi-leg trade) or else its strategy. Reduce-only judges a
+   * hedge against what its own group (or strategy) filled: a triangle's hedge unwinds that triangle's
+   * legs, whatever earlier triangles or another strategy hold on the same symbol.
+   * Absent: reduce-only uses the symbol's position.
    */
   strategyPositions?: Record<string, number>;
   strategyPendingReduce?: Record<string, number>;
 }
 
-export function strategyKey(strategy: string, symbol: string): string {
-  return `${strategy} ${symbol}`;
+export function strategyKey(owner: string, symbol: string): string {
+  return `${owner} ${symbol}`;
 }
 
 export interface FeedStatus {

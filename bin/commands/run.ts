@@ -17,7 +17,9 @@ export function register(program: Command): void {
     .command('run')
     .description(
       'Run a trading session. Paper by default: the market-making strategy quotes a recorded market through ' +
-        'risk and execution into the paper venue, journaling to a SQLite file. No keys, no network.',
+        'risk and execution into the paper venue, while triangular and cross-exchange arbitrage trade real ccxt against ' +
+        'two local Binance-speaking exchanges on 127.0.0.1 (strategies.arbitrage.enabled), each family with its own ' +
+        'risk actor on its capital allocation; everything is journaled to one SQLite file. No keys, no outside network.',
     )
     .option('--config <file>', 'YAML config file; without it, defaults plus ARBITER_* environment overrides')
     .option('--duration <seconds>', 'stop after this many seconds of wall time (default: until the recording ends)', positiveNumber('--duration'))
@@ -85,7 +87,22 @@ function formatSummary(s: Awaited<ReturnType<typeof runPaperSession>>): string {
     `orders ${s.orders}, fills ${s.fills}, vetoes ${s.vetoes}${Object.keys(s.vetoReasons).length ? ` (${Object.entries(s.vetoReasons).map(([r, n]) => `${r} ${n}`).join(', ')})` : ''}`,
     `risk ${s.riskState}, restarts ${s.restarts}, dead letters ${s.deadLetters}${s.haltedBy ? `, escalation: ${s.haltedBy}` : ''}`,
     `reconciled from earlier runs: ${s.reconciled.settled} settled, ${s.reconciled.cancelled} cancelled, ${s.reconciled.unresolved} unresolved`,
-    `equity ${s.equityStart.toFixed(2)} → ${s.equityEnd.toFixed(2)} (${pnl >= 0 ? '+' : ''}${pnl.toFixed(2)} measured on recorded data; not a forecast)`,
+    `equity ${s.equityStart.toFixed(2)} → ${s.equityEnd.toFixed(2)} (${pnl >= 0 ? '+' : ''}${pnl.toFixed(2)} measured in simulation; not a forecast)`,
+    ...familyLines(s),
     `journal: ${s.db}`,
   ].join('\n');
+}
+
+function familyLines(s: Awaited<ReturnType<typeof runPaperSession>>): string[] {
+  const line = (name: string, f: { capital: number; orders: number; fills: number; vetoes: number; equityEnd: number; riskState: string }) =>
+    `  ${name}: capital ${f.capital.toFixed(2)}, orders ${f.orders}, fills ${f.fills}, vetoes ${f.vetoes}, equity → ${f.equityEnd.toFixed(2)}, risk ${f.riskState}`;
+  const lines = [line('market making (recorded candles, paper venue)', s.strategies['market-making'])];
+  const arb = s.strategies.arbitrage;
+  if (!arb.enabled) return [...lines, '  arbitrage: off (strategies.arbitrage.enabled)'];
+  lines.push(line(`arbitrage (${arb.venues.join(', ')}, wall clock)`, arb));
+  for (const [strategy, byKind] of Object.entries(arb.outcomes)) {
+    lines.push(`    ${strategy}: ${Object.entries(byKind).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  }
+  if (Object.keys(arb.outcomes).length === 0) lines.push('    no arbitrage window was traded');
+  return lines;
 }

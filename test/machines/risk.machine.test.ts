@@ -173,6 +173,23 @@ test('reduce-only judges each strategy by its own position: two strategies flat 
   assert.deepEqual(verdicts, ['cross-h 0.1', 'cross-h2 REDUCE_ONLY', 'tri-h 0.1', 'mm-h REDUCE_ONLY']);
 });
 
+test('a leg group hedges what the group itself filled, whatever earlier groups of its strategy left; arb.outcome forgets the group', () => {
+  const { actor, take } = startRisk({ capital: 10_000, startTs: T0, limits: { maxPositionFraction: 1 } });
+  actor.send(msg('book.updated', { book: book('ETH/BTC', 5_000, T0) }, T0));
+  const leg = (id: string, group: string, side: 'buy' | 'sell', kind: 'open' | 'reduce' = 'open') =>
+    intent({ intentId: id, strategy: 'tri', symbol: 'ETH/BTC', legGroup: group, side, kind, amount: 0.1 });
+  actor.send(msg('order.intent', { intent: leg('g1.L0', 'g1', 'sell') }, T0 + 1));
+  actor.send(msg('fill.received', { fill: fill({ strategy: 'tri', intentId: 'g1.L0', symbol: 'ETH/BTC', side: 'sell', amount: 0.1, ts: T0 + 2 }) }, T0 + 2));
+  actor.send(msg('arb.outcome', { groupId: 'g1', strategy: 'tri', outcome: 'completed', pnl: {}, detail: '' }, T0 + 3));
+  actor.send(msg('order.intent', { intent: leg('g2.L0', 'g2', 'buy') }, T0 + 4));
+  actor.send(msg('fill.received', { fill: fill({ strategy: 'tri', intentId: 'g2.L0', symbol: 'ETH/BTC', side: 'buy', amount: 0.1, ts: T0 + 5 }) }, T0 + 5));
+  // The strategy is flat on ETH/BTC (g1 sold 0.1, g2 bought 0.1), but g2's hedge must still unwind g2's buy.
+  actor.send(msg('order.intent', { intent: leg('g2.H0', 'g2', 'sell', 'reduce') }, T0 + 6));
+  actor.send(msg('order.intent', { intent: leg('g1.H0', 'g1', 'buy', 'reduce') }, T0 + 7));
+  const verdicts = take().map((e) => (e.type === 'order.approved' ? `${e.approval.intent.intentId} ${e.approval.amount}` : e.type === 'order.denied' ? `${e.intent.intentId} ${e.reason}` : e.type));
+  assert.deepEqual(verdicts, ['g1.L0 0.1', 'g2.L0 0.1', 'g2.H0 0.1', 'g1.H0 REDUCE_ONLY']);
+});
+
 test('the submit-rate cap holds against a runaway strategy', () => {
   const { actor, out } = startRisk({ capital: 1e9, startTs: T0 });
   actor.send(msg('book.updated', { book: book('BTC/USDT', 5_000, T0) }, T0));

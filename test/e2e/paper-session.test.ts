@@ -133,7 +133,17 @@ test('after SIGKILL mid-session, the next run settles every journaled order befo
       return { n: 0, total: 0 };
     }
   };
-  for (let i = 0; i < 1200 && !(openOrders().total > 50 && openOrders().n > 0); i++) await new Promise((r) => setTimeout(r, 50));
+  // Freeze the child when it has orders open, and kill it only if they are still open once frozen
+  // (a resting order could otherwise fill between the look and the kill).
+  for (let i = 0; i < 1200; i++) {
+    if (openOrders().total > 50 && openOrders().n > 0) {
+      child.kill('SIGSTOP');
+      await new Promise((r) => setTimeout(r, 100)); // the stop lands asynchronously
+      if (openOrders().n > 0) break;
+      child.kill('SIGCONT');
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
   child.kill('SIGKILL');
   await new Promise((r) => child.once('exit', r));
   const left = openOrders();

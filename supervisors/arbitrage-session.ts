@@ -50,12 +50,7 @@ export interface ArbitrageSession extends TradingSystem {
   close(): Promise<void>;
 }
 
-/**
- * Group ids carry the session, so a second run on the same journal never reuses a clientOrderId.
- * Leg amounts are snapped to 1e-10: a planner's `floor(x / step) * step` can land a float hair below
- * the step (0.008263999999999999), which the venue truncates a whole step down, leaving a residual
- * below every minimum that no hedge can trade.
- */
+/** Group ids carry the session, so a second run on the same journal never reuses a clientOrderId. */
 function inSession(planner: LegPlanner, sessionId: string | undefined): LegPlanner {
   return (book, seq) => {
     const plan = planner(book, seq);
@@ -63,7 +58,6 @@ function inSession(planner: LegPlanner, sessionId: string | undefined): LegPlann
     return {
       ...plan,
       groupId: sessionId ? `${plan.groupId}@${sessionId}` : plan.groupId,
-      legs: plan.legs.map((l) => ({ ...l, amount: Number(l.amount.toFixed(10)) })),
     };
   };
 }
@@ -83,12 +77,6 @@ export async function startArbitrageSession(options: ArbitrageSessionOptions): P
   Object.values(local.exchanges).forEach((ex, v) => {
     ex.state.takerFee = arb.fee;
     ex.state.makerFee = arb.fee;
-    // Workaround: CcxtVenue uses the exchange's trade id as fillId, and Binance trade ids (and the local
-    // engines', from 1) are unique per symbol only, while the journal keys fills by fillId alone. Disjoint
-    // ranges per venue and market keep every fill in the journal until CcxtVenue scopes its fill ids.
-    [...ex.state.markets.keys()].forEach((symbol, m) => {
-      (ex.state.engine(symbol) as unknown as { nextTrade: number }).nextTrade = (v * 100 + m + 1) * 1_000_000;
-    });
   });
   // A multi-leg trade's legs close each other's positions at a loss as often as not (fees, the other
   // leg's price): a loss streak of legs says nothing here. Leg risk judges each group, and a group it

@@ -1,4 +1,5 @@
 import type { BookLevel } from '../../market-data/types.js';
+import { floorToStep as floorTo } from '../../market-data/precision.js';
 
 /** One venue's book for the pair, with its taker fee (fraction of notional). */
 export interface VenueBook {
@@ -30,11 +31,6 @@ export interface CrossOpportunity {
   profitPotentialPct: number;
 }
 
-function floorTo(x: number, step: number): number {
-  if (!(step > 0)) return x;
-  const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
-  return Number((Math.floor(x / step + 1e-9) * step).toFixed(decimals));
-}
 
 /**
  * Buys on `buy`'s asks and sells on `sell`'s bids, level by level, for as long as the next unit

@@ -1,6 +1,7 @@
 import type { OrderBook } from '../../market-data/types.js';
 import type { LegPlan, LegPlanner } from '../../../machines/leg-risk.machine.js';
 import { crossOpportunities } from './cross-arbitrage.js';
+import { floorToStep } from '../../market-data/precision.js';
 
 export interface CrossPlannerOptions {
   strategy: string;
@@ -28,7 +29,7 @@ export function crossPlanner(o: CrossPlannerOptions): LegPlanner {
     if (!best || best.netProfit < o.minNetProfit) return undefined;
     const scale = Math.min(1, o.maxAmount / best.size);
     const step = o.stepSize ?? 0;
-    const amount = step > 0 ? Math.floor((best.size * scale) / step + 1e-9) * step : best.size * scale;
+    const amount = floorToStep(best.size * scale, step);
     if (!(amount > 0) || best.netProfit * scale < o.minNetProfit) return undefined;
     return {
       groupId: `${o.strategy}-${seq}`,

@@ -1,5 +1,6 @@
 import type { BookLevel } from '../../market-data/types.js';
 import type { MarketRules } from './snapshot.js';
+import { floorToStep as floorTo } from '../../market-data/precision.js';
 
 /** One leg of a cycle with the depth it would trade against. */
 export interface SizingLeg {
@@ -34,12 +35,6 @@ export interface CycleSize {
   reasons: string[];
 }
 
-function floorTo(x: number, step: number): number {
-  if (!(step > 0)) return x;
-  // The epsilon absorbs float noise such as 0.3 / 0.1 = 2.9999999999999996.
-  const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
-  return Number((Math.floor(x / step + 1e-9) * step).toFixed(decimals));
-}
 
 /**
  * Each leg's input is piecewise linear in the start amount S, with one piece per combination of

@@ -177,7 +177,8 @@ export class CcxtVenue implements Venue {
     this.reported.set(clientOrderId, seen);
     const fills: VenueOrder['fills'] = [];
     trades.forEach((t, k) => {
-      const fillId = String(t.id ?? `${o.id}-${k}`);
+      // Exchange trade ids are unique per market only (Binance): scope them so the journal keys stay unique.
+      const fillId = `${this.id}:${String(o.symbol)}:${String(t.id ?? `${o.id}-${k}`)}`;
       if (seen.has(fillId)) return;
       seen.add(fillId);
       const price = Number(t.price);

@@ -9,6 +9,7 @@ import { log } from './sections/log.js';
 import { supervision } from './sections/supervision.js';
 import { replay } from './sections/replay.js';
 import { strategies } from './sections/strategies.js';
+import { live } from './sections/live.js';
 
 /**
  * The one schema of the whole system. Each section lives in config/sections/<name>.ts;
@@ -26,6 +27,7 @@ export const configSchema = z.strictObject({
   supervision,
   replay,
   strategies,
+  live,
 });
 
 type DeepReadonly<T> = T extends (infer E)[]

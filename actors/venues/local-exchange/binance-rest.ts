@@ -1,5 +1,6 @@
 import type { EngineOrder, Match } from './matching-engine.js';
 import { BinanceReject, type ExchangeState } from './exchange-state.js';
+import { klines } from './klines.js';
 
 /** Binance prints every decimal as a string with 8 places. */
 const s8 = (x: number): string => x.toFixed(8);
@@ -92,6 +93,10 @@ export function binanceRoutes(state: ExchangeState, serverTime: () => number, ex
         const limit = Math.min(Number(p.get('limit') ?? 100), 5000);
         const d = state.engine(need(p, 'symbol')).depth(limit);
         return { lastUpdateId: d.lastUpdateId, bids: d.bids.map(([a, b]) => [s8(a), s8(b)]), asks: d.asks.map(([a, b]) => [s8(a), s8(b)]) };
+      },
+      'GET /api/v3/klines': (p) => {
+        const optional = (name: string) => (p.get(name) === null ? undefined : numberParam(p, name));
+        return klines(state.tape(need(p, 'symbol')), need(p, 'interval'), serverTime(), { startTime: optional('startTime'), endTime: optional('endTime'), limit: optional('limit') });
       },
       'GET /api/v3/ticker/bookTicker': (p) => {
         const d = state.engine(need(p, 'symbol')).depth(1);

@@ -1,5 +1,6 @@
 import type { Clock } from '../../runtime/clock.js';
 import { MatchingEngine, round8, type DepthDiff, type EngineOrder, type EngineSide, type Match } from './matching-engine.js';
+import type { TapeTrade } from './klines.js';
 
 /** A market as listed by the local exchange: a real Binance exchangeInfo entry plus its parsed rules. */
 export interface ListedMarket {
@@ -63,6 +64,8 @@ export class ExchangeState {
   /** orderId -> amount of the spent asset the order still holds locked. */
   private readonly held = new Map<number, number>();
   private nextOrderId = 1000;
+  /** Every match per symbol, oldest first: the public tape klines are built from. */
+  private readonly tapes = new Map<string, TapeTrade[]>();
   takerFee = 0.001;
   makerFee = 0.001;
 
@@ -155,7 +158,10 @@ export class ExchangeState {
     this.held.set(order.orderId, spend);
     this.byClientId.set(`${apiKey}:${order.clientOrderId}`, order);
     const matches = engine.submit(order, now);
+    const tape = this.tapes.get(req.symbol) ?? [];
+    this.tapes.set(req.symbol, tape);
     for (const x of matches) {
+      tape.push({ time: now, price: x.price, qty: x.qty, takerBuy: req.side === 'BUY' });
       this.settle(x.taker, x, false);
       if (x.maker.owner !== '') this.settle(x.maker, x, true);
     }
@@ -218,6 +224,11 @@ export class ExchangeState {
     return [...this.orders.values()].filter(
       (o) => o.owner === apiKey && (symbol === undefined || o.symbol === symbol) && (!openOnly || o.status === 'NEW' || o.status === 'PARTIALLY_FILLED'),
     );
+  }
+
+  tape(symbol: string): readonly TapeTrade[] {
+    this.market(symbol);
+    return this.tapes.get(symbol) ?? [];
   }
 
   tradesOf(apiKey: string, symbol: string): AccountTrade[] {

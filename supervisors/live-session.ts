@@ -1,0 +1,201 @@
+import ccxt from 'ccxt';
+import type { Logger } from 'pino';
+import type { Config } from '../config/index.js';
+import type { Secrets } from '../config/secrets.js';
+import { openStore, type Store } from '../actors/ledger/storage/store.js';
+import { SystemClock } from '../actors/runtime/clock.js';
+import { InputError } from '../actors/runtime/errors.js';
+import type { ActorSystem } from '../actors/runtime/system.js';
+import { CcxtVenue } from '../actors/venues/ccxt/ccxt-venue.js';
+import { CcxtCandleFeed, type OhlcvSource } from '../actors/market-data/candles/ccxt-candle-feed.js';
+import { riskActor } from '../actors/risk/risk-actor.js';
+import { ledgerActor } from '../actors/ledger/ledger-actor.js';
+import { executionActor } from '../actors/execution/execution-actor.js';
+import { marketMakingActor } from '../actors/strategies/market-making/market-making-actor.js';
+import { equityOf, type LedgerContext } from '../machines/ledger.machine.js';
+import { bootTradingSystem, type TradingSystem } from './boot.js';
+import { riskLimitsFrom, supervisionFrom } from './from-config.js';
+import { reconcileOnStart } from './reconcile.js';
+import { sessionCounters } from './session-counters.js';
+import { familyOf, riskStateOf } from './session-summary.js';
+import type { SessionSummary } from './run-paper-session.js';
+import { MARKET_MAKING } from './paper-session.js';
+import { liveCredentials } from './live-credentials.js';
+import { cancelLeftovers } from './live-leftovers.js';
+
+export interface RunLiveOptions {
+  config: Config;
+  /** Keys come from here (config/secrets.ts read them from the environment), never from process.env. */
+  secrets: Secrets;
+  logger: Logger;
+  dbFile: string;
+  /** Unique per run on the same journal (the CLI uses the start time in base 36). */
+  sessionId: string;
+  /** Stop after this much wall time; without it, at SIGINT or `signal`. */
+  durationMs?: number;
+  signal?: AbortSignal;
+  /** Called once the system is booted, before the first poll (tests observe the bus through it). */
+  onSystem?: (system: ActorSystem) => void;
+}
+
+export interface LiveSessionSummary extends Omit<SessionSummary, 'mode'> {
+  mode: 'live';
+  exchange: string;
+  /** Our orders the exchange still listed as open after the stop's cancelAll (each then cancelled directly). */
+  openAtStop: number;
+}
+
+/**
+ * A live session: the paper session's tree (risk, ledger, execution, market making) on the wall clock
+ * over ONE ccxt venue (config.live.exchange, keys from `secrets`), fed by closed bars polled with
+ * fetchOHLCV. The journal is reconciled with the venue before the first order; at the stop every
+ * resting order is cancelled, the actors quiesce, and the venue is closed.
+ */
+export async function runLiveSession(options: RunLiveOptions): Promise<LiveSessionSummary> {
+  const { config, logger } = options;
+  const exchangeId = config.live.exchange;
+  const credentials = liveCredentials(options.secrets, exchangeId);
+  if (!ccxt.exchanges.includes(exchangeId)) throw new InputError(`live.exchange: "${exchangeId}" is not a ccxt exchange id`, [`live.exchange: unknown ccxt exchange id "${exchangeId}"`]);
+  const clock = new SystemClock();
+  const venue = new CcxtVenue({
+    id: exchangeId,
+    exchangeId,
+    credentials,
+    clock,
+    apiUrls: config.live.urls as Record<string, unknown> | undefined,
+    timeoutMs: config.network.timeoutMs,
+  });
+  const store = openStore(options.dbFile);
+  try {
+    return await trade(options, venue, store, clock);
+  } finally {
+    await venue.close().catch((err: unknown) => logger.warn({ err }, 'closing the venue failed'));
+    store.close();
+  }
+}
+
+async function trade(options: RunLiveOptions, venue: CcxtVenue, store: Store, clock: SystemClock): Promise<LiveSessionSummary> {
+  const { config, logger } = options;
+  const { exchange: exchangeId, symbol, timeframe } = config.live;
+  if (!venue.exchange.has['fetchOHLCV'] || !(timeframe in (venue.exchange.timeframes ?? {}))) {
+    const offered = Object.keys(venue.exchange.timeframes ?? {}).join(', ') || 'none';
+    throw new InputError(`live.timeframe: ${exchangeId} has no ${timeframe} candles (offers: ${offered})`, [`live.timeframe: "${timeframe}" not offered by ${exchangeId}`]);
+  }
+  const timeframeMs = venue.exchange.parseTimeframe(timeframe) * 1000;
+  await venue.syncClock();
+  await venue.exchange.loadMarkets();
+  if (!venue.exchange.markets?.[symbol]) throw new InputError(`live.symbol: ${exchangeId} lists no market ${symbol}`, [`live.symbol: "${symbol}" not listed on ${exchangeId}`]);
+
+  const reconciled = await reconcileOnStart(store, { [exchangeId]: venue }, clock, logger);
+  const mm = config.strategies.marketMaking;
+  const capital = config.capital * config.allocation.market_making;
+  const trading: TradingSystem = bootTradingSystem({
+    clock,
+    logger,
+    store,
+    venues: { [exchangeId]: venue },
+    risk: riskActor({ capital, limits: riskLimitsFrom(config), startTs: clock.now() }),
+    ledger: ledgerActor({ capital, markEveryMs: 15 * 60_000 }),
+    execution: executionActor({
+      venues: { [exchangeId]: venue },
+      store,
+      input: { venues: { [exchangeId]: { taker: venue.fees.taker, onNotFound: 'reject' } }, maxLiquidityFraction: config.risk.maxLiquidityFraction },
+    }),
+    venueActors: [],
+    strategies: [
+      marketMakingActor({
+        strategy: MARKET_MAKING,
+        session: options.sessionId,
+        venue: exchangeId,
+        symbol,
+        window: mm.volatilityWindow,
+        params: { baseSpread: mm.baseSpread, referenceVolatility: mm.referenceVolatility, inventoryLimit: mm.inventoryLimit, skew: mm.skew, orderAmount: mm.orderAmount },
+      }),
+    ],
+    supervision: supervisionFrom(config),
+    stashLimit: config.supervision.stashLimit,
+  });
+  const { system } = trading;
+  const counters = sessionCounters(system);
+  const ours = new Set<string>();
+  system.observe((m) => {
+    if (m.type === 'order.updated') ours.add(m.order.clientOrderId);
+  });
+  options.onSystem?.(system);
+  if (reconciled.unresolved.length > 0) {
+    const first = reconciled.unresolved[0]!;
+    system.publish({ type: 'risk.halt', reason: `reconciliation impossible for ${reconciled.unresolved.length} order(s), e.g. ${first.clientOrderId}: ${first.why}`, to: 'risk' });
+  }
+
+  const feed = new CcxtCandleFeed({
+    source: venue.exchange as unknown as OhlcvSource,
+    venue: exchangeId,
+    symbol,
+    timeframe,
+    timeframeMs,
+    serverNow: () => clock.now() + venue.clockSkewMs,
+    clock,
+    pollMs: config.live.pollMs,
+    staleAfterFailures: config.live.staleAfterFailures,
+    publish: (m) => system.publish(m),
+    logger,
+  });
+  const started = performance.now();
+  logger.info({ exchange: exchangeId, symbol, timeframe, db: options.dbFile, durationMs: options.durationMs }, 'live session starting');
+  feed.start();
+  await stopSignal(options, () => trading.haltedBy() !== undefined);
+
+  await feed.stop();
+  await system.whenQuiescent();
+  system.publish({ type: 'orders.cancelAll', reason: 'session end' });
+  await system.whenQuiescent();
+  const openAtStop = await cancelLeftovers(venue, symbol, ours, logger);
+
+  const ledger = system.actor('ledger')?.snapshot() as { context: LedgerContext } | undefined;
+  const family = familyOf(trading, counters.read(), capital, ledger ? equityOf(ledger.context) : capital);
+  const summary: LiveSessionSummary = {
+    mode: 'live',
+    exchange: exchangeId,
+    symbol,
+    bars: feed.bars,
+    orders: family.orders,
+    fills: family.fills,
+    vetoes: family.vetoes,
+    vetoReasons: family.vetoReasons,
+    restarts: family.restarts,
+    deadLetters: family.deadLetters,
+    equityStart: config.capital,
+    equityEnd: config.capital + family.equityEnd - family.equityStart,
+    actors: family.actors,
+    haltedBy: family.haltedBy,
+    riskState: riskStateOf(trading),
+    reconciled: { settled: reconciled.settled.length, cancelled: reconciled.cancelled.length, unresolved: reconciled.unresolved.length },
+    strategies: { [MARKET_MAKING]: family, arbitrage: { enabled: false } } as SessionSummary['strategies'],
+    openAtStop,
+    wallSeconds: (performance.now() - started) / 1000,
+    db: options.dbFile,
+  };
+  for (const name of system.actorNames()) store.snapshots.save(name, system.actor(name)?.persistedSnapshot());
+  logger.info({ ...summary, actors: undefined }, 'live session finished');
+  await system.shutdown();
+  return summary;
+}
+
+/** Resolves at the duration, SIGINT, the abort signal, or an escalation past the root. */
+function stopSignal(options: RunLiveOptions, halted: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const timers: NodeJS.Timeout[] = [];
+    const done = () => {
+      timers.forEach(clearTimeout);
+      clearInterval(watch);
+      process.off('SIGINT', done);
+      options.signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    if (options.durationMs !== undefined) timers.push(setTimeout(done, options.durationMs));
+    const watch = setInterval(() => halted() && done(), 250);
+    process.once('SIGINT', done);
+    options.signal?.addEventListener('abort', done);
+    if (options.signal?.aborted) done();
+  });
+}

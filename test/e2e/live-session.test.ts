@@ -1,0 +1,127 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { pino } from 'pino';
+import { configSchema, type Config } from '../../config/index.js';
+import { secretsFrom } from '../../config/secrets.js';
+import { InputError } from '../../actors/runtime/errors.js';
+import type { Message } from '../../actors/runtime/messages.js';
+import { listedMarkets } from '../../actors/venues/local-exchange/listed-markets.js';
+import { LocalExchange } from '../../actors/venues/local-exchange/server.js';
+import { BookMover } from '../../actors/venues/local-exchange/book-mover.js';
+import { Crowd } from '../../actors/venues/local-exchange/crowd.js';
+import { klines } from '../../actors/venues/local-exchange/klines.js';
+import { runLiveSession } from '../../supervisors/live-session.js';
+
+const KEY = { apiKey: 'live-key', secret: 'live-secret' };
+/** The real Binance BTCUSDT mid of the listed snapshot (2020-10-09). */
+const MID = 10895.24;
+
+function liveConfig(ex: LocalExchange): Config {
+  const v3 = `${ex.url}/api/v3`;
+  return configSchema.parse({
+    live: { exchange: 'binance', symbol: 'BTC/USDT', timeframe: '1s', pollMs: 200, staleAfterFailures: 3, urls: { public: v3, private: v3 } },
+    // 0.002 BTC is about 22 USDT: above BTCUSDT's MIN_NOTIONAL of 10.
+    strategies: { marketMaking: { orderAmount: 0.002, inventoryLimit: 0.01 } },
+  });
+}
+
+async function startMarket(): Promise<{ ex: LocalExchange; mover: BookMover; crowd: Crowd }> {
+  const ex = await LocalExchange.start({
+    markets: listedMarkets(['BTCUSDT']),
+    accounts: { [KEY.apiKey]: { secret: KEY.secret, balances: { USDT: 10_000, BTC: 1 } } },
+  });
+  const mover = new BookMover([{ exchange: ex, symbol: 'BTCUSDT', mid: MID, halfSpread: 0.0002, topQty: 0.01, tickSize: 0.01 }], 0.001, 3);
+  mover.step();
+  const crowd = new Crowd({ exchange: ex, symbol: 'BTCUSDT', qty: 0.015 });
+  mover.start(100);
+  crowd.start(60);
+  return { ex, mover, crowd };
+}
+
+test('a live session trades market making through real ccxt against a local Binance: approved, journaled, cancelled at the stop', async () => {
+  const { ex, mover, crowd } = await startMarket();
+  const dir = mkdtempSync(join(tmpdir(), 'arbiter-live-'));
+  const dbFile = join(dir, 'live.db');
+  // The first three candle polls get a 503: the market must be reported stale once, then live again.
+  ex.inject({ kind: '5xx', route: 'GET /api/v3/klines', times: 3 });
+  const seen: Message[] = [];
+  try {
+    const summary = await runLiveSession({
+      config: liveConfig(ex),
+      secrets: secretsFrom({ BINANCE_API_KEY: KEY.apiKey, BINANCE_SECRET: KEY.secret }).secrets,
+      logger: pino({ level: 'silent' }),
+      dbFile,
+      sessionId: 'live1',
+      durationMs: 8_000,
+      onSystem: (system) => system.observe((m) => void seen.push(m)),
+    });
+    crowd.stop();
+    mover.stop();
+
+    assert.equal(summary.mode, 'live');
+    assert.equal(summary.exchange, 'binance');
+    assert.equal(summary.openAtStop, 0, 'cancelAll through execution left nothing for the fallback');
+    assert.equal(summary.haltedBy, null);
+
+    // Candles: one per closed bar, in order, each published only after its bar closed, equal to the exchange's final bar.
+    const candles = seen.filter((m): m is Extract<Message, { type: 'candle.closed' }> => m.type === 'candle.closed');
+    assert.ok(candles.length >= 5, `closed bars published: ${candles.length}`);
+    assert.equal(summary.bars, candles.length);
+    for (let i = 1; i < candles.length; i++) assert.equal(candles[i]!.candle.ts, candles[i - 1]!.candle.ts + 1000, 'consecutive 1s bars, none twice, none skipped');
+    const final = new Map(klines(ex.state.tape('BTCUSDT'), '1s', ex.serverTime(), { startTime: candles[0]!.candle.ts, limit: 1000 }).map((k) => [k[0] as number, k]));
+    for (const { candle, ts } of candles) {
+      assert.ok(ts >= candle.ts + 1000, `bar ${candle.ts} published at ${ts}, before it closed`);
+      const k = final.get(candle.ts)!;
+      assert.deepEqual([candle.open, candle.high, candle.low, candle.close, candle.volume], k.slice(1, 6).map(Number), `bar ${candle.ts} changed after it was published`);
+    }
+    const status = seen.filter((m) => m.type === 'market.stale' || m.type === 'market.live').map((m) => m.type);
+    assert.deepEqual(status, ['market.stale', 'market.live']);
+    assert.ok(seen.findIndex((m) => m.type === 'market.live') < seen.findIndex((m) => m.type === 'candle.closed'));
+
+    // Orders: on the exchange under our clientOrderIds, every one journaled and approved by risk.
+    const onExchange = ex.state.ordersOf(KEY.apiKey);
+    assert.ok(onExchange.length >= 4, `orders on the exchange: ${onExchange.length}`);
+    const approved = new Set(seen.flatMap((m) => (m.type === 'order.approved' ? [m.approval.intent.intentId] : [])));
+    const db = new Database(dbFile, { readonly: true });
+    const journal = new Map(db.prepare('SELECT client_order_id AS id, intent_id AS intentId, status FROM orders').all().map((r) => {
+      const row = r as { id: string; intentId: string; status: string };
+      return [row.id, row];
+    }));
+    const intents = new Set(db.prepare('SELECT intent_id AS id FROM intents').all().map((r) => (r as { id: string }).id));
+    db.close();
+    for (const o of onExchange) {
+      assert.match(o.clientOrderId, /^market-making-live1-\d+\.0$/);
+      const row = journal.get(o.clientOrderId);
+      assert.ok(row, `${o.clientOrderId} is on the exchange but not in the journal`);
+      assert.ok(intents.has(row.intentId), `${o.clientOrderId}: intent ${row.intentId} not journaled`);
+      assert.ok(approved.has(row.intentId), `${o.clientOrderId}: intent ${row.intentId} never approved by risk`);
+      assert.ok(['filled', 'cancelled'].includes(row.status), `${o.clientOrderId} ends ${row.status} in the journal`);
+    }
+    assert.equal(summary.orders, onExchange.length);
+    assert.deepEqual(ex.state.ordersOf(KEY.apiKey, 'BTCUSDT', true), [], 'nothing of ours rests on the exchange after the stop');
+  } finally {
+    crowd.stop();
+    mover.stop();
+    await ex.close();
+  }
+});
+
+test('a live session without keys refuses with an InputError naming the missing environment variables, before any request', async () => {
+  const { ex, mover, crowd } = await startMarket();
+  try {
+    const dbFile = join(mkdtempSync(join(tmpdir(), 'arbiter-live-')), 'live.db');
+    const run = (env: Record<string, string>) =>
+      runLiveSession({ config: liveConfig(ex), secrets: secretsFrom(env).secrets, logger: pino({ level: 'silent' }), dbFile, sessionId: 'nokeys', durationMs: 1_000 });
+    await assert.rejects(run({ BINANCE_API_KEY: KEY.apiKey }), (e: unknown) => e instanceof InputError && /BINANCE_SECRET/.test(e.message) && !/BINANCE_API_KEY/.test(e.message));
+    await assert.rejects(run({ KRAKEN_API_KEY: 'k', KRAKEN_SECRET: 's' }), (e: unknown) => e instanceof InputError && /BINANCE_API_KEY/.test(e.message) && /BINANCE_SECRET/.test(e.message));
+    assert.deepEqual(ex.stats.requests, {}, 'nothing was sent to the exchange');
+  } finally {
+    crowd.stop();
+    mover.stop();
+    await ex.close();
+  }
+});

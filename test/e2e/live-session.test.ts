@@ -9,6 +9,7 @@ import { configSchema, type Config } from '../../config/index.js';
 import { secretsFrom } from '../../config/secrets.js';
 import { InputError } from '../../actors/runtime/errors.js';
 import type { Message } from '../../actors/runtime/messages.js';
+import type { ActorSystem } from '../../actors/runtime/system.js';
 import { listedMarkets } from '../../actors/venues/local-exchange/listed-markets.js';
 import { LocalExchange } from '../../actors/venues/local-exchange/server.js';
 import { BookMover } from '../../actors/venues/local-exchange/book-mover.js';
@@ -46,9 +47,18 @@ test('a live session trades market making through real ccxt against a local Bina
   const { ex, mover, crowd } = await startMarket();
   const dir = mkdtempSync(join(tmpdir(), 'arbiter-live-'));
   const dbFile = join(dir, 'live.db');
-  // The first three candle polls get a 503: the market must be reported stale once, then live again.
-  ex.inject({ kind: '5xx', route: 'GET /api/v3/klines', times: 3 });
   const seen: Message[] = [];
+  // After the fourth bar, three candle polls in a row get a 503: the market is reported stale once (and
+  // a probe intent sent then is vetoed by risk), then live again, and the missed bars follow in order.
+  const observe = (system: ActorSystem) =>
+    system.observe((m) => {
+      seen.push(m);
+      if (m.type === 'candle.closed' && seen.filter((x) => x.type === 'candle.closed').length === 4) ex.inject({ kind: '5xx', route: 'GET /api/v3/klines', times: 3 });
+      if (m.type === 'market.stale') {
+        const probe = { intentId: 'probe-1', strategy: 'probe', venue: 'binance', symbol: 'BTC/USDT', side: 'buy' as const, kind: 'open' as const, type: 'limit' as const, amount: 0.002, price: MID * 0.99 };
+        setImmediate(() => system.publish({ type: 'order.intent', intent: probe }));
+      }
+    });
   try {
     const summary = await runLiveSession({
       config: liveConfig(ex),
@@ -56,8 +66,8 @@ test('a live session trades market making through real ccxt against a local Bina
       logger: pino({ level: 'silent' }),
       dbFile,
       sessionId: 'live1',
-      durationMs: 8_000,
-      onSystem: (system) => system.observe((m) => void seen.push(m)),
+      durationMs: 9_000,
+      onSystem: observe,
     });
     crowd.stop();
     mover.stop();
@@ -80,7 +90,9 @@ test('a live session trades market making through real ccxt against a local Bina
     }
     const status = seen.filter((m) => m.type === 'market.stale' || m.type === 'market.live').map((m) => m.type);
     assert.deepEqual(status, ['market.stale', 'market.live']);
-    assert.ok(seen.findIndex((m) => m.type === 'market.live') < seen.findIndex((m) => m.type === 'candle.closed'));
+    const denied = seen.filter((m): m is Extract<Message, { type: 'order.denied' }> => m.type === 'order.denied');
+    assert.deepEqual(denied.map((d) => [d.intent.intentId, d.reason]), [['probe-1', 'STALE_MARKET_DATA']], 'only the probe is vetoed, for stale data');
+    assert.ok(!seen.some((m) => m.type === 'order.approved' && m.approval.intent.intentId === 'probe-1'));
 
     // Orders: on the exchange under our clientOrderIds, every one journaled and approved by risk.
     const onExchange = ex.state.ordersOf(KEY.apiKey);

@@ -16,6 +16,7 @@ import { BookMover } from '../../actors/venues/local-exchange/book-mover.js';
 import { Crowd } from '../../actors/venues/local-exchange/crowd.js';
 import { klines } from '../../actors/venues/local-exchange/klines.js';
 import { runLiveSession } from '../../supervisors/live-session.js';
+import { openStore } from '../../actors/ledger/storage/store.js';
 
 const KEY = { apiKey: 'live-key', secret: 'live-secret' };
 /** The real Binance BTCUSDT mid of the listed snapshot (2020-10-09). */
@@ -47,6 +48,13 @@ test('a live session trades market making through real ccxt against a local Bina
   const { ex, mover, crowd } = await startMarket();
   const dir = mkdtempSync(join(tmpdir(), 'arbiter-live-'));
   const dbFile = join(dir, 'live.db');
+  // A previous run left an order resting on the exchange, journaled as submitted: reconciled (cancelled) before trading.
+  const old = { intentId: 'market-making-old-1', strategy: 'market-making', venue: 'binance', symbol: 'BTC/USDT', side: 'buy' as const, kind: 'open' as const, type: 'limit' as const, amount: 0.002, price: 9800 };
+  ex.state.placeOrder(KEY.apiKey, { symbol: 'BTCUSDT', side: 'BUY', type: 'LIMIT', timeInForce: 'GTC', quantity: 0.002, price: 9800, clientOrderId: 'market-making-old-1.0' });
+  const before = openStore(dbFile);
+  before.orders.recordIntent(old, Date.now());
+  before.orders.upsertOrder({ clientOrderId: 'market-making-old-1.0', intentId: old.intentId, strategy: old.strategy, venue: 'binance', symbol: 'BTC/USDT', side: 'buy', status: 'submitted', filled: 0, amount: 0.002, price: 9800, ts: Date.now() });
+  before.close();
   const seen: Message[] = [];
   // After the fourth bar, three candle polls in a row get a 503: the market is reported stale once (and
   // a probe intent sent then is vetoed by risk), then live again, and the missed bars follow in order.
@@ -76,6 +84,11 @@ test('a live session trades market making through real ccxt against a local Bina
     assert.equal(summary.exchange, 'binance');
     assert.equal(summary.openAtStop, 0, 'cancelAll through execution left nothing for the fallback');
     assert.equal(summary.haltedBy, null);
+    assert.deepEqual(summary.reconciled, { settled: 0, cancelled: 1, unresolved: 0 });
+    const leftover = ex.state.findOrder(KEY.apiKey, 'BTCUSDT', undefined, 'market-making-old-1.0');
+    assert.equal(leftover.status, 'CANCELED');
+    const firstNew = ex.state.ordersOf(KEY.apiKey).find((o) => o.clientOrderId.startsWith('market-making-live1-'));
+    assert.ok(firstNew && leftover.updateTime <= firstNew.time, 'the leftover was cancelled before the first new order');
 
     // Candles: one per closed bar, in order, each published only after its bar closed, equal to the exchange's final bar.
     const candles = seen.filter((m): m is Extract<Message, { type: 'candle.closed' }> => m.type === 'candle.closed');
@@ -95,7 +108,7 @@ test('a live session trades market making through real ccxt against a local Bina
     assert.ok(!seen.some((m) => m.type === 'order.approved' && m.approval.intent.intentId === 'probe-1'));
 
     // Orders: on the exchange under our clientOrderIds, every one journaled and approved by risk.
-    const onExchange = ex.state.ordersOf(KEY.apiKey);
+    const onExchange = ex.state.ordersOf(KEY.apiKey).filter((o) => o.clientOrderId !== 'market-making-old-1.0');
     assert.ok(onExchange.length >= 4, `orders on the exchange: ${onExchange.length}`);
     const approved = new Set(seen.flatMap((m) => (m.type === 'order.approved' ? [m.approval.intent.intentId] : [])));
     const db = new Database(dbFile, { readonly: true });
@@ -113,6 +126,7 @@ test('a live session trades market making through real ccxt against a local Bina
       assert.ok(approved.has(row.intentId), `${o.clientOrderId}: intent ${row.intentId} never approved by risk`);
       assert.ok(['filled', 'cancelled'].includes(row.status), `${o.clientOrderId} ends ${row.status} in the journal`);
     }
+    assert.equal(journal.get('market-making-old-1.0')?.status, 'cancelled', 'the old order is settled in the journal');
     assert.equal(summary.orders, onExchange.length);
     assert.deepEqual(ex.state.ordersOf(KEY.apiKey, 'BTCUSDT', true), [], 'nothing of ours rests on the exchange after the stop');
   } finally {

@@ -25,7 +25,7 @@ import { cancelLeftovers } from './live-leftovers.js';
 
 export interface RunLiveOptions {
   config: Config;
-  /** Keys come from here (config/secrets.ts read them from the environment), never from process.env. */
+  /** Keys come only from here: config/secrets.ts read them from the environment. */
   secrets: Secrets;
   logger: Logger;
   dbFile: string;

@@ -22,6 +22,7 @@ import type { SessionSummary } from './run-paper-session.js';
 import { MARKET_MAKING } from './paper-session.js';
 import { liveCredentials } from './live-credentials.js';
 import { cancelLeftovers } from './live-leftovers.js';
+import { OrderWatch } from './live-order-watch.js';
 
 export interface RunLiveOptions {
   config: Config;
@@ -127,6 +128,7 @@ async function trade(options: RunLiveOptions, venue: CcxtVenue, store: Store, cl
     system.publish({ type: 'risk.halt', reason: `reconciliation impossible for ${reconciled.unresolved.length} order(s), e.g. ${first.clientOrderId}: ${first.why}`, to: 'risk' });
   }
 
+  const watch = new OrderWatch(system, venue, logger);
   const feed = new CcxtCandleFeed({
     source: venue.exchange as unknown as OhlcvSource,
     venue: exchangeId,
@@ -138,6 +140,11 @@ async function trade(options: RunLiveOptions, venue: CcxtVenue, store: Store, cl
     pollMs: config.live.pollMs,
     staleAfterFailures: config.live.staleAfterFailures,
     publish: (m) => system.publish(m),
+    beforePoll: async () => {
+      await system.whenQuiescent();
+      await watch.check();
+      await system.whenQuiescent();
+    },
     logger,
   });
   const started = performance.now();
@@ -187,13 +194,13 @@ function stopSignal(options: RunLiveOptions, halted: () => boolean): Promise<voi
     const timers: NodeJS.Timeout[] = [];
     const done = () => {
       timers.forEach(clearTimeout);
-      clearInterval(watch);
+      clearInterval(haltCheck);
       process.off('SIGINT', done);
       options.signal?.removeEventListener('abort', done);
       resolve();
     };
     if (options.durationMs !== undefined) timers.push(setTimeout(done, options.durationMs));
-    const watch = setInterval(() => halted() && done(), 250);
+    const haltCheck = setInterval(() => halted() && done(), 250);
     process.once('SIGINT', done);
     options.signal?.addEventListener('abort', done);
     if (options.signal?.aborted) done();

@@ -128,6 +128,13 @@ test('a live session trades market making through real ccxt against a local Bina
     }
     assert.equal(journal.get('market-making-old-1.0')?.status, 'cancelled', 'the old order is settled in the journal');
     assert.equal(summary.orders, onExchange.length);
+    // Fills on resting quotes are learned by polling the orders, before the strategy (or the stop) cancels them.
+    const makerFillsBeforeCancel = seen.filter((m, i) => m.type === 'fill.received' && m.fill.liquidity === 'maker' &&
+      !seen.slice(0, i).some((c) => c.type === 'orders.cancelAll' || (c.type === 'order.intent' && c.intent.cancelClientOrderId === m.fill.clientOrderId)));
+    assert.ok(makerFillsBeforeCancel.length >= 1, `maker fills seen before their order's cancel: ${makerFillsBeforeCancel.length} of ${summary.fills} fills`);
+    const exchangeFills = onExchange.reduce((n, o) => n + o.executedQty, 0);
+    const journalFills = seen.reduce((n, m) => n + (m.type === 'fill.received' ? m.fill.amount : 0), 0);
+    assert.ok(Math.abs(exchangeFills - journalFills) < 1e-9, `filled on the exchange ${exchangeFills}, reported ${journalFills}`);
     assert.deepEqual(ex.state.ordersOf(KEY.apiKey, 'BTCUSDT', true), [], 'nothing of ours rests on the exchange after the stop');
   } finally {
     crowd.stop();

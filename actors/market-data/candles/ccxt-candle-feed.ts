@@ -27,6 +27,8 @@ export interface CandleFeedOptions {
   graceMs?: number;
   /** Consecutive failed polls after which market.stale is published. */
   staleAfterFailures: number;
+  /** Awaited before every poll of the loop (the live session checks its working orders there, so no check overlaps a bar's orders). */
+  beforePoll?: () => Promise<void>;
   publish: (message: Outgoing<'candle.closed' | 'market.stale' | 'market.live'>) => void;
   logger: Logger;
 }
@@ -102,9 +104,12 @@ export class CcxtCandleFeed {
     this.stopped = false;
     const loop = () => {
       if (this.stopped) return;
-      this.inFlight = this.poll().then(() => {
-        if (!this.stopped) this.timer = setTimeout(loop, this.opts.pollMs);
-      });
+      this.inFlight = (this.opts.beforePoll?.() ?? Promise.resolve())
+        .catch((err: unknown) => this.opts.logger.warn({ err }, 'before-poll step failed'))
+        .then(() => (this.stopped ? 0 : this.poll()))
+        .then(() => {
+          if (!this.stopped) this.timer = setTimeout(loop, this.opts.pollMs);
+        });
     };
     this.timer = setTimeout(loop, this.opts.pollMs);
   }

@@ -122,21 +122,25 @@ test('after SIGKILL mid-session, the next run settles every journaled order befo
   const { spawn } = await import('node:child_process');
   const dbFile = join(mkdtempSync(join(tmpdir(), 'arbiter-kill-')), 'killed.db');
   const child = spawn(process.execPath, ['--import', 'tsx', 'bin/arbiter.ts', 'run', '--db', dbFile, '--speed', '100000', '--json'], { stdio: 'ignore' });
-  const openOrders = () => {
+  // Read-only while the child writes; read-write after the kill, so SQLite recovers the WAL the dead
+  // writer left (a read-only connection cannot run that recovery).
+  const openOrders = (readonly = true) => {
     try {
-      const db = new Database(dbFile, { readonly: true });
+      const db = new Database(dbFile, { readonly });
       const n = (db.prepare("SELECT COUNT(*) AS n FROM orders WHERE status NOT IN ('filled','cancelled','rejected')").get() as { n: number }).n;
       const total = (db.prepare('SELECT COUNT(*) AS n FROM orders').get() as { n: number }).n;
+      const restingQuotes = (db.prepare("SELECT COUNT(*) AS n FROM orders WHERE strategy = 'market-making' AND status NOT IN ('filled','cancelled','rejected')").get() as { n: number }).n;
       db.close();
-      return { n, total };
+      return { n, total, restingQuotes };
     } catch {
-      return { n: 0, total: 0 };
+      return { n: 0, total: 0, restingQuotes: 0 };
     }
   };
-  // Freeze the child when it has orders open, and kill it only if they are still open once frozen
-  // (a resting order could otherwise fill between the look and the kill).
+  // Freeze the child while market-making quotes rest (they stay open for a bar; arbitrage legs close in
+  // milliseconds), and kill it only if orders are still open once frozen.
   for (let i = 0; i < 1200; i++) {
-    if (openOrders().total > 50 && openOrders().n > 0) {
+    const seen = openOrders();
+    if (seen.total > 50 && seen.restingQuotes > 0) {
       child.kill('SIGSTOP');
       await new Promise((r) => setTimeout(r, 100)); // the stop lands asynchronously
       if (openOrders().n > 0) break;
@@ -146,7 +150,7 @@ test('after SIGKILL mid-session, the next run settles every journaled order befo
   }
   child.kill('SIGKILL');
   await new Promise((r) => child.once('exit', r));
-  const left = openOrders();
+  const left = openOrders(false);
   assert.ok(left.n > 0, `the kill left orders open in the journal: ${JSON.stringify(left)}`);
 
   const summary = await runPaperSession({
@@ -160,5 +164,5 @@ test('after SIGKILL mid-session, the next run settles every journaled order befo
   const total = (db.prepare('SELECT COUNT(*) AS n FROM orders').get() as { n: number }).n;
   db.close();
   assert.equal(total, left.total + summary.orders, 'the new run added its own orders; no clientOrderId was reused');
-  assert.equal(openOrders().n, 0);
+  assert.equal(openOrders(false).n, 0);
 });

@@ -2,6 +2,8 @@ import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig, exitOnConfigError } from '../../config/index.js';
 import { createLogger } from '../../actors/runtime/logger.js';
 import { runPaperSession } from '../../supervisors/run-paper-session.js';
+import { runLiveSession, type LiveSessionSummary } from '../../supervisors/live-session.js';
+import { InputError } from '../../actors/runtime/errors.js';
 import { progressBar } from '../progress.js';
 
 function positiveNumber(name: string) {
@@ -28,7 +30,11 @@ export function register(program: Command): void {
     .option('--speed <barsPerSecond>', 'replay speed (default: replay.speed from config, 500)', positiveNumber('--speed'))
     .option('--json', 'print a one-line JSON summary as the last line of stdout')
     .option('--inspect', 'stream every machine to the Stately inspector over a WebSocket on 127.0.0.1 (prints the page URL)')
-    .option('--live', 'trade live with keys from the environment (not available yet: see README)')
+    .option(
+      '--live',
+      'trade live on config live.exchange / live.symbol through ccxt, with API keys from the environment or .env ' +
+        '(e.g. BINANCE_API_KEY, BINANCE_SECRET); --data, --speed and --inspect do not apply',
+    )
     .action(async (opts: RunOptions) => {
       let loaded;
       try {
@@ -37,26 +43,35 @@ export function register(program: Command): void {
         exitOnConfigError(error);
       }
       const { config, secrets } = loaded;
-      if (opts.live || config.mode === 'live') {
-        process.stderr.write(
-          'live trading is not available in this version: only paper sessions run. ' +
-            'Nothing was sent anywhere. Drop --live (and mode: live) to paper-trade.\n',
-        );
+      if (config.mode === 'live' && !opts.live) {
+        process.stderr.write('arbiter run: the config says mode: live; live trading needs the explicit --live flag. Nothing was sent.\n');
         process.exit(2);
       }
       const logger = createLogger({ level: config.log.level, pretty: config.log.pretty, secretValues: Object.values(secrets).flatMap(valuesOf) });
-      const summary = await runPaperSession({
-        config,
-        logger,
-        dbFile: opts.db ?? config.storage.dbFile,
-        sessionId: Date.now().toString(36),
-        dataFile: opts.data ?? config.replay.dataFile,
-        speed: opts.speed ?? config.replay.speed,
-        durationMs: opts.duration !== undefined ? opts.duration * 1000 : undefined,
-        inspect: opts.inspect ?? false,
-        onProgress: process.stderr.isTTY === true ? progressBar('replay') : undefined,
-        onInspector: (url) => process.stderr.write(`inspector: open ${url} (events stay on this machine)\n`),
-      });
+      const dbFile = opts.db ?? config.storage.dbFile;
+      const sessionId = Date.now().toString(36);
+      const durationMs = opts.duration !== undefined ? opts.duration * 1000 : undefined;
+      let summary: Awaited<ReturnType<typeof runPaperSession>> | LiveSessionSummary;
+      try {
+        summary = opts.live
+          ? await runLiveSession({ config, secrets, logger, dbFile, sessionId, durationMs })
+          : await runPaperSession({
+              config,
+              logger,
+              dbFile,
+              sessionId,
+              dataFile: opts.data ?? config.replay.dataFile,
+              speed: opts.speed ?? config.replay.speed,
+              durationMs,
+              inspect: opts.inspect ?? false,
+              onProgress: process.stderr.isTTY === true ? progressBar('replay') : undefined,
+              onInspector: (url) => process.stderr.write(`inspector: open ${url} (events stay on this machine)\n`),
+            });
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        process.stderr.write(`arbiter run: ${error.message}\n`);
+        process.exit(2);
+      }
       if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
       else process.stdout.write(`${formatSummary(summary)}\n`);
       process.exit(0);
@@ -80,15 +95,16 @@ function valuesOf(value: unknown): string[] {
   return [];
 }
 
-function formatSummary(s: Awaited<ReturnType<typeof runPaperSession>>): string {
+function formatSummary(s: Awaited<ReturnType<typeof runPaperSession>> | LiveSessionSummary): string {
   const pnl = s.equityEnd - s.equityStart;
+  const where = s.mode === 'live' ? `${s.exchange} ${s.symbol}: ${s.bars} closed bars in ${s.wallSeconds.toFixed(1)} s` : `${s.symbol}: ${s.bars} bars replayed in ${s.wallSeconds.toFixed(1)} s`;
   return [
-    `${s.mode} session on ${s.symbol}: ${s.bars} bars replayed in ${s.wallSeconds.toFixed(1)} s`,
+    `${s.mode} session on ${where}`,
     `orders ${s.orders}, fills ${s.fills}, vetoes ${s.vetoes}${Object.keys(s.vetoReasons).length ? ` (${Object.entries(s.vetoReasons).map(([r, n]) => `${r} ${n}`).join(', ')})` : ''}`,
     `risk ${s.riskState}, restarts ${s.restarts}, dead letters ${s.deadLetters}${s.haltedBy ? `, escalation: ${s.haltedBy}` : ''}`,
     `reconciled from earlier runs: ${s.reconciled.settled} settled, ${s.reconciled.cancelled} cancelled, ${s.reconciled.unresolved} unresolved`,
-    `equity ${s.equityStart.toFixed(2)} → ${s.equityEnd.toFixed(2)} (${pnl >= 0 ? '+' : ''}${pnl.toFixed(2)} measured in simulation; not a forecast)`,
-    ...familyLines(s),
+    `equity ${s.equityStart.toFixed(2)} → ${s.equityEnd.toFixed(2)} (${pnl >= 0 ? '+' : ''}${pnl.toFixed(2)} measured${s.mode === 'live' ? '' : ' in simulation'}; not a forecast)`,
+    ...(s.mode === 'live' ? [`orders still open at the exchange after the stop (then cancelled directly): ${s.openAtStop}`] : familyLines(s)),
     `journal: ${s.db}`,
   ].join('\n');
 }

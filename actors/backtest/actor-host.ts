@@ -9,9 +9,9 @@ import { riskMachine, type RiskInput } from '../../machines/risk.machine.js';
 import { replayGatewayMachine } from '../venues/replay/replay-gateway.js';
 import type { HostedStrategy, StrategyHost, Submit } from './direct-host.js';
 
-// Candles reach a strategy by name, for the symbol it trades (see deliver). order.denied by type as well as by
-// name: risk addresses `strategy:<name>`, which nact 7.6.2 cannot spawn (see spawnNamed).
-const STRATEGY_EVENTS: readonly MessageType[] = ['fill.received', 'order.updated', 'order.denied'];
+// Candles reach a strategy by name, for the symbol it trades (see deliver); risk addresses its denials to
+// `strategy:<name>`.
+const STRATEGY_EVENTS: readonly MessageType[] = ['fill.received', 'order.updated'];
 const RISK_EVENTS: readonly MessageType[] = ['order.intent', 'fill.received', 'candle.closed', 'order.updated'];
 const JOURNALED = new Set<string>(['order.intent', 'order.approved', 'order.denied', 'fill.received', 'order.updated', 'risk.changed', 'orders.cancelAll']);
 
@@ -47,7 +47,7 @@ export class ActorHost implements StrategyHost {
     }
     const riskInput: RiskInput = { capital: opts.capital, limits: opts.riskLimits, startTs: opts.clock.now() };
     this.system.spawn({ name: 'risk', machine: riskMachine, input: riskInput, subscribe: RISK_EVENTS, persist });
-    this.spawnNamed({
+    this.system.spawn({
       name: 'execution:replay',
       machine: replayGatewayMachine,
       subscribe: ['order.approved'],
@@ -60,21 +60,8 @@ export class ActorHost implements StrategyHost {
       },
     });
     for (const s of opts.strategies) {
-      const actor = this.spawnNamed({ name: `strategy:${s.name}`, machine: s.machine, input: s.input, subscribe: STRATEGY_EVENTS, persist });
+      const actor = this.system.spawn({ name: `strategy:${s.name}`, machine: s.machine, input: s.input, subscribe: STRATEGY_EVENTS, persist }).name;
       this.bySymbol.set(s.symbol, [...(this.bySymbol.get(s.symbol) ?? []), actor]);
-    }
-  }
-
-  /**
-   * nact 7.6.2 rejects ':' in actor names, so `strategy:x` fails to spawn until the runtime encodes names;
-   * then the actor is spawned as `strategy.x` and still gets its denials by subscription.
-   */
-  private spawnNamed(spec: ActorSpec): string {
-    try {
-      return this.system.spawn(spec).name;
-    } catch (err) {
-      if (!/Invalid argument: path/.test(String(err))) throw err;
-      return this.system.spawn({ ...spec, name: spec.name.replace(/:/g, '.') }).name;
     }
   }
 

@@ -33,9 +33,11 @@ test('websocket diff stream from the local exchange: live book, gap → re-snaps
   const serverTop = () => ex.state.engine('BTCUSDT').depth(100);
   const same = () => !!book && JSON.stringify([book.bids, book.asks]) === JSON.stringify([serverTop().bids, serverTop().asks]);
   const heartbeat = setInterval(() => {
-    // keep the stream busy (a market with no changes is silent): move a far level back and forth
+    // keep the stream busy (a market with no changes is silent): move a far bid level back and forth,
+    // keeping the asks as they stand so a trade against them stays visible
     const e = ex.state.engine('BTCUSDT');
-    e.seed([[10890, 1], [10880, 2], [10000 + Math.floor(Math.random() * 50), 1]], [[10900, 1], [10910, 2]], Date.now(), () => Math.floor(Math.random() * 1e9));
+    const asks = e.depth(100).asks.map(([p, a]) => [p, a] as [number, number]);
+    e.seed([[10890, 1], [10880, 2], [10000 + Math.floor(Math.random() * 50), 1]], asks, Date.now(), () => Math.floor(Math.random() * 1e9));
   }, 40);
   t.after(() => clearInterval(heartbeat));
 

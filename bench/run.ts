@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --only pipeline,triangular,dex,backtest]`
+ * `npm run bench [-- --json] [-- --only pipeline,triangular,dex,backtest,journal]`
  * Each section measures its work and a floor (the same work done the simplest way) in the same run,
  * because these machines are noisy: compare ratios, not absolute numbers across runs.
  */
@@ -12,6 +12,7 @@ const sections: Record<string, () => Promise<Section>> = {
   triangular: async () => (await import('./triangular.js')).benchTriangular,
   dex: async () => (await import('./dex.js')).benchDex,
   backtest: async () => (await import('./backtest.js')).benchBacktest,
+  journal: async () => (await import('./journal.js')).benchJournal,
 };
 
 const program = new Command()

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildMarkets, parseExchangeInfo, parseTickers, type SpotMarket } from '../actors/strategies/triangular/snapshot.js';
 import { TriangularScanner } from '../actors/strategies/triangular/scanner.js';
-import { mulberry32, syntheticMarkets } from '../actors/strategies/triangular/synthetic-markets.js';
+import { syntheticMarkets } from '../actors/strategies/triangular/synthetic-markets.js';
+import { seededRandom } from '../actors/runtime/random.js';
 
 export interface TriangularBench {
   incrementalP99Us: number;
@@ -59,7 +60,7 @@ function benchGraph(markets: SpotMarket[], seed: number): GraphBench {
   const buildMs = (nowUs() - b0) / 1000;
   let touched = 0;
   for (let m = 0; m < markets.length; m++) touched += scanner.graph.cyclesThrough(m).length;
-  const rand = mulberry32(seed);
+  const rand = seededRandom(seed);
   const start = markets.map((m) => (m.bids[0]![0] + m.asks[0]![0]) / 2);
   const mids = [...start];
   const update = (floor: boolean): number => {

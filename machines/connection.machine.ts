@@ -1,4 +1,5 @@
 import { assign, enqueueActions, setup } from 'xstate';
+import { nextRandom } from '../actors/runtime/random.js';
 
 declare module '../actors/runtime/messages.js' {
   interface MessageMap {
@@ -71,13 +72,6 @@ export type ConnectionEmitted =
   | { type: 'market.stale'; venue: string; symbol: string; lastUpdateTs: number }
   | { type: 'market.live'; venue: string; symbol: string };
 
-/** mulberry32, one step: the next state and a uniform [0, 1). */
-export function nextRandom(state: number): [number, number] {
-  const a = (state + 0x6d2b79f5) >>> 0;
-  let t = Math.imul(a ^ (a >>> 15), a | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return [a, ((t ^ (t >>> 14)) >>> 0) / 4294967296];
-}
 
 /** "Equal jitter" backoff: half the capped exponential delay fixed, half random. */
 export function backoffDelay(attempt: number, baseMs: number, maxMs: number, r: number): number {

@@ -25,12 +25,9 @@ export interface ExecutionInput {
 export interface ExecutionContext extends ExecutionInput {
   orders: Record<string, OrderState>;
   books: Record<string, OrderBook>;
-  /** Recently finished clientOrderIds: late venue events for them are ignored, not re-opened. */
-  finished: string[];
   refused: number;
 }
 
-const FINISHED_MAX = 512;
 /** Venue ids of on-chain venues, whose approvals the chain actor executes itself. */
 export const CHAIN_VENUE_PREFIX = 'chain:';
 const VENUE_EVENTS = ['venue.accepted', 'venue.rejected', 'venue.unavailable', 'venue.queried', 'venue.fill', 'venue.cancelled', 'order.query'] as const;
@@ -48,7 +45,6 @@ function advance(
   event: OrderEvent,
   orders: Record<string, OrderState>,
   out: ExecutionEmitted[],
-  finished: string[],
   intent?: OrderIntent,
 ): void {
   const current = orders[clientOrderId];
@@ -56,12 +52,9 @@ function advance(
   const step = stepOrder(current, event);
   const strategy = current.context.strategy;
   for (const e of step.emitted) out.push(e.type === 'venue.submit' && intent ? { ...e, intent } : addressed(e as ExecutionEmitted, strategy));
-  if (step.state.done) {
-    delete orders[clientOrderId];
-    finished.push(clientOrderId);
-  } else {
-    orders[clientOrderId] = step.state;
-  }
+  // A finished order leaves the context: late venue events for it find nothing and are ignored.
+  if (step.state.done) delete orders[clientOrderId];
+  else orders[clientOrderId] = step.state;
 }
 
 /**
@@ -85,12 +78,11 @@ export const executionMachine = setup({
       // to act on, not an order for an exchange, so execution leaves it alone and reports nothing.
       if (approval.intent.venue.startsWith(CHAIN_VENUE_PREFIX)) return;
       const orders = { ...context.orders };
-      const finished = [...context.finished];
       const out: ExecutionEmitted[] = [];
       const { intent } = approval;
       if (intent.kind === 'cancel') {
         const target = intent.cancelClientOrderId ?? '';
-        if (orders[target]) advance(target, { type: 'order.cancel', clientOrderId: target, reason: `cancel intent ${intent.intentId}` }, orders, out, finished);
+        if (orders[target]) advance(target, { type: 'order.cancel', clientOrderId: target, reason: `cancel intent ${intent.intentId}` }, orders, out);
       } else {
         const plan = planChildren(approval, context);
         if (plan.children.length === 0) out.push({ type: 'execution.refused', detail: plan.detail, intentId: intent.intentId });
@@ -105,30 +97,28 @@ export const executionMachine = setup({
           });
           out.push(...emitted.map((e) => addressed(e as ExecutionEmitted, intent.strategy)));
           orders[child.request.clientOrderId] = state;
-          advance(child.request.clientOrderId, { type: 'order.submit', clientOrderId: child.request.clientOrderId }, orders, out, finished, intent);
+          advance(child.request.clientOrderId, { type: 'order.submit', clientOrderId: child.request.clientOrderId }, orders, out, intent);
         }
       }
-      enqueue.assign({ orders, finished: finished.slice(-FINISHED_MAX) });
+      enqueue.assign({ orders });
       for (const e of out) enqueue.emit(e as Outgoing);
     }),
     forward: enqueueActions(({ context, event, enqueue }) => {
       const clientOrderId = (event as { clientOrderId?: string }).clientOrderId;
       if (!clientOrderId || !context.orders[clientOrderId]) return;
       const orders = { ...context.orders };
-      const finished = [...context.finished];
       const out: ExecutionEmitted[] = [];
-      advance(clientOrderId, event as unknown as OrderEvent, orders, out, finished);
-      enqueue.assign({ orders, finished: finished.slice(-FINISHED_MAX) });
+      advance(clientOrderId, event as unknown as OrderEvent, orders, out);
+      enqueue.assign({ orders });
       for (const e of out) enqueue.emit(e as Outgoing);
     }),
     cancelAll: enqueueActions(({ context, enqueue }) => {
       const orders = { ...context.orders };
-      const finished = [...context.finished];
       const out: ExecutionEmitted[] = [];
       for (const clientOrderId of Object.keys(context.orders)) {
-        advance(clientOrderId, { type: 'order.cancel', clientOrderId, reason: 'cancel-all' }, orders, out, finished);
+        advance(clientOrderId, { type: 'order.cancel', clientOrderId, reason: 'cancel-all' }, orders, out);
       }
-      enqueue.assign({ orders, finished: finished.slice(-FINISHED_MAX) });
+      enqueue.assign({ orders });
       for (const e of out) enqueue.emit(e as Outgoing);
     }),
     keepBook: assign({
@@ -138,7 +128,7 @@ export const executionMachine = setup({
   },
 }).createMachine({
   id: 'execution',
-  context: ({ input }) => ({ ...input, orders: {}, books: {}, finished: [], refused: 0 }),
+  context: ({ input }) => ({ ...input, orders: {}, books: {}, refused: 0 }),
   initial: 'running',
   states: {
     running: {

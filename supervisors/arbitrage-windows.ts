@@ -1,4 +1,5 @@
 import type { LocalArbitrageVenues } from '../actors/venues/local-exchange/local-arbitrage-venues.js';
+import { seededRandom } from '../actors/runtime/random.js';
 
 export interface WindowSpec {
   kind: 'cross' | 'triangle';
@@ -14,15 +15,6 @@ export const WINDOWS: readonly WindowSpec[] = [
   { kind: 'triangle', venue: 'local-a', symbol: 'BNBUSDT' },
 ];
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Opens arbitrage windows on the local venues on purpose: one market's price jumps by `size` for
@@ -36,7 +28,7 @@ export class ArbitrageWindows {
   opened: Array<WindowSpec & { fraction: number }> = [];
 
   constructor(private readonly local: LocalArbitrageVenues, private readonly moveEveryMs: number, private readonly size: number, seed: number) {
-    this.rand = prng(seed ^ 0x5eed);
+    this.rand = seededRandom(seed ^ 0x5eed);
   }
 
   /** One window now: the jump shows in the next book move and lasts one full move interval. */

@@ -30,25 +30,15 @@ export interface RunPaperOptions {
   onArbitrage?: (session: ArbitrageSession) => void;
 }
 
-export interface SessionSummary {
+/**
+ * The family fields as totals over both families (equityStart is config.capital; equityEnd adds both
+ * families' P&L, unallocated capital staying as it was; arbitrage actors are listed as `arbitrage/<name>`;
+ * riskState is the most severe of the two), plus what only the session as a whole has.
+ */
+export interface SessionSummary extends Omit<FamilySummary, 'capital'> {
   mode: 'paper';
   symbol: string;
   bars: number;
-  /** Totals over both families (market making and arbitrage). */
-  orders: number;
-  fills: number;
-  vetoes: number;
-  vetoReasons: Record<string, number>;
-  restarts: number;
-  deadLetters: number;
-  /** config.capital, and config.capital plus both families' P&L (unallocated capital stays as it was). */
-  equityStart: number;
-  equityEnd: number;
-  /** Market making's actors by name; the arbitrage family's as `arbitrage/<name>`. */
-  actors: string[];
-  haltedBy: string | null;
-  /** The most severe risk state at the end over both families: ACTIVE, REDUCING or HALTED. */
-  riskState: string;
   /** Orders left open by an earlier run, settled against the venue before this one traded. */
   reconciled: { settled: number; cancelled: number; unresolved: number };
   strategies: { 'market-making': FamilySummary; arbitrage: ArbitrageSummary | { enabled: false } };

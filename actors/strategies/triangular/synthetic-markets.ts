@@ -1,23 +1,13 @@
 import type { SpotMarket } from './snapshot.js';
+import { seededRandom } from '../../runtime/random.js';
 
-/** Deterministic PRNG (mulberry32) so benchmarks and tests see the same graph every run. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A Binance-shaped graph: a few quote hubs, many base assets each listed against some hubs,
  * prices consistent with one hidden USD price per asset plus noise, one level of depth per side.
  */
 export function syntheticMarkets(count: number, seed = 1): SpotMarket[] {
-  const rand = mulberry32(seed);
+  const rand = seededRandom(seed);
   const hubs = ['USDT', 'BTC', 'ETH', 'BNB', 'BUSD', 'USDC', 'EUR', 'TRY'];
   const bases = Array.from({ length: Math.ceil(count / 3) }, (_, i) => `A${i}`);
   const usd = new Map<string, number>([['USDT', 1], ['BUSD', 1], ['USDC', 1], ['EUR', 1.18], ['TRY', 0.13], ['BTC', 11000], ['ETH', 350], ['BNB', 30]]);

@@ -1,15 +1,5 @@
 import type { LocalExchange } from './server.js';
-
-/** Deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../runtime/random.js';
 
 export interface MovedMarket {
   exchange: LocalExchange;
@@ -38,7 +28,7 @@ export class BookMover {
    * @param shockChance  per market per step, the chance of a one-step displacement of ±shockSize (an arbitrage window)
    */
   constructor(private readonly markets: MovedMarket[], private readonly noise = 0.0005, seed = 1, private readonly shockChance = 0, private readonly shockSize = 0.004) {
-    this.rand = prng(seed);
+    this.rand = seededRandom(seed);
   }
 
   private round(x: number, tick: number): number {

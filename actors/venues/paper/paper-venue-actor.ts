@@ -1,5 +1,5 @@
 import { paperVenueMachine } from '../../../machines/paper-venue.machine.js';
-import type { ActorSpec } from '../../runtime/actor-spec.js';
+import type { ActorSpec, EffectContext } from '../../runtime/actor-spec.js';
 import type { Candle, OrderBook } from '../../market-data/types.js';
 import type { VenueFill } from '../../../machines/order.machine.js';
 import type { PaperVenue } from './paper-venue.js';
@@ -9,7 +9,7 @@ import type { PaperVenue } from './paper-venue.js';
  * see it, and the fills go to execution.
  */
 export function paperVenueActor(venue: PaperVenue): ActorSpec {
-  const sendFills = (fills: VenueFill[], publish: Parameters<NonNullable<ActorSpec['effects']>[string]>[1]['publish']) => {
+  const sendFills = (fills: VenueFill[], publish: EffectContext['publish']) => {
     for (const fill of fills) publish({ type: 'venue.fill', clientOrderId: fill.clientOrderId, fill, to: 'execution' });
   };
   return {

@@ -6,14 +6,7 @@ import { SystemClock } from '../../../actors/runtime/clock.js';
 import type { Message } from '../../../actors/runtime/messages.js';
 import { marketConnectionActor } from '../../../actors/market-data/order-book/market-connection-actor.js';
 import { startExchange, venueFor } from '../../venues/ccxt/fixture.js';
-
-async function until(what: string, cond: () => boolean, limitMs = 10_000): Promise<void> {
-  const t0 = Date.now();
-  while (!cond()) {
-    if (Date.now() - t0 > limitMs) throw new Error(`gave up waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+import { until } from '../../support/until.js';
 
 test('the connection machine hosted as an actor of the system: books flow as book.updated; a dropped socket goes stale, reconnects, goes live', async (t) => {
   const ex = await startExchange();

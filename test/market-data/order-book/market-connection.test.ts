@@ -4,14 +4,7 @@ import { SystemClock } from '../../../actors/runtime/clock.js';
 import type { OrderBook } from '../../../actors/market-data/types.js';
 import { MarketConnection } from '../../../actors/market-data/order-book/market-connection.js';
 import { startExchange, venueFor } from '../../venues/ccxt/fixture.js';
-
-async function until(what: string, cond: () => boolean, limitMs = 8000): Promise<void> {
-  const t0 = Date.now();
-  while (!cond()) {
-    if (Date.now() - t0 > limitMs) throw new Error(`gave up waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+import { until } from '../../support/until.js';
 
 test('websocket diff stream from the local exchange: live book, gap → re-snapshot, dropped socket → reconnect, stalled stream → stale then live', async (t) => {
   const ex = await startExchange();

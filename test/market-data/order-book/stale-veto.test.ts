@@ -12,14 +12,7 @@ import { MarketConnection } from '../../../actors/market-data/order-book/market-
 import { bootTradingSystem } from '../../../supervisors/boot.js';
 import { riskLimitsFrom, supervisionFrom } from '../../../supervisors/from-config.js';
 import { startExchange, venueFor } from '../../venues/ccxt/fixture.js';
-
-async function until(what: string, cond: () => boolean, limitMs = 10_000): Promise<void> {
-  const t0 = Date.now();
-  while (!cond()) {
-    if (Date.now() - t0 > limitMs) throw new Error(`gave up waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+import { until } from '../../support/until.js';
 
 test('a stalled websocket: the market is marked stale and risk vetoes trading on it; when data flows again trading passes', async (t) => {
   const ex = await startExchange();

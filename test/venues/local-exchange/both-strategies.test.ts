@@ -12,14 +12,7 @@ import { triangularActor } from '../../../actors/strategies/triangular/triangula
 import { crossExchangeActor } from '../../../actors/strategies/cross-exchange/cross-exchange-actor.js';
 import { bootTradingSystem } from '../../../supervisors/boot.js';
 import { riskLimitsFrom, supervisionFrom } from '../../../supervisors/from-config.js';
-
-async function until(what: string, cond: () => boolean, limitMs = 20_000): Promise<void> {
-  const t0 = Date.now();
-  while (!cond()) {
-    if (Date.now() - t0 > limitMs) throw new Error(`gave up waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+import { until } from '../../support/until.js';
 
 test('both strategies over two local Binance venues with websocket books from connection actors: a cross window and a triangle window are each traded once, through risk', async (t) => {
   const clock = new SystemClock();
@@ -47,7 +40,7 @@ test('both strategies over two local Binance venues with websocket books from co
     await local.close();
   });
   const markets = Object.values(local.exchanges).reduce((n, ex) => n + ex.state.markets.size, 0);
-  await until('every market live', () => new Set(seen.filter((m) => m.type === 'market.live').map((m) => m.type === 'market.live' && `${m.venue}:${m.symbol}`)).size === markets);
+  await until('every market live', () => new Set(seen.filter((m) => m.type === 'market.live').map((m) => m.type === 'market.live' && `${m.venue}:${m.symbol}`)).size === markets, 20_000);
   // Books keep moving (±0.05%, never enough to cross fees alone) so risk sees fresh data.
   local.mover.start(250);
   const outcomes = (s: string) => seen.filter((m) => m.type === 'arb.outcome' && m.strategy === s);
@@ -55,12 +48,12 @@ test('both strategies over two local Binance venues with websocket books from co
 
   local.mover.shock(local.exchanges['local-b']!, 'BTCUSDT', 0.006);
   local.mover.step();
-  await until('cross traded', () => outcomes('cross').length > 0);
+  await until('cross traded', () => outcomes('cross').length > 0, 20_000);
 
   local.mover.shock(local.exchanges['local-b']!, 'BTCUSDT', -0.006 / 1.006);
   local.mover.shock(local.exchanges['local-a']!, 'ETHUSDT', 0.006);
   local.mover.step();
-  await until('triangle traded', () => outcomes('triangular').length > 0);
+  await until('triangle traded', () => outcomes('triangular').length > 0, 20_000);
 
   for (const m of [...outcomes('cross'), ...outcomes('triangular')]) {
     assert.ok(m.type === 'arb.outcome' && m.outcome !== 'stuck', JSON.stringify(m));

@@ -82,7 +82,7 @@ async function actorPipeline(events: number): Promise<LatencyStats> {
 }
 
 /** The same decisions as plain calls: quote, judge each intent, plan and start each order, call the venue. */
-async function plainPipeline(events: number): Promise<LatencyStats> {
+export async function plainPipeline(events: number): Promise<LatencyStats> {
   const venue = newVenue();
   let ctx: MarketMakerContext = {
     strategy: 'mm', session: '0', venue: 'paper', symbol: SYMBOL, params, window: 20, closes: [], inventory: 0, seq: 1, live: {}, riskState: 'ACTIVE', lastQuote: undefined, fills: 0, vetoes: 0,

@@ -31,6 +31,8 @@ function nactName(name: string): string {
   return `${name.replace(/[^a-z0-9\-$_.+!*'(),]/gi, '.')}.${nactNames}`;
 }
 
+const DRAIN_PER_TICK = 64;
+
 export type CellStatus = 'running' | 'restarting' | 'stopped';
 
 /**
@@ -49,6 +51,8 @@ export class ActorCell implements Supervisee {
   private supervisor: Supervisor | undefined;
   private readonly nactRef: unknown;
   private readonly persist: boolean;
+  /** A tick is on its way through nact: later deliveries ride on it instead of scheduling their own. */
+  private scheduled = false;
 
   constructor(
     readonly spec: ActorSpec,
@@ -97,6 +101,12 @@ export class ActorCell implements Supervisee {
     }
     this.host.inFlight.add();
     this.pending.push(message);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
     dispatch(this.nactRef as never, 0 as never);
   }
 
@@ -142,27 +152,35 @@ export class ActorCell implements Supervisee {
     return actor;
   }
 
+  /**
+   * One nact tick drains up to DRAIN_PER_TICK messages: a burst costs one scheduling round, not one per message,
+   * and a busy actor still yields to the others between rounds.
+   */
   private async onTick(state: unknown): Promise<unknown> {
     if (this.gate) await this.gate;
-    if (this.status === 'stopped') return state;
-    const message = this.pending.shift();
-    if (!message) return state;
-    this.current = message;
-    if (message.type === 'chaos.kill') throw new Error(`killed: ${message.reason}`);
-    this.machine.send(message);
-    const snapshot = this.machine.getSnapshot();
-    if (snapshot.status === 'error') throw snapshot.error;
-    // XState snapshots are immutable: keeping the reference is enough to restart from this point.
-    // The JSON-safe persisted form is made only when someone stores it (persistedSnapshot()).
-    if (this.persist) this.lastSnapshot = snapshot;
-    this.current = undefined;
-    this.host.inFlight.done();
+    for (let n = 0; n < DRAIN_PER_TICK && this.status !== 'stopped'; n++) {
+      const message = this.pending.shift();
+      if (!message) break;
+      this.current = message;
+      if (message.type === 'chaos.kill') throw new Error(`killed: ${message.reason}`);
+      this.machine.send(message);
+      const snapshot = this.machine.getSnapshot();
+      if (snapshot.status === 'error') throw snapshot.error;
+      // XState snapshots are immutable: keeping the reference is enough to restart from this point.
+      // The JSON-safe persisted form is made only when someone stores it (persistedSnapshot()).
+      if (this.persist) this.lastSnapshot = snapshot;
+      this.current = undefined;
+      this.host.inFlight.done();
+    }
+    this.scheduled = false;
+    if (this.pending.length > 0 && this.status !== 'stopped') this.schedule();
     return state;
   }
 
   private onCrash(error: unknown, ctx: NactSupervisionContext): symbol {
     const failed = this.current;
     this.current = undefined;
+    this.scheduled = false;
     if (failed) {
       this.host.deadLetter({ actor: this.name, message: failed, reason: 'crashed', error: String(error) });
       this.host.inFlight.done();
@@ -170,10 +188,14 @@ export class ActorCell implements Supervisee {
     this.host.logger.warn({ actor: this.name, err: error }, 'actor crashed');
     if (!this.supervisor) {
       this.restart(0);
+      if (this.pending.length > 0) this.schedule();
       return ctx.resume;
     }
     this.supervisor.childFailed(this, error);
-    return this.status === 'stopped' ? ctx.stop : ctx.resume;
+    if (this.status === 'stopped') return ctx.stop;
+    // What queued behind the crashing message rides on a fresh tick (nact runs it after this resume).
+    if (this.pending.length > 0) this.schedule();
+    return ctx.resume;
   }
 
   private onEmitted(event: { type: string } & Record<string, unknown>): void {

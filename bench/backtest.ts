@@ -62,13 +62,20 @@ export async function benchBacktest(): Promise<Record<string, unknown>> {
     const { machine, input } = strategyFactory('sma-cross')({ name, venue: 'replay', symbol: s.symbol, capital: capitalEach, feeRate: FEE, params: PARAMS });
     return { name, series: s, capital: capitalEach, machine, input };
   });
-  const t0 = performance.now();
-  const result = await runBacktest({ strategies, model: fillModel('optimistic', FEE), venueId: 'replay', host: 'trading' });
-  const actorMs = performance.now() - t0;
+  // Best of three, as the floor is best of five: the first run also pays for JIT warm-up.
+  const timed = async (host: 'trading' | 'direct') => {
+    let best = Number.POSITIVE_INFINITY;
+    let result: Awaited<ReturnType<typeof runBacktest>> | undefined;
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      result = await runBacktest({ strategies, model: fillModel('optimistic', FEE), venueId: 'replay', host });
+      best = Math.min(best, performance.now() - t0);
+    }
+    return { ms: best, result: result! };
+  };
+  const { ms: actorMs, result } = await timed('trading');
   // The same machines without the ActorSystem (no risk, no nact): separates runtime cost from machine cost.
-  const t1 = performance.now();
-  const direct = await runBacktest({ strategies, model: fillModel('optimistic', FEE), venueId: 'replay', host: 'direct' });
-  const directMs = performance.now() - t1;
+  const { ms: directMs, result: direct } = await timed('direct');
   if (direct.trades.length !== result.trades.length || result.trades.length !== floorTrades) {
     throw new Error(`bench paths disagree: actors ${result.trades.length}, direct ${direct.trades.length}, floor ${floorTrades} trades`);
   }

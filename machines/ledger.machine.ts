@@ -33,12 +33,14 @@ export const ledgerMachine = setup({
       },
     }),
     mark: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'candle.closed') return;
-      const marks = { ...context.marks, [event.symbol]: event.candle.close };
+      if (event.type !== 'candle.closed' && event.type !== 'candles.closed') return;
+      const marks = Object.assign({}, context.marks);
+      if (event.type === 'candle.closed') marks[event.symbol] = event.candle.close;
+      else for (const { symbol, candle } of event.bars) marks[symbol] = candle.close;
       enqueue.assign({ marks });
       if (event.ts - context.lastMarkTs < context.markEveryMs) return;
       enqueue.assign({ lastMarkTs: event.ts });
-      enqueue.emit({ type: 'equity.marked', equity: equityOf({ ...context, marks }), capital: context.capital });
+      enqueue.emit({ type: 'equity.marked', equity: equityOf({ capital: context.capital, accounts: context.accounts, marks }), capital: context.capital });
     }),
   },
 }).createMachine({
@@ -50,6 +52,7 @@ export const ledgerMachine = setup({
       on: {
         'fill.received': { actions: 'applyFill' },
         'candle.closed': { actions: 'mark' },
+        'candles.closed': { actions: 'mark' },
       },
     },
   },

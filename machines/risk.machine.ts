@@ -18,7 +18,7 @@ declare module '../actors/runtime/messages.js' {
 }
 
 export type RiskEvent = Message<
-  | 'order.intent' | 'fill.received' | 'book.updated' | 'candle.closed' | 'order.updated' | 'order.unplaced' | 'risk.halt' | 'risk.rearm'
+  | 'order.intent' | 'fill.received' | 'book.updated' | 'candle.closed' | 'candles.closed' | 'order.updated' | 'order.unplaced' | 'risk.halt' | 'risk.rearm'
   | 'market.stale' | 'market.live' | 'arb.outcome'
 >;
 
@@ -80,6 +80,12 @@ function observe(ctx: RiskContext, event: RiskEvent): RiskBook {
       return applyMark(book, event.book.venue, event.book.symbol, midPrice(event.book), event.ts);
     case 'candle.closed':
       return applyMark(book, event.venue, event.symbol, event.candle.close, event.ts);
+    case 'candles.closed': {
+      // The step's marks all land before the limits are checked: equity at time t counts every price at t.
+      let marked = book;
+      for (const { symbol, candle } of event.bars) marked = applyMark(marked, event.venue, symbol, candle.close, event.ts);
+      return marked;
+    }
     case 'order.updated':
       return applyOrderUpdate(book, event.order);
     case 'order.unplaced':
@@ -188,6 +194,7 @@ export const riskMachine = setup({
     'fill.received': { actions: 'observe' },
     'book.updated': { actions: 'observe' },
     'candle.closed': { actions: 'observe' },
+    'candles.closed': { actions: 'observe' },
     'order.updated': { actions: 'observe' },
     'order.unplaced': { actions: 'observe' },
     'market.live': { actions: 'observe' },

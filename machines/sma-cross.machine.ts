@@ -27,11 +27,19 @@ export interface SmaCrossContext extends SmaCrossInput {
   seq: number;
 }
 
-export type SmaCrossEvent = Message<'candle.closed'> | Message<'fill.received'> | Message<'order.updated'> | Message<'order.denied'>;
+export type SmaCrossEvent = Message<'candle.closed'> | Message<'candles.closed'> | Message<'fill.received'> | Message<'order.updated'> | Message<'order.denied'>;
 export type SmaCrossEmitted = { type: 'order.intent'; intent: OrderIntent };
 
 const DONE = new Set(['filled', 'cancelled', 'rejected']);
 const DUST = 1e-9;
+
+/** This strategy's close in a bar event (one bar, or a step's bars), or undefined when the event carries none. */
+function ownClose(ctx: SmaCrossContext, event: SmaCrossEvent): number | undefined {
+  if (event.type === 'candle.closed') return event.symbol === ctx.symbol && event.venue === ctx.venue ? event.candle.close : undefined;
+  if (event.type !== 'candles.closed' || event.venue !== ctx.venue) return undefined;
+  for (const bar of event.bars) if (bar.symbol === ctx.symbol) return bar.candle.close;
+  return undefined;
+}
 
 /** The guard and the action of one transition step the same (state, close): compute it once. Pure: same inputs, same output. */
 let memo: { state: SmaState; close: number; fast: number; slow: number; out: ReturnType<typeof stepSma> } | undefined;
@@ -57,6 +65,16 @@ function intent(ctx: SmaCrossContext, side: 'buy' | 'sell', close: number): Orde
   };
 }
 
+// One bar (`candle.closed`) or a replay step's bars (`candles.closed`): the same guards on this strategy's close.
+const FLAT_ON_BAR = [
+  { guard: and(['ownCandle', 'crossesUp', 'hasCash']), target: 'entering', actions: ['emitEntry', 'countIntent', 'stepSma'] },
+  { guard: 'ownCandle', actions: 'stepSma' },
+] as const;
+const LONG_ON_BAR = [
+  { guard: and(['ownCandle', 'crossesDown']), target: 'exiting', actions: ['emitExit', 'countIntent', 'stepSma'] },
+  { guard: 'ownCandle', actions: 'stepSma' },
+] as const;
+
 export const smaCrossMachine = setup({
   types: {
     input: {} as SmaCrossInput,
@@ -65,9 +83,9 @@ export const smaCrossMachine = setup({
     emitted: {} as SmaCrossEmitted,
   },
   guards: {
-    ownCandle: ({ context, event }) => event.type === 'candle.closed' && event.symbol === context.symbol && event.venue === context.venue,
-    crossesUp: ({ context, event }) => event.type === 'candle.closed' && step(context, event.candle.close).cross === 'up',
-    crossesDown: ({ context, event }) => event.type === 'candle.closed' && step(context, event.candle.close).cross === 'down',
+    ownCandle: ({ context, event }) => ownClose(context, event) !== undefined,
+    crossesUp: ({ context, event }) => step(context, ownClose(context, event)!).cross === 'up',
+    crossesDown: ({ context, event }) => step(context, ownClose(context, event)!).cross === 'down',
     hasCash: ({ context }) => context.cash > 0,
     ownOrderDone: ({ context, event }) => event.type === 'order.updated' && event.order.strategy === context.strategy && DONE.has(event.order.status),
     holding: ({ context }) => context.position > 0,
@@ -75,10 +93,13 @@ export const smaCrossMachine = setup({
   },
   actions: {
     stepSma: assign({
-      sma: ({ context, event }) => (event.type === 'candle.closed' ? step(context, event.candle.close).state : context.sma),
+      sma: ({ context, event }) => {
+        const close = ownClose(context, event);
+        return close === undefined ? context.sma : step(context, close).state;
+      },
     }),
-    emitEntry: emit(({ context, event }) => ({ type: 'order.intent' as const, intent: intent(context, 'buy', event.type === 'candle.closed' ? event.candle.close : NaN) })),
-    emitExit: emit(({ context, event }) => ({ type: 'order.intent' as const, intent: intent(context, 'sell', event.type === 'candle.closed' ? event.candle.close : NaN) })),
+    emitEntry: emit(({ context, event }) => ({ type: 'order.intent' as const, intent: intent(context, 'buy', ownClose(context, event) ?? NaN) })),
+    emitExit: emit(({ context, event }) => ({ type: 'order.intent' as const, intent: intent(context, 'sell', ownClose(context, event) ?? NaN) })),
     countIntent: assign({ seq: ({ context }) => context.seq + 1 }),
     applyFill: assign(({ context, event }) => {
       if (event.type !== 'fill.received' || event.fill.strategy !== context.strategy) return {};
@@ -97,15 +118,14 @@ export const smaCrossMachine = setup({
   states: {
     flat: {
       on: {
-        'candle.closed': [
-          { guard: and(['ownCandle', 'crossesUp', 'hasCash']), target: 'entering', actions: ['emitEntry', 'countIntent', 'stepSma'] },
-          { guard: 'ownCandle', actions: 'stepSma' },
-        ],
+        'candle.closed': FLAT_ON_BAR,
+        'candles.closed': FLAT_ON_BAR,
       },
     },
     entering: {
       on: {
         'candle.closed': { guard: 'ownCandle', actions: 'stepSma' },
+        'candles.closed': { guard: 'ownCandle', actions: 'stepSma' },
         'order.updated': [
           { guard: and(['ownOrderDone', 'holding']), target: 'long' },
           { guard: 'ownOrderDone', target: 'flat' },
@@ -115,15 +135,14 @@ export const smaCrossMachine = setup({
     },
     long: {
       on: {
-        'candle.closed': [
-          { guard: and(['ownCandle', 'crossesDown']), target: 'exiting', actions: ['emitExit', 'countIntent', 'stepSma'] },
-          { guard: 'ownCandle', actions: 'stepSma' },
-        ],
+        'candle.closed': LONG_ON_BAR,
+        'candles.closed': LONG_ON_BAR,
       },
     },
     exiting: {
       on: {
         'candle.closed': { guard: 'ownCandle', actions: 'stepSma' },
+        'candles.closed': { guard: 'ownCandle', actions: 'stepSma' },
         'order.updated': [
           { guard: and(['ownOrderDone', 'holding']), target: 'long' },
           { guard: 'ownOrderDone', target: 'flat' },

@@ -80,7 +80,7 @@ export class ActorHost implements StrategyHost {
       return;
     }
     // Risk sees a duplicate mark when several strategies share a symbol: same price and time, no effect.
-    for (const to of targets) this.system.publish({ ...message, to });
+    for (const to of targets) this.system.publish(Object.assign({}, message, { to }));
   }
 
   whenQuiescent(): Promise<void> {

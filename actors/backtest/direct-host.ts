@@ -41,7 +41,7 @@ export class DirectHost implements StrategyHost {
 
   deliver(outgoing: Outgoing): void {
     const id = this.ids.next();
-    const message = { ...outgoing, id, ts: this.clock.now(), correlationId: outgoing.correlationId ?? id } as Message;
+    const message = Object.assign({}, outgoing, { id, ts: this.clock.now(), correlationId: outgoing.correlationId ?? id }) as Message;
     const owner = ownerOf(message);
     const symbol = message.type === 'candle.closed' ? message.symbol : undefined;
     for (const a of this.actors) {

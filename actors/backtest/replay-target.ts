@@ -9,10 +9,12 @@ import { ActorHost } from './actor-host.js';
 import { DirectHost, type HostedStrategy, type StrategyHost, type Submit } from './direct-host.js';
 import { TradingHost } from './trading-host.js';
 
-/** What the replay loop drives: bars open (venue matches), bars close (strategies decide), quiescence. */
+export type StepBars = ReadonlyArray<{ symbol: string; candle: Candle }>;
+
+/** What the replay loop drives, one timeline step at a time: bars open (venue matches), bars close (strategies decide), quiescence. */
 export interface ReplayTarget {
-  openBar(symbol: string, candle: Candle): void;
-  closeBar(symbol: string, candle: Candle): void;
+  openBars(bars: StepBars): void;
+  closeBars(bars: StepBars): void;
   whenQuiescent(): Promise<void> | undefined;
   stop(): Promise<void>;
 }
@@ -44,7 +46,7 @@ export function replayTarget(o: TargetOptions): ReplayTarget {
         if (JOURNALED.has(m.type)) o.journal.push(JSON.stringify(m));
       },
     });
-    return { openBar: (s, c) => host.openBar(s, c), closeBar: (s, c) => host.closeBar(s, c), whenQuiescent: () => host.whenQuiescent(), stop: () => host.stop() };
+    return { openBars: (bars) => host.openBars(bars), closeBars: (bars) => host.closeBars(bars), whenQuiescent: () => host.whenQuiescent(), stop: () => host.stop() };
   }
   return machineHostTarget(o);
 }
@@ -87,10 +89,12 @@ function machineHostTarget(o: TargetOptions): ReplayTarget {
     return out;
   };
   return {
-    openBar: (symbol, candle) => {
-      for (const ev of o.venue.openBar(symbol, candle, o.timeframeMs)) for (const m of toMessages(ev)) host.deliver(m);
+    openBars: (bars) => {
+      for (const { symbol, candle } of bars) for (const ev of o.venue.openBar(symbol, candle, o.timeframeMs)) for (const m of toMessages(ev)) host.deliver(m);
     },
-    closeBar: (symbol, candle) => host.deliver({ type: 'candle.closed', venue: o.venue.id, symbol, candle }),
+    closeBars: (bars) => {
+      for (const { symbol, candle } of bars) host.deliver({ type: 'candle.closed', venue: o.venue.id, symbol, candle });
+    },
     whenQuiescent: () => host.whenQuiescent(),
     stop: () => host.stop(),
   };

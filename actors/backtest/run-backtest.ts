@@ -76,13 +76,11 @@ export async function runBacktest(opts: BacktestOptions): Promise<BacktestResult
   for (let k = 0; k < steps.length; k++) {
     const step = steps[k]!;
     clock.set(step.ts);
-    for (const { symbol, candle } of step.bars) target.openBar(symbol, candle);
+    target.openBars(step.bars);
     await target.whenQuiescent();
     clock.set(step.ts + timeframeMs);
-    for (const { symbol, candle } of step.bars) {
-      target.closeBar(symbol, candle);
-      for (const s of bySymbol.get(symbol) ?? []) book.mark(s.name, candle.close);
-    }
+    target.closeBars(step.bars);
+    for (const { symbol, candle } of step.bars) for (const s of bySymbol.get(symbol) ?? []) book.mark(s.name, candle.close);
     await target.whenQuiescent();
     for (const s of opts.strategies) {
       equity.get(s.name)![k] = book.equity(s.name);

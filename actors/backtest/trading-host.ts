@@ -5,17 +5,18 @@ import { defaultConfig } from '../../config/index.js';
 import { riskActor } from '../risk/risk-actor.js';
 import { ledgerActor } from '../ledger/ledger-actor.js';
 import { executionActor } from '../execution/execution-actor.js';
-import type { Outgoing } from '../runtime/actor-spec.js';
 import type { Clock } from '../runtime/clock.js';
 import type { Message, MessageType } from '../runtime/messages.js';
 import type { RiskLimits } from '../risk/limits.js';
-import type { Candle } from '../market-data/types.js';
+import type { StepBars } from './replay-target.js';
 import type { ReplayVenue } from '../venues/replay/replay-venue.js';
 import { replayVenueActor } from '../venues/replay/replay-venue-actor.js';
 import type { HostedStrategy } from './direct-host.js';
 
-// Candles reach a strategy by name, for the symbol it trades (see closeBar); the rest by type.
-const STRATEGY_EVENTS: readonly MessageType[] = ['fill.received', 'order.updated', 'order.denied', 'risk.changed'];
+// Execution and risk address fills, order updates and denials to `strategy:<name>`; only risk's state is broadcast.
+// A strategy that understands a whole step's bars (`candles.closed`) subscribes to them; the others get their
+// own symbol's `candle.closed` by name (see closeBars).
+const STRATEGY_EVENTS: readonly MessageType[] = ['risk.changed'];
 // The config's supervision defaults, without jitter so a crash-and-restart replays identically.
 const SUPERVISION = (() => {
   const s = supervisionFrom(defaultConfig());
@@ -40,6 +41,7 @@ export interface TradingHostOptions {
  */
 export class TradingHost {
   readonly trading: TradingSystem;
+  /** Strategies that take one bar at a time, by the symbol they trade. */
   private readonly bySymbol = new Map<string, string[]>();
   private readonly venueActor: string;
 
@@ -49,8 +51,10 @@ export class TradingHost {
     this.venueActor = venueSpec.name;
     const strategies = opts.strategies.map((s) => {
       const name = `strategy:${s.name}`;
-      this.bySymbol.set(s.symbol, [...(this.bySymbol.get(s.symbol) ?? []), name]);
-      return { name, machine: s.machine, input: s.input, subscribe: STRATEGY_EVENTS, persist: false };
+      const takesSteps = s.machine.events.includes('candles.closed');
+      if (!takesSteps) this.bySymbol.set(s.symbol, [...(this.bySymbol.get(s.symbol) ?? []), name]);
+      const subscribe: MessageType[] = takesSteps ? [...STRATEGY_EVENTS, 'candles.closed'] : [...STRATEGY_EVENTS];
+      return { name, machine: s.machine, input: s.input, subscribe, persist: false };
     });
     this.trading = bootTradingSystem({
       clock,
@@ -69,18 +73,22 @@ export class TradingHost {
     this.trading.system.observe(opts.onMessage);
   }
 
-  /** The venue matches resting orders against the bar before anyone sees it. */
-  openBar(symbol: string, candle: Candle): void {
-    this.trading.system.publish({ type: 'replay.bar', venue: this.opts.venue.id, symbol, candle, to: this.venueActor });
+  /** The venue matches resting orders against the step's bars before anyone sees them. */
+  openBars(bars: StepBars): void {
+    this.trading.system.publish({ type: 'replay.bars', venue: this.opts.venue.id, bars, to: this.venueActor });
   }
 
-  /** `candle.closed` to risk and the ledger (subscribers) and to the strategies trading the symbol. */
-  closeBar(symbol: string, candle: Candle): void {
-    const message: Outgoing = { type: 'candle.closed', venue: this.opts.venue.id, symbol, candle };
-    const targets = this.bySymbol.get(symbol);
-    if (!targets) this.trading.system.publish(message);
-    // Subscribers see a duplicate when several strategies share a symbol: same price and time, no effect.
-    else for (const to of targets) this.trading.system.publish({ ...message, to });
+  /**
+   * One `candles.closed` for the step to risk, the ledger and the strategies that take steps; `candle.closed`
+   * by name to each strategy that takes single bars (risk and the ledger see those again: same price and time,
+   * no effect).
+   */
+  closeBars(bars: StepBars): void {
+    const venue = this.opts.venue.id;
+    this.trading.system.publish({ type: 'candles.closed', venue, bars });
+    for (const { symbol, candle } of bars) {
+      for (const to of this.bySymbol.get(symbol) ?? []) this.trading.system.publish({ type: 'candle.closed', venue, symbol, candle, to });
+    }
   }
 
   whenQuiescent(): Promise<void> {

@@ -10,6 +10,8 @@ import type { Fill, OrderUpdate } from '../ledger/types.js';
  */
 export interface MessageMap {
   'candle.closed': { venue: string; symbol: string; candle: Candle };
+  /** Every bar of one venue that closed at the same time, in one message (replays deliver a whole step at once). */
+  'candles.closed': { venue: string; bars: ReadonlyArray<{ symbol: string; candle: Candle }> };
   'book.updated': { book: OrderBook };
   'market.stale': { venue: string; symbol: string; lastUpdateTs: number };
   'order.intent': { intent: OrderIntent };

@@ -7,6 +7,7 @@ import { loadCandles, type CandleSeries } from '../actors/market-data/candles/lo
 import { runBacktest } from '../actors/backtest/run-backtest.js';
 import { strategyFactory } from '../actors/backtest/strategies.js';
 import { fillModel } from '../actors/venues/replay/fill-model.js';
+import { xstateTransitionFloorUs } from './xstate-floor.js';
 import { initialSmaState, stepSma } from '../actors/strategies/sma-cross/signal.js';
 
 const PAIRS = ['ADA', 'DASH', 'ETC', 'ETH', 'LTC', 'NXT', 'TRX', 'XLM', 'XMR', 'ZEC'];
@@ -81,6 +82,8 @@ export async function benchBacktest(): Promise<Record<string, unknown>> {
   }
 
   const candlesPerSec = candles / (actorMs / 1000);
+  const deliveriesPerCandle = result.messagesDelivered / candles;
+  const transitionFloorUs = xstateTransitionFloorUs();
   const floorCandlesPerSec = candles / (floorMs / 1000);
   return {
     candles,
@@ -89,6 +92,9 @@ export async function benchBacktest(): Promise<Record<string, unknown>> {
     ratioToFloor: candlesPerSec / floorCandlesPerSec,
     directMachinesCandlesPerSec: Math.round(candles / (directMs / 1000)),
     target: 200_000,
+    deliveriesPerCandle,
+    // What the same deliveries could reach if each cost only XState's floor transition, with no runtime or domain work.
+    bound: { transitionFloorUs, candlesPerSec: Math.round(1e6 / (deliveriesPerCandle * transitionFloorUs)) },
     trades: result.trades.length,
     floorTrades,
     wallSeconds: actorMs / 1000,

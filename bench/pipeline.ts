@@ -17,6 +17,7 @@ import { planQuotes, type MarketMakerContext } from '../actors/strategies/market
 import { planChildren } from '../actors/execution/plan-children.js';
 import { startOrder, stepOrder } from '../actors/execution/order-steps.js';
 import { mintApproval } from '../actors/risk/approval.js';
+import { xstateTransitionFloorUs } from './xstate-floor.js';
 import { applyMark, applyOrderUpdate, newRiskBook, recordSubmit, toRiskView } from '../actors/risk/risk-book.js';
 
 const SYMBOL = 'BTC/USDT';
@@ -43,7 +44,7 @@ function newVenue(): PaperVenue {
   return venue;
 }
 
-async function actorPipeline(events: number): Promise<LatencyStats> {
+async function actorPipeline(events: number): Promise<LatencyStats & { deliveriesPerEvent: number }> {
   const clock = new SimulatedClock(0);
   const venue = newVenue();
   const system = new ActorSystem({ clock, logger: pino({ level: 'silent' }) });
@@ -72,13 +73,15 @@ async function actorPipeline(events: number): Promise<LatencyStats> {
     latencies.push((at - start) * 1_000);
   }
   const burstStart = performance.now();
+  const deliveredBefore = system.delivered;
   const base = 201 + events;
   for (let i = base; i < base + events; i++) publish(i);
   await system.whenQuiescent();
   const eventsPerSec = events / ((performance.now() - burstStart) / 1_000);
+  const deliveriesPerEvent = (system.delivered - deliveredBefore) / events;
   await system.shutdown();
   latencies.sort((a, b) => a - b);
-  return { p50Us: percentile(latencies, 0.5), p99Us: percentile(latencies, 0.99), eventsPerSec };
+  return { p50Us: percentile(latencies, 0.5), p99Us: percentile(latencies, 0.99), eventsPerSec, deliveriesPerEvent };
 }
 
 /** The same decisions as plain calls: quote, judge each intent, plan and start each order, call the venue. */
@@ -131,12 +134,15 @@ export async function plainPipeline(events: number): Promise<LatencyStats> {
   return { p50Us: percentile(latencies, 0.5), p99Us: percentile(latencies, 0.99), eventsPerSec };
 }
 
-export async function benchPipeline(events = 5_000): Promise<LatencyStats & { floor: LatencyStats; ratio: { p99: number; eventsPerSec: number } }> {
+export async function benchPipeline(events = 5_000): Promise<Record<string, unknown>> {
   const floor = await plainPipeline(events);
   const actors = await actorPipeline(events);
+  const transitionFloorUs = xstateTransitionFloorUs();
   return {
     ...actors,
     floor,
     ratio: { p99: actors.p99Us / floor.p99Us, eventsPerSec: actors.eventsPerSec / floor.eventsPerSec },
+    // What any actor path with this many deliveries per event could reach if each cost only XState's floor.
+    bound: { transitionFloorUs, eventsPerSec: 1e6 / (actors.deliveriesPerEvent * transitionFloorUs) },
   };
 }

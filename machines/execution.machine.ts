@@ -37,7 +37,7 @@ export type ExecutionEmitted = Outgoing | { type: 'venue.submit'; venue: string;
 
 /** Order updates and fills also go to the strategy that placed the order (ledger and risk subscribe). */
 function addressed(e: ExecutionEmitted, strategy: string): ExecutionEmitted {
-  return e.type === 'order.updated' || e.type === 'fill.received' ? { ...e, to: `strategy:${strategy}` } : e;
+  return e.type === 'order.updated' || e.type === 'fill.received' ? Object.assign({}, e, { to: `strategy:${strategy}` }) : e;
 }
 
 function advance(
@@ -51,7 +51,7 @@ function advance(
   if (!current) return;
   const step = stepOrder(current, event);
   const strategy = current.context.strategy;
-  for (const e of step.emitted) out.push(e.type === 'venue.submit' && intent ? { ...e, intent } : addressed(e as ExecutionEmitted, strategy));
+  for (const e of step.emitted) out.push(e.type === 'venue.submit' && intent ? Object.assign({}, e, { intent }) : addressed(e as ExecutionEmitted, strategy));
   // A finished order leaves the context: late venue events for it find nothing and are ignored.
   if (step.state.done) delete orders[clientOrderId];
   else orders[clientOrderId] = step.state;

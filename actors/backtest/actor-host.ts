@@ -87,6 +87,10 @@ export class ActorHost implements StrategyHost {
     return this.system.whenQuiescent();
   }
 
+  delivered(): number {
+    return this.system.delivered;
+  }
+
   async stop(): Promise<void> {
     await this.system.shutdown();
   }

@@ -19,6 +19,8 @@ export interface StrategyHost {
   deliver(message: Outgoing): void;
   /** Undefined when delivery is synchronous and everything has already settled. */
   whenQuiescent(): Promise<void> | undefined;
+  /** Messages handed to machines so far. */
+  delivered(): number;
   stop(): Promise<void>;
 }
 
@@ -29,6 +31,7 @@ export interface StrategyHost {
 export class DirectHost implements StrategyHost {
   private readonly actors: Array<{ name: string; symbol: string; actor: Actor<AnyStateMachine> }> = [];
   private readonly ids = new IdSource('d');
+  private sent = 0;
 
   constructor(strategies: readonly HostedStrategy[], submit: Submit, private readonly clock: Clock) {
     for (const s of strategies) {
@@ -45,12 +48,19 @@ export class DirectHost implements StrategyHost {
     const owner = ownerOf(message);
     const symbol = message.type === 'candle.closed' ? message.symbol : undefined;
     for (const a of this.actors) {
-      if ((owner === undefined || owner === a.name) && (symbol === undefined || symbol === a.symbol)) a.actor.send(message);
+      if ((owner === undefined || owner === a.name) && (symbol === undefined || symbol === a.symbol)) {
+        this.sent += 1;
+        a.actor.send(message);
+      }
     }
   }
 
   whenQuiescent(): undefined {
     return undefined;
+  }
+
+  delivered(): number {
+    return this.sent;
   }
 
   async stop(): Promise<void> {

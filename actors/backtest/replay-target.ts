@@ -16,6 +16,8 @@ export interface ReplayTarget {
   openBars(bars: StepBars): void;
   closeBars(bars: StepBars): void;
   whenQuiescent(): Promise<void> | undefined;
+  /** Messages handed to actors (or machines) so far. */
+  delivered(): number;
   stop(): Promise<void>;
 }
 
@@ -46,7 +48,7 @@ export function replayTarget(o: TargetOptions): ReplayTarget {
         if (JOURNALED.has(m.type)) o.journal.push(JSON.stringify(m));
       },
     });
-    return { openBars: (bars) => host.openBars(bars), closeBars: (bars) => host.closeBars(bars), whenQuiescent: () => host.whenQuiescent(), stop: () => host.stop() };
+    return { openBars: (bars) => host.openBars(bars), closeBars: (bars) => host.closeBars(bars), whenQuiescent: () => host.whenQuiescent(), delivered: () => host.trading.system.delivered, stop: () => host.stop() };
   }
   return machineHostTarget(o);
 }
@@ -96,6 +98,7 @@ function machineHostTarget(o: TargetOptions): ReplayTarget {
       for (const { symbol, candle } of bars) host.deliver({ type: 'candle.closed', venue: o.venue.id, symbol, candle });
     },
     whenQuiescent: () => host.whenQuiescent(),
+    delivered: () => host.delivered(),
     stop: () => host.stop(),
   };
 }

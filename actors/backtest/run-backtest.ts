@@ -88,7 +88,8 @@ export async function runBacktest(opts: BacktestOptions): Promise<BacktestResult
     }
     if (opts.onProgress && (k % every === 0 || k === steps.length - 1)) opts.onProgress(k + 1, steps.length);
   }
+  const messagesDelivered = target.delivered();
   await target.stop();
 
-  return summarize({ strategies: opts.strategies, steps, book, equity, inPosition, journal, model: opts.model, periodsPerYear: opts.periodsPerYear, riskFree: opts.riskFree });
+  return summarize({ strategies: opts.strategies, steps, book, equity, inPosition, journal, messagesDelivered, model: opts.model, periodsPerYear: opts.periodsPerYear, riskFree: opts.riskFree });
 }

@@ -28,6 +28,8 @@ export interface BacktestResult {
   trades: Trade[];
   open: OpenPosition[];
   bars: number;
+  /** Messages handed to actors (machines) in the run: the unit the runtime pays for. */
+  messagesDelivered: number;
   /** intents, fills and order updates in order, one JSON object per line: same input → same bytes. */
   journal: string[];
 }
@@ -39,6 +41,7 @@ interface SummaryInput {
   equity: Map<string, number[]>;
   inPosition: Map<string, number>;
   journal: string[];
+  messagesDelivered: number;
   model: FillModel;
   periodsPerYear?: number;
   riskFree?: number;
@@ -88,6 +91,7 @@ export function summarize(input: SummaryInput): BacktestResult {
     trades: book.trades,
     open,
     bars: [...new Set(input.strategies.map((s) => s.series))].reduce((a, s) => a + s.candles.length, 0),
+    messagesDelivered: input.messagesDelivered,
     journal: input.journal,
   };
 }

@@ -47,6 +47,7 @@ export class ActorSystem implements CellHost {
   private readonly subscribers = new Map<MessageType, ActorCell[]>();
   private readonly observers: MessageObserver[] = [];
   private deadLetterCount = 0;
+  private deliveryCount = 0;
   private readonly hooks: SupervisorHooks;
 
   constructor(private readonly options: ActorSystemOptions) {
@@ -80,6 +81,11 @@ export class ActorSystem implements CellHost {
 
   get deadLettered(): number {
     return this.deadLetterCount;
+  }
+
+  /** Messages handed to actors so far (one message to three subscribers is three deliveries). */
+  get delivered(): number {
+    return this.deliveryCount;
   }
 
   supervisor(name: string, policy: Partial<SupervisionPolicy> = {}, parent: Supervisor = this.root): Supervisor {
@@ -132,10 +138,19 @@ export class ActorSystem implements CellHost {
     const message = Object.assign({}, outgoing, { id, ts: this.clock.now(), correlationId: outgoing.correlationId ?? correlationId ?? id }) as Message;
     for (const observer of this.observers) observer(message);
     const targets = this.subscribers.get(message.type);
-    if (targets) for (const cell of targets) if (cell.name !== message.to) cell.deliver(message);
+    if (targets) {
+      for (const cell of targets) {
+        if (cell.name === message.to) continue;
+        this.deliveryCount += 1;
+        cell.deliver(message);
+      }
+    }
     if (message.to !== undefined) {
       const cell = this.cells.get(message.to);
-      if (cell) cell.deliver(message);
+      if (cell) {
+        this.deliveryCount += 1;
+        cell.deliver(message);
+      }
       else this.deadLetter({ actor: message.to, message, reason: 'unknown-actor', error: `sent by ${from}` });
     }
     return message;

@@ -3,6 +3,7 @@ import type { Message } from '../actors/runtime/messages.js';
 import type { Outgoing } from '../actors/runtime/actor-spec.js';
 import type { QuoteParams } from '../actors/strategies/market-making/quotes.js';
 import { planQuotes, type MarketMakerContext } from '../actors/strategies/market-making/plan-quotes.js';
+import { withEntry, withoutEntry } from '../actors/risk/records.js';
 
 export interface MarketMakerInput {
   strategy: string;
@@ -16,6 +17,10 @@ export interface MarketMakerInput {
 
 const TERMINAL = new Set(['filled', 'cancelled', 'rejected']);
 
+function withClose(context: MarketMakerContext, close: number): number[] {
+  return [...context.closes, close].slice(-context.window);
+}
+
 /**
  * Market-making lifecycle. Entry: enough closes for a volatility estimate and risk not HALTED.
  * Exit to paused: risk HALTED. Every bar while quoting: cancel resting quotes, quote both sides.
@@ -27,25 +32,30 @@ export const marketMakerMachine = setup({
     riskHalted: ({ event }) => event.type === 'risk.changed' && event.state === 'HALTED',
     riskTrading: ({ event }) => event.type === 'risk.changed' && event.state !== 'HALTED',
     forMyMarket: ({ context, event }) => event.type === 'candle.closed' && event.symbol === context.symbol && event.venue === context.venue,
+    /** Most order updates repeat what `live` already says (submitted after approved): no transition, no context copy. */
+    changesLive: ({ context, event }) => {
+      if (event.type !== 'order.updated' || event.order.strategy !== context.strategy) return false;
+      const known = context.live[event.order.clientOrderId];
+      return TERMINAL.has(event.order.status) ? known !== undefined : known?.side !== event.order.side;
+    },
   },
   actions: {
     recordClose: assign(({ context, event }) => {
       if (event.type !== 'candle.closed') return {};
-      return { closes: [...context.closes, event.candle.close].slice(-context.window) };
+      return { closes: withClose(context, event.candle.close) };
     }),
-    quote: enqueueActions(({ context, event, enqueue }) => {
+    /** Record the close, then quote on it: one context copy per bar. */
+    recordCloseAndQuote: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'candle.closed') return;
-      const plan = planQuotes(context, event.candle.close);
-      enqueue.assign({ seq: plan.nextSeq, lastQuote: plan.quote });
+      const closes = withClose(context, event.candle.close);
+      const plan = planQuotes({ ...context, closes }, event.candle.close);
+      enqueue.assign({ closes, seq: plan.nextSeq, lastQuote: plan.quote });
       for (const intent of plan.intents) enqueue.emit({ type: 'order.intent', intent });
     }),
     trackOrder: assign(({ context, event }) => {
       if (event.type !== 'order.updated' || event.order.strategy !== context.strategy) return {};
       const { clientOrderId, status, side } = event.order;
-      const live = { ...context.live };
-      if (TERMINAL.has(status)) delete live[clientOrderId];
-      else live[clientOrderId] = { side };
-      return { live };
+      return { live: TERMINAL.has(status) ? withoutEntry(context.live, clientOrderId) : withEntry(context.live, clientOrderId, { side }) };
     }),
     applyFill: assign(({ context, event }) => {
       if (event.type !== 'fill.received' || event.fill.strategy !== context.strategy) return {};
@@ -73,7 +83,7 @@ export const marketMakerMachine = setup({
   }),
   initial: 'warmingUp',
   on: {
-    'order.updated': { actions: 'trackOrder' },
+    'order.updated': { guard: 'changesLive', actions: 'trackOrder' },
     'fill.received': { actions: 'applyFill' },
     'order.denied': { actions: 'countVeto' },
   },
@@ -93,7 +103,7 @@ export const marketMakerMachine = setup({
     },
     quoting: {
       on: {
-        'candle.closed': { guard: 'forMyMarket', actions: ['recordClose', 'quote'] },
+        'candle.closed': { guard: 'forMyMarket', actions: 'recordCloseAndQuote' },
         'risk.changed': [
           { guard: 'riskHalted', actions: 'setRiskState', target: 'paused' },
           { actions: 'setRiskState' },

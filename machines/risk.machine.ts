@@ -7,7 +7,7 @@ import { DEFAULT_RISK_LIMITS, type RiskLimits } from '../actors/risk/limits.js';
 import { evaluate } from '../actors/risk/evaluate-intent.js';
 import { midPrice } from '../actors/market-data/types.js';
 import {
-  advanceTo, applyFeedLive, applyFeedStale, applyFill, applyMark, forgetOwner, applyOrderUpdate, newRiskBook, recordSubmit, releaseReservation, toRiskView, utcDay, type RiskBook,
+  advanceTo, applyFeedLive, applyFeedStale, applyFill, applyMark, forgetOwner, applyOrderUpdate, newRiskBook, recordSubmit, releaseReservation, releasesReservation, toRiskView, utcDay, type RiskBook,
 } from '../actors/risk/risk-book.js';
 
 declare module '../actors/runtime/messages.js' {
@@ -112,6 +112,9 @@ export const riskMachine = setup({
     haltBreach: ({ context }) => dailyLossBreach(context, context.limits.maxDailyLossFraction) || drawdownBreach(context),
     reduceBreach: ({ context }) =>
       dailyLossBreach(context, context.limits.reduceAtDailyLossFraction) || context.book.now < context.book.cooldownUntil,
+    /** Most order updates neither advance the clock nor release a reservation: no transition, no context copy. */
+    orderUpdateMovesBook: ({ context, event }) =>
+      event.type !== 'order.updated' || event.ts > context.book.now || releasesReservation(context.book, event.order),
     /** A halt caused by the daily loss ends when a new UTC day starts (seen in event timestamps). */
     newDayAfterDailyLoss: ({ context }) =>
       context.haltCause === 'daily_loss' && context.haltDay !== undefined && context.book.day > context.haltDay,
@@ -128,7 +131,8 @@ export const riskMachine = setup({
         enqueue.emit({ type: 'order.denied', intent, reason: 'INVALID_INTENT', detail: `intent ${intent.intentId} was already judged; a repeated intent is never approved twice`, to: `strategy:${intent.strategy}` });
         return;
       }
-      const seenIntents = [...context.seenIntents.slice(-(SEEN_MAX - 1)), intent.intentId];
+      const seenIntents = context.seenIntents.slice(-(SEEN_MAX - 1));
+      seenIntents.push(intent.intentId);
       const verdict = evaluate(intent, toRiskView(book, state), context.limits, event.ts);
       if (!verdict.ok) {
         enqueue.assign({ book, seenIntents });
@@ -195,7 +199,7 @@ export const riskMachine = setup({
     'book.updated': { actions: 'observe' },
     'candle.closed': { actions: 'observe' },
     'candles.closed': { actions: 'observe' },
-    'order.updated': { actions: 'observe' },
+    'order.updated': { guard: 'orderUpdateMovesBook', actions: 'observe' },
     'order.unplaced': { actions: 'observe' },
     'market.live': { actions: 'observe' },
     'market.stale': { actions: 'observe' },

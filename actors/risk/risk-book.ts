@@ -1,5 +1,6 @@
 import type { Fill, OrderUpdate } from '../ledger/types.js';
 import type { Side } from '../market-data/types.js';
+import { withEntry, withoutEntry } from './records.js';
 import { strategyKey, type FeedStatus, type PendingOrders, type Position, type RiskView } from './risk-view.js';
 
 /** Risk's own bookkeeping: positions, P&L, marks, reservations. Pure functions on plain data. */
@@ -74,24 +75,6 @@ export function unrealizedPnl(book: RiskBook): number {
 
 export function equityOf(book: RiskBook): number {
   return book.capital + book.realizedPnl + unrealizedPnl(book);
-}
-
-export function openOrdersNotional(book: RiskBook): number {
-  let n = 0;
-  for (const r of Object.values(book.reservations)) if (r.kind === 'open') n += r.remaining * r.price;
-  return n;
-}
-
-export function pendingBySymbol(book: RiskBook): Record<string, PendingOrders> {
-  const out: Record<string, PendingOrders> = {};
-  for (const r of Object.values(book.reservations)) {
-    if (!r.symbol) continue;
-    const p = (out[r.symbol] ??= { openBuy: 0, openSell: 0, reduce: 0 });
-    if (r.kind === 'reduce') p.reduce += r.remaining;
-    else if (r.side === 'buy') p.openBuy += r.remaining;
-    else p.openSell += r.remaining;
-  }
-  return out;
 }
 
 /** Advance time; a new UTC day restarts the daily P&L from the current equity. */
@@ -183,11 +166,8 @@ export function applyFill(book: RiskBook, fill: Fill, maxLossStreak: number, coo
 function release(reservations: RiskBook['reservations'], intentId: string, amount: number): RiskBook['reservations'] {
   const r = reservations[intentId];
   if (!r) return reservations;
-  const next = { ...reservations };
   const remaining = r.remaining - amount;
-  if (remaining <= EPS) delete next[intentId];
-  else next[intentId] = { ...r, remaining };
-  return next;
+  return remaining <= EPS ? withoutEntry(reservations, intentId) : withEntry(reservations, intentId, { ...r, remaining });
 }
 
 /** Release part of an intent's reservation (its order will never be placed in full). */
@@ -195,9 +175,18 @@ export function releaseReservation(book: RiskBook, intentId: string, amount: num
   return { ...book, reservations: release(book.reservations, intentId, amount) };
 }
 
+function endsUnfilled(order: OrderUpdate): boolean {
+  return order.status === 'cancelled' || order.status === 'rejected';
+}
+
+/** Whether applyOrderUpdate would release anything (most updates only report progress). */
+export function releasesReservation(book: RiskBook, order: OrderUpdate): boolean {
+  return endsUnfilled(order) && book.reservations[order.intentId] !== undefined;
+}
+
 /** A cancelled or rejected order releases what it did not fill. */
 export function applyOrderUpdate(book: RiskBook, order: OrderUpdate): RiskBook {
-  if (order.status !== 'cancelled' && order.status !== 'rejected') return book;
+  if (!endsUnfilled(order)) return book;
   return { ...book, reservations: release(book.reservations, order.intentId, Math.max(0, order.amount - order.filled)) };
 }
 
@@ -219,25 +208,41 @@ export function recordSubmit(book: RiskBook, intentId: string, reserve: ReserveR
   if (!reserve) return { ...book, recentSubmits };
   const reservation: Reservation = {
     symbol: reserve.symbol ?? '', side: reserve.side ?? 'buy', kind: reserve.kind ?? 'open', remaining: reserve.amount, price: reserve.price,
-    ...(reserve.owner !== undefined ? { owner: reserve.owner } : {}),
   };
-  return { ...book, recentSubmits, reservations: { ...book.reservations, [intentId]: reservation } };
+  if (reserve.owner !== undefined) reservation.owner = reserve.owner;
+  return { ...book, recentSubmits, reservations: withEntry(book.reservations, intentId, reservation) };
 }
 
-/** Pending reduce orders per strategyKey(owner, symbol). */
-export function pendingReduceByStrategy(book: RiskBook): Record<string, number> {
-  const out: Record<string, number> = {};
+interface ReservationTotals {
+  /** Notional of the open reservations. */
+  openOrdersNotional: number;
+  pending: Record<string, PendingOrders>;
+  /** Pending reduce orders per strategyKey(owner, symbol). */
+  strategyPendingReduce: Record<string, number>;
+}
+
+/** What the reservations add up to, in one pass (the view is rebuilt for every intent judged). */
+function reservationTotals(book: RiskBook): ReservationTotals {
+  const totals: ReservationTotals = { openOrdersNotional: 0, pending: {}, strategyPendingReduce: {} };
+  const { pending, strategyPendingReduce } = totals;
   for (const r of Object.values(book.reservations)) {
-    if (r.kind !== 'reduce' || r.owner === undefined || !r.symbol) continue;
+    if (r.kind === 'open') totals.openOrdersNotional += r.remaining * r.price;
+    if (!r.symbol) continue;
+    const p = (pending[r.symbol] ??= { openBuy: 0, openSell: 0, reduce: 0 });
+    if (r.kind === 'reduce') p.reduce += r.remaining;
+    else if (r.side === 'buy') p.openBuy += r.remaining;
+    else p.openSell += r.remaining;
+    if (r.kind !== 'reduce' || r.owner === undefined) continue;
     const key = strategyKey(r.owner, r.symbol);
-    out[key] = (out[key] ?? 0) + r.remaining;
+    strategyPendingReduce[key] = (strategyPendingReduce[key] ?? 0) + r.remaining;
   }
-  return out;
+  return totals;
 }
 
 export function toRiskView(book: RiskBook, state: RiskView['state']): RiskView {
   const equity = book.equity;
-  return {
+  const totals = reservationTotals(book);
+  const view: RiskView = {
     state,
     capital: book.capital,
     equity,
@@ -245,11 +250,15 @@ export function toRiskView(book: RiskBook, state: RiskView['state']): RiskView {
     dailyPnl: equity - book.dayStartEquity,
     positions: book.positions,
     marks: book.marks,
-    openOrdersNotional: openOrdersNotional(book),
-    pending: pendingBySymbol(book),
+    openOrdersNotional: totals.openOrdersNotional,
+    pending: totals.pending,
     recentSubmits: book.recentSubmits,
     lastMarketData: book.lastMarketData,
     feeds: book.feeds ?? {},
-    ...(book.strategyPositions ? { strategyPositions: book.strategyPositions, strategyPendingReduce: pendingReduceByStrategy(book) } : {}),
   };
+  if (book.strategyPositions) {
+    view.strategyPositions = book.strategyPositions;
+    view.strategyPendingReduce = totals.strategyPendingReduce;
+  }
+  return view;
 }

@@ -29,28 +29,34 @@ export interface QuotePlan {
   nextSeq: number;
 }
 
+function rests(live: MarketMakerContext['live'], side: 'buy' | 'sell'): boolean {
+  for (const id in live) if (live[id]!.side === side) return true;
+  return false;
+}
+
 /** Cancel what rests, then quote both sides around the last close. */
 export function planQuotes(ctx: MarketMakerContext, mid: number): QuotePlan {
   const quote = computeQuote(mid, ctx.closes, ctx.inventory, ctx.riskState === 'REDUCING', ctx.params);
   const intents: OrderIntent[] = [];
   let seq = ctx.seq;
-  const base = { strategy: ctx.strategy, venue: ctx.venue, symbol: ctx.symbol, type: 'limit' as const };
-  for (const [clientOrderId, order] of Object.entries(ctx.live)) {
-    intents.push({ ...base, intentId: `${ctx.strategy}-${ctx.session}-${seq++}`, side: order.side, kind: 'cancel', amount: 0, price: mid, cancelClientOrderId: clientOrderId });
+  const { strategy, venue, symbol } = ctx;
+  // Literals, not `{ ...base, intentId, … }`: Node 20 adds keys after a spread on a slow path (~0.5 µs each).
+  for (const clientOrderId in ctx.live) {
+    const side = ctx.live[clientOrderId]!.side;
+    intents.push({ strategy, venue, symbol, type: 'limit', intentId: `${strategy}-${ctx.session}-${seq++}`, side, kind: 'cancel', amount: 0, price: mid, cancelClientOrderId: clientOrderId });
   }
   const sides = [
     { side: 'buy' as const, price: quote.bid, amount: quote.bidAmount },
     { side: 'sell' as const, price: quote.ask, amount: quote.askAmount },
   ];
-  const resting = new Set(Object.values(ctx.live).map((o) => o.side));
   for (const { side, price, amount } of sides) {
     if (amount <= 0) continue;
     // Reducing: wait for the old quote's cancel to land, or risk counts both against the position.
-    if (ctx.riskState === 'REDUCING' && resting.has(side)) continue;
+    if (ctx.riskState === 'REDUCING' && rests(ctx.live, side)) continue;
     // Quotes are 'open' while risk is ACTIVE: a reduce-only quote would be judged against the quote it
     // replaces, whose cancel is still in flight. In REDUCING only the reducing side is quoted, as 'reduce'.
     const kind = ctx.riskState === 'REDUCING' ? 'reduce' : 'open';
-    intents.push({ ...base, intentId: `${ctx.strategy}-${ctx.session}-${seq++}`, side, kind, amount, price });
+    intents.push({ strategy, venue, symbol, type: 'limit', intentId: `${strategy}-${ctx.session}-${seq++}`, side, kind, amount, price });
   }
   return { intents, quote, nextSeq: seq };
 }

@@ -31,11 +31,12 @@ export const CHECKS: readonly Check[] = [
 
 /** Pure: the verdict on one intent. The first check that denies wins; a check may clip the amount. */
 export function evaluate(intent: OrderIntent, view: RiskView, limits: RiskLimits, now: number): Verdict {
-  let amount = intent.amount;
+  // One input for every check (checks are pure and keep nothing), its amount updated as they clip it.
+  const input = { intent, view, limits, now, amount: intent.amount };
   for (const check of CHECKS) {
-    const verdict = check({ intent, view, limits, now, amount });
+    const verdict = check(input);
     if (!verdict.ok) return verdict;
-    amount = verdict.amount;
+    input.amount = verdict.amount;
   }
-  return { ok: true, amount };
+  return { ok: true, amount: input.amount };
 }

@@ -72,12 +72,16 @@ async function actorPipeline(events: number): Promise<LatencyStats & { deliverie
     if (at === undefined) throw new Error(`event ${i} produced no approved order at execution`);
     latencies.push((at - start) * 1_000);
   }
-  const burstStart = performance.now();
+  // Sustained: each event at its own market time, run to quiescence before the next (closed loop). Publishing
+  // them all at one clock time would measure risk's submit-rate cap denying them, not the pipeline.
+  const sustainedStart = performance.now();
   const deliveredBefore = system.delivered;
   const base = 201 + events;
-  for (let i = base; i < base + events; i++) publish(i);
-  await system.whenQuiescent();
-  const eventsPerSec = events / ((performance.now() - burstStart) / 1_000);
+  for (let i = base; i < base + events; i++) {
+    publish(i);
+    await system.whenQuiescent();
+  }
+  const eventsPerSec = events / ((performance.now() - sustainedStart) / 1_000);
   const deliveriesPerEvent = (system.delivered - deliveredBefore) / events;
   await system.shutdown();
   latencies.sort((a, b) => a - b);
@@ -127,9 +131,9 @@ export async function plainPipeline(events: number): Promise<LatencyStats> {
     await step(i);
     latencies.push((performance.now() - start) * 1_000);
   }
-  const burstStart = performance.now();
+  const sustainedStart = performance.now();
   for (let i = 201 + events; i < 201 + 2 * events; i++) await step(i);
-  const eventsPerSec = events / ((performance.now() - burstStart) / 1_000);
+  const eventsPerSec = events / ((performance.now() - sustainedStart) / 1_000);
   latencies.sort((a, b) => a - b);
   return { p50Us: percentile(latencies, 0.5), p99Us: percentile(latencies, 0.99), eventsPerSec };
 }

@@ -4,6 +4,7 @@
  * because these machines are noisy: compare ratios, not absolute numbers across runs.
  */
 import { Command } from 'commander';
+import { xstateTransitionFloorUs } from './xstate-floor.js';
 
 type Section = () => unknown;
 
@@ -30,6 +31,7 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 
+xstateTransitionFloorUs();
 const results: Record<string, Record<string, unknown>> = {};
 for (const name of wanted) {
   process.stderr.write(`bench ${name}…\n`);

@@ -7,7 +7,7 @@ import { DEFAULT_RISK_LIMITS, type RiskLimits } from '../actors/risk/limits.js';
 import { evaluate } from '../actors/risk/evaluate-intent.js';
 import { midPrice } from '../actors/market-data/types.js';
 import {
-  advanceTo, applyFeedLive, applyFeedStale, applyFill, applyMark, forgetOwner, applyOrderUpdate, newRiskBook, recordSubmit, releaseReservation, releasesReservation, toRiskView, utcDay, type RiskBook,
+  advanceTo, applyFeedLive, applyFeedStale, applyFill, applyMark, applyMarks, forgetOwner, applyOrderUpdate, newRiskBook, recordSubmit, releaseReservation, releasesReservation, toRiskView, utcDay, type RiskBook,
 } from '../actors/risk/risk-book.js';
 
 declare module '../actors/runtime/messages.js' {
@@ -82,9 +82,7 @@ function observe(ctx: RiskContext, event: RiskEvent): RiskBook {
       return applyMark(book, event.venue, event.symbol, event.candle.close, event.ts);
     case 'candles.closed': {
       // The step's marks all land before the limits are checked: equity at time t counts every price at t.
-      let marked = book;
-      for (const { symbol, candle } of event.bars) marked = applyMark(marked, event.venue, symbol, candle.close, event.ts);
-      return marked;
+      return applyMarks(book, event.venue, event.bars.map((bar) => ({ symbol: bar.symbol, price: bar.candle.close })), event.ts);
     }
     case 'order.updated':
       return applyOrderUpdate(book, event.order);

@@ -94,8 +94,19 @@ function withPeak(book: RiskBook): RiskBook {
 }
 
 export function applyMark(book: RiskBook, venue: string, symbol: string, price: number | undefined, ts: number): RiskBook {
-  const lastMarketData = { ...book.lastMarketData, [`${venue}:${symbol}`]: ts };
-  const marks = price !== undefined && price > 0 ? { ...book.marks, [symbol]: price } : book.marks;
+  return applyMarks(book, venue, [{ symbol, price }], ts);
+}
+
+/** Several symbols' prices at one time (a replay step): one copy of the marks, equity recomputed once. */
+export function applyMarks(book: RiskBook, venue: string, prices: ReadonlyArray<{ symbol: string; price: number | undefined }>, ts: number): RiskBook {
+  const lastMarketData = Object.assign({}, book.lastMarketData);
+  let marks = book.marks;
+  for (const { symbol, price } of prices) {
+    lastMarketData[`${venue}:${symbol}`] = ts;
+    if (price === undefined || !(price > 0)) continue;
+    if (marks === book.marks) marks = Object.assign({}, book.marks);
+    marks[symbol] = price;
+  }
   return withPeak({ ...book, marks, lastMarketData });
 }
 

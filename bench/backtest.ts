@@ -44,10 +44,25 @@ function plainLoop(series: readonly CandleSeries[], capitalEach: number): number
   return trades;
 }
 
+const CAPITAL_EACH = 1;
+
+function loadPairs(): CandleSeries[] {
+  return PAIRS.map((p) => loadCandles(new URL(`../data/candles/${p}_BTC-5m.json`, import.meta.url).pathname));
+}
+
+/** One sma-cross instance per pair, each with its own capital. */
+export function smaCrossStrategies(series: readonly CandleSeries[] = loadPairs()) {
+  return series.map((s) => {
+    const name = `sma-cross.${s.symbol.replace('/', '-')}`;
+    const { machine, input } = strategyFactory('sma-cross')({ name, venue: 'replay', symbol: s.symbol, capital: CAPITAL_EACH, feeRate: FEE, params: PARAMS });
+    return { name, series: s, capital: CAPITAL_EACH, machine, input };
+  });
+}
+
 export async function benchBacktest(): Promise<Record<string, unknown>> {
-  const series = PAIRS.map((p) => loadCandles(new URL(`../data/candles/${p}_BTC-5m.json`, import.meta.url).pathname));
+  const series = loadPairs();
   const candles = series.reduce((a, s) => a + s.candles.length, 0);
-  const capitalEach = 1;
+  const capitalEach = CAPITAL_EACH;
 
   const floorRuns: number[] = [];
   let floorTrades = 0;
@@ -58,11 +73,7 @@ export async function benchBacktest(): Promise<Record<string, unknown>> {
   }
   const floorMs = Math.min(...floorRuns);
 
-  const strategies = series.map((s) => {
-    const name = `sma-cross.${s.symbol.replace('/', '-')}`;
-    const { machine, input } = strategyFactory('sma-cross')({ name, venue: 'replay', symbol: s.symbol, capital: capitalEach, feeRate: FEE, params: PARAMS });
-    return { name, series: s, capital: capitalEach, machine, input };
-  });
+  const strategies = smaCrossStrategies(series);
   // Best of three, as the floor is best of five: the first run also pays for JIT warm-up.
   const timed = async (host: 'trading' | 'direct') => {
     let best = Number.POSITIVE_INFINITY;

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --only pipeline,triangular,dex,backtest,journal]`
+ * `npm run bench [-- --json] [-- --only pipeline,triangular,dex,backtest,journal,costs]` (`costs` runs only when named)
  * Each section measures its work and a floor (the same work done the simplest way) in the same run,
  * because these machines are noisy: compare ratios, not absolute numbers across runs.
  */
@@ -14,6 +14,7 @@ const sections: Record<string, () => Promise<Section>> = {
   dex: async () => (await import('./dex.js')).benchDex,
   backtest: async () => (await import('./backtest.js')).benchBacktest,
   journal: async () => (await import('./journal.js')).benchJournal,
+  costs: async () => (await import('./actor-costs.js')).benchActorCosts,
 };
 
 const program = new Command()
@@ -24,7 +25,8 @@ const program = new Command()
   .parse(process.argv);
 
 const opts = program.opts<{ json?: boolean; only?: string }>();
-const wanted = opts.only ? opts.only.split(',').map((s) => s.trim()) : Object.keys(sections);
+const ON_REQUEST = new Set(['costs']);
+const wanted = opts.only ? opts.only.split(',').map((s) => s.trim()) : Object.keys(sections).filter((name) => !ON_REQUEST.has(name));
 const unknown = wanted.filter((name) => !(name in sections));
 if (unknown.length > 0) {
   process.stderr.write(`unknown bench section(s): ${unknown.join(', ')}; choose from ${Object.keys(sections).join(', ')}\n`);

@@ -73,3 +73,36 @@ test('effects run in the host and their replies come back as messages; quiescenc
   assert.equal(totalOf(system.actor('a')!.snapshot()), 101);
   await system.shutdown();
 });
+
+// A regression here stalls quiescence instead of failing an assertion: the timeout turns it into a failure.
+test('messages queued behind a crashing one survive the crash and run in order after the restart', { timeout: 10_000 }, async () => {
+  const { system, deadLetters } = makeSystem();
+  const totals: number[] = [];
+  system.observe((m) => {
+    if (m.type === 'test.counted') totals.push(m.total);
+  });
+  const a = system.spawn({ name: 'a', machine: counterMachine });
+  // All four are queued before the actor's first tick, so one tick would drain them together.
+  system.publish({ type: 'test.count', n: 1, to: 'a' });
+  system.publish({ type: 'test.boom', why: 'mid-drain', to: 'a' });
+  system.publish({ type: 'test.count', n: 2, to: 'a' });
+  system.publish({ type: 'test.count', n: 3, to: 'a' });
+  await system.whenQuiescent();
+  assert.deepEqual(totals, [1, 3, 6], 'the restart resumed from the state after n=1, then took n=2 and n=3 in order');
+  assert.equal(totalOf(a.snapshot()), 6);
+  assert.equal(a.restarts, 1);
+  assert.deepEqual(deadLetters.letters.map((l) => [l.message.type, l.reason]), [['test.boom', 'crashed']]);
+  await system.shutdown();
+});
+
+test('delivered counts each hand-over: one message to a subscriber and to the actor it names is two', async () => {
+  const { system } = makeSystem();
+  system.spawn({ name: 'a', machine: counterMachine, subscribe: ['test.count'] });
+  system.spawn({ name: 'b', machine: counterMachine });
+  system.publish({ type: 'test.count', n: 1 });
+  system.publish({ type: 'test.count', n: 1, to: 'b' });
+  system.publish({ type: 'test.count', n: 1, to: 'nobody' });
+  await system.whenQuiescent();
+  assert.equal(system.delivered, 4, 'a, then a and b, then a (nobody is a dead letter, not a delivery)');
+  await system.shutdown();
+});

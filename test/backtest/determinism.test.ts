@@ -23,3 +23,16 @@ test('the full trading stack, strategy + risk + gateway, and the bare machines a
   assert.equal(strip(actors), strip(direct));
   assert.deepEqual(trading.combined.metrics, direct.combined.metrics);
 });
+
+test('several pairs: the trading stack, fed one message per replay step, agrees with the bare machines fed one bar at a time', async () => {
+  const series = ['ETH_BTC-5m', 'LTC_BTC-5m', 'XMR_BTC-5m'].map(load);
+  const trading = await run(series, { host: 'trading', model: 'default' });
+  const direct = await run(series, { host: 'direct', model: 'default' });
+  assert.ok(trading.trades.length > 100);
+  assert.equal(new Set(trading.trades.map((t) => t.strategy)).size, 3, 'every pair traded');
+  assert.equal(JSON.stringify(trading.trades), JSON.stringify(direct.trades));
+  assert.deepEqual(trading.combined.metrics, direct.combined.metrics);
+  // One candles.closed per step reaches each of the three strategies, so the trading stack needs fewer
+  // deliveries per candle than three per bar (strategy, risk, ledger) would.
+  assert.ok(trading.messagesDelivered / trading.bars < 3, `${trading.messagesDelivered} deliveries for ${trading.bars} bars`);
+});

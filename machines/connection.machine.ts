@@ -1,5 +1,6 @@
 import { assign, enqueueActions, setup } from 'xstate';
 import { nextRandom } from '../actors/runtime/random.js';
+import { backoffDelay } from '../actors/runtime/backoff.js';
 
 declare module '../actors/runtime/messages.js' {
   interface MessageMap {
@@ -73,10 +74,9 @@ export type ConnectionEmitted =
   | { type: 'market.live'; venue: string; symbol: string };
 
 
-/** "Equal jitter" backoff: half the capped exponential delay fixed, half random. */
-export function backoffDelay(attempt: number, baseMs: number, maxMs: number, r: number): number {
-  const cap = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(cap / 2 + (cap / 2) * r);
+/** Reconnect delay for attempt 1, 2, …: "equal jitter" (half the capped exponential delay fixed, half random). */
+export function reconnectDelay(attempt: number, baseMs: number, maxMs: number, r: number): number {
+  return backoffDelay(attempt - 1, { minMs: baseMs, maxMs, jitter: 0.5 }, () => r);
 }
 
 /**
@@ -113,7 +113,7 @@ export const connectionMachine = setup({
     scheduleRetry: assign(({ context }) => {
       const [rng, r] = nextRandom(context.rng);
       const attempt = context.attempt + 1;
-      return { rng, attempt, delayMs: backoffDelay(attempt, context.baseDelayMs, context.maxDelayMs, r) };
+      return { rng, attempt, delayMs: reconnectDelay(attempt, context.baseDelayMs, context.maxDelayMs, r) };
     }),
   },
 }).createMachine({

@@ -1,4 +1,4 @@
-import { backoffDelay } from './backoff.js';
+import { backoffDelay } from '../actors/runtime/backoff.js';
 import { actionFor, defaultPolicy, type SupervisionPolicy } from './policy.js';
 
 /** Anything a supervisor can restart or stop: an actor cell or another supervisor. */

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createActor, SimulatedClock } from 'xstate';
-import { backoffDelay, connectionMachine, type ConnectionEmitted } from '../../machines/connection.machine.js';
+import { reconnectDelay, connectionMachine, type ConnectionEmitted } from '../../machines/connection.machine.js';
 
 function start(seed = 7) {
   const clock = new SimulatedClock();
@@ -94,7 +94,7 @@ test('a sync that never completes, or a degraded spell that lasts, forces a reco
 test('backoff is capped and always within [cap/2, cap]', () => {
   for (let a = 1; a < 20; a++) for (const r of [0, 0.5, 0.999]) {
     const cap = Math.min(30_000, 500 * 2 ** (a - 1));
-    const d = backoffDelay(a, 500, 30_000, r);
+    const d = reconnectDelay(a, 500, 30_000, r);
     assert.ok(d >= cap / 2 && d <= cap);
   }
 });

@@ -4,7 +4,7 @@ import { ActorSystem } from '../../actors/runtime/system.js';
 import { SimulatedClock } from '../../actors/runtime/clock.js';
 import { MemoryDeadLetters } from '../../actors/runtime/dead-letters.js';
 import type { Message } from '../../actors/runtime/messages.js';
-import { backoffDelay } from '../../supervisors/backoff.js';
+import { backoffDelay } from '../../actors/runtime/backoff.js';
 import { counterMachine, totalOf } from '../support/counter-machine.js';
 
 const fastBackoff = { minMs: 2, maxMs: 40, jitter: 0.5 };

@@ -3,7 +3,7 @@ import type { Message } from '../actors/runtime/messages.js';
 import type { Outgoing } from '../actors/runtime/actor-spec.js';
 import type { QuoteParams } from '../actors/strategies/market-making/quotes.js';
 import { planQuotes, type MarketMakerContext } from '../actors/strategies/market-making/plan-quotes.js';
-import { withEntry, withoutEntry } from '../actors/risk/records.js';
+import { withEntry, withoutEntry } from '../actors/runtime/records.js';
 
 export interface MarketMakerInput {
   strategy: string;

@@ -1,6 +1,6 @@
 import type { Fill, OrderUpdate } from '../ledger/types.js';
 import type { Side } from '../market-data/types.js';
-import { withEntry, withoutEntry } from './records.js';
+import { withEntry, withoutEntry } from '../runtime/records.js';
 import { strategyKey, type FeedStatus, type PendingOrders, type Position, type RiskView } from './risk-view.js';
 
 /** Risk's own bookkeeping: positions, P&L, marks, reservations. Pure functions on plain data. */

@@ -1,12 +1,12 @@
 import { enqueueActions, setup } from 'xstate';
 import type { Message } from '../actors/runtime/messages.js';
 import type { Outgoing } from '../actors/runtime/actor-spec.js';
-import type { Candle } from '../actors/market-data/types.js';
+import type { SymbolBar } from '../actors/market-data/types.js';
 
 declare module '../actors/runtime/messages.js' {
   interface MessageMap {
     /** Replay driver → replay venue: these bars open now; match resting orders against them before anyone sees them. */
-    'replay.bars': { venue: string; bars: ReadonlyArray<{ symbol: string; candle: Candle }> };
+    'replay.bars': { venue: string; bars: readonly SymbolBar[] };
   }
 }
 
@@ -14,7 +14,7 @@ export interface ReplayVenueInput {
   venue: string;
 }
 
-export type ReplayVenueEmitted = Outgoing | { type: 'replay.matchBars'; bars: ReadonlyArray<{ symbol: string; candle: Candle }> };
+export type ReplayVenueEmitted = Outgoing | { type: 'replay.matchBars'; bars: readonly SymbolBar[] };
 
 /** A replay venue's lifecycle: always live; each step's opening bars are matched against resting orders by the host. */
 export const replayVenueMachine = setup({

@@ -1,4 +1,4 @@
-import type { Candle } from '../market-data/types.js';
+import type { SymbolBar } from '../market-data/types.js';
 import type { Fill, OrderUpdate } from '../ledger/types.js';
 import type { OrderIntent } from '../risk/intent.js';
 import type { RiskLimits } from '../risk/limits.js';
@@ -9,12 +9,10 @@ import { ActorHost } from './actor-host.js';
 import { DirectHost, type HostedStrategy, type StrategyHost, type Submit } from './direct-host.js';
 import { TradingHost } from './trading-host.js';
 
-export type StepBars = ReadonlyArray<{ symbol: string; candle: Candle }>;
-
 /** What the replay loop drives, one timeline step at a time: bars open (venue matches), bars close (strategies decide), quiescence. */
 export interface ReplayTarget {
-  openBars(bars: StepBars): void;
-  closeBars(bars: StepBars): void;
+  openBars(bars: readonly SymbolBar[]): void;
+  closeBars(bars: readonly SymbolBar[]): void;
   whenQuiescent(): Promise<void> | undefined;
   /** Messages handed to actors (or machines) so far. */
   delivered(): number;

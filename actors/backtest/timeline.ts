@@ -1,11 +1,11 @@
-import type { Candle } from '../market-data/types.js';
+import type { SymbolBar } from '../market-data/types.js';
 import { InputError } from '../runtime/errors.js';
 import type { CandleSeries } from '../market-data/candles/load-candles.js';
 
 /** One replay step: every symbol that has a bar opening at `ts`. Symbols without a bar (a gap) are simply absent. */
 export interface TimelineStep {
   ts: number;
-  bars: Array<{ symbol: string; candle: Candle }>;
+  bars: SymbolBar[];
 }
 
 /** Aligns several candle series on time (union of open times). All series must share one bar length. */

@@ -8,7 +8,7 @@ import { executionActor } from '../execution/execution-actor.js';
 import type { Clock } from '../runtime/clock.js';
 import type { Message, MessageType } from '../runtime/messages.js';
 import type { RiskLimits } from '../risk/limits.js';
-import type { StepBars } from './replay-target.js';
+import type { SymbolBar } from '../market-data/types.js';
 import type { ReplayVenue } from '../venues/replay/replay-venue.js';
 import { replayVenueActor } from '../venues/replay/replay-venue-actor.js';
 import type { HostedStrategy } from './direct-host.js';
@@ -74,7 +74,7 @@ export class TradingHost {
   }
 
   /** The venue matches resting orders against the step's bars before anyone sees them. */
-  openBars(bars: StepBars): void {
+  openBars(bars: readonly SymbolBar[]): void {
     this.trading.system.publish({ type: 'replay.bars', venue: this.opts.venue.id, bars, to: this.venueActor });
   }
 
@@ -83,7 +83,7 @@ export class TradingHost {
    * by name to each strategy that takes single bars (risk and the ledger see those again: same price and time,
    * no effect).
    */
-  closeBars(bars: StepBars): void {
+  closeBars(bars: readonly SymbolBar[]): void {
     const venue = this.opts.venue.id;
     this.trading.system.publish({ type: 'candles.closed', venue, bars });
     for (const { symbol, candle } of bars) {

@@ -1,5 +1,11 @@
 /** Market data shapes shared by venues, strategies, risk and execution. Prices and amounts are floats (signals); on-chain code uses bigint. */
 
+/** One symbol's bar, as replay steps and `candles.closed` carry them. */
+export interface SymbolBar {
+  symbol: string;
+  candle: Candle;
+}
+
 export interface Candle {
   /** Open time, epoch ms. */
   ts: number;

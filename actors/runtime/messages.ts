@@ -1,4 +1,4 @@
-import type { Candle, OrderBook } from '../market-data/types.js';
+import type { Candle, OrderBook, SymbolBar } from '../market-data/types.js';
 import type { DenyReason, OrderIntent, RiskState } from '../risk/intent.js';
 import type { Approval } from '../risk/approval.js';
 import type { Fill, OrderUpdate } from '../ledger/types.js';
@@ -11,7 +11,7 @@ import type { Fill, OrderUpdate } from '../ledger/types.js';
 export interface MessageMap {
   'candle.closed': { venue: string; symbol: string; candle: Candle };
   /** Every bar of one venue that closed at the same time, in one message (replays deliver a whole step at once). */
-  'candles.closed': { venue: string; bars: ReadonlyArray<{ symbol: string; candle: Candle }> };
+  'candles.closed': { venue: string; bars: readonly SymbolBar[] };
   'book.updated': { book: OrderBook };
   'market.stale': { venue: string; symbol: string; lastUpdateTs: number };
   'order.intent': { intent: OrderIntent };

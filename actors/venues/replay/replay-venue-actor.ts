@@ -1,6 +1,6 @@
 import { replayVenueMachine } from '../../../machines/replay-venue.machine.js';
 import type { ActorSpec } from '../../runtime/actor-spec.js';
-import type { Candle } from '../../market-data/types.js';
+import type { SymbolBar } from '../../market-data/types.js';
 import type { ReplayVenue } from './replay-venue.js';
 
 /**
@@ -16,7 +16,7 @@ export function replayVenueActor(venue: ReplayVenue, timeframeMs: number): Actor
     persist: false,
     effects: {
       'replay.matchBars': (event, ctx) => {
-        for (const { symbol, candle } of event.bars as ReadonlyArray<{ symbol: string; candle: Candle }>) {
+        for (const { symbol, candle } of event.bars as readonly SymbolBar[]) {
           for (const ev of venue.openBar(symbol, candle, timeframeMs)) {
             const clientOrderId = ev.order.clientOrderId;
             if (ev.fill) ctx.publish({ type: 'venue.fill', clientOrderId, fill: ev.fill, to: 'execution' });

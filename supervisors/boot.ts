@@ -61,7 +61,7 @@ export function bootTradingSystem(options: TradingSystemOptions): TradingSystem 
       void emergencyHalt(system, options, haltReason);
     },
   });
-  if (store) system.observe(journalObserver(store));
+  if (store) system.observe(journalObserver(store, logger));
 
   const core = system.supervisor('core', { ...options.supervision, strategy: 'rest_for_one' });
   system.spawn(options.risk, core);

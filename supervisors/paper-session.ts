@@ -50,6 +50,7 @@ export function startPaperSession(options: PaperSessionOptions): PaperSession {
   const fees = { maker: 0.001, taker: 0.001 };
   const venue = new PaperVenue({
     id: PAPER_VENUE,
+    session: options.sessionId,
     fees,
     balances: { [quote]: capital, [base]: capital / options.firstCandle.open },
   });

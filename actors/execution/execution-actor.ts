@@ -12,12 +12,13 @@ export interface ExecutionActorOptions {
   store?: Store;
 }
 
-type SubmitEffect = { type: 'venue.submit'; venue: string; request: VenueOrderRequest; intent: OrderIntent };
+/** `intent` is absent when an order is sent again under its clientOrderId (onNotFound: 'resubmit'). */
+type SubmitEffect = { type: 'venue.submit'; venue: string; request: VenueOrderRequest; intent?: OrderIntent };
 type OrderEffect = { type: string; venue: string; clientOrderId: string; symbol: string };
 
 /**
- * The execution actor: its machine decides, these effects talk to venues. The intent is committed
- * to SQLite before the venue is called (R2). A create that times out or gets a 5xx is UNKNOWN and
+ * The execution actor: its machine decides, these effects talk to venues. The intent and the order
+ * row commit to SQLite together before the venue is called (R2). A create that times out or gets a 5xx is UNKNOWN and
  * is resolved by querying the same clientOrderId, never re-posted under a new one (R3).
  */
 export function executionActor(options: ExecutionActorOptions): ActorSpec {
@@ -34,8 +35,8 @@ export function executionActor(options: ExecutionActorOptions): ActorSpec {
     effects: {
       'venue.submit': async (event, ctx) => {
         const { venue, request, intent } = event as unknown as SubmitEffect;
-        options.store?.orders.recordIntent(intent, ctx.clock.now());
         const clientOrderId = request.clientOrderId;
+        if (options.store) journalSubmission(options.store, venue, request, intent, ctx.clock.now());
         try {
           const order = await venueOf(venue).createOrder(request);
           ctx.reply({ type: 'venue.accepted', clientOrderId, order });
@@ -64,6 +65,24 @@ export function executionActor(options: ExecutionActorOptions): ActorSpec {
       },
     },
   };
+}
+
+/**
+ * The commit that must precede the venue call: a first submit journals the intent with its order row;
+ * a resubmit finds its row (it is never sent without one).
+ */
+function journalSubmission(store: Store, venue: string, request: VenueOrderRequest, intent: OrderIntent | undefined, ts: number): void {
+  const { clientOrderId } = request;
+  if (intent) {
+    store.orders.recordSubmission(intent, {
+      clientOrderId, intentId: intent.intentId, strategy: intent.strategy, venue, symbol: request.symbol, side: request.side,
+      status: 'submitted', filled: 0, amount: request.amount, price: request.price, ts,
+    });
+    return;
+  }
+  const journaled = store.orders.order(clientOrderId);
+  if (!journaled) throw new Error(`resubmit of ${clientOrderId}: the journal holds no such order, so it is not sent`);
+  store.orders.updateOrder({ ...journaled, status: 'submitted', ts });
 }
 
 /** A refusal is final; anything else on create means the outcome is unknown. */

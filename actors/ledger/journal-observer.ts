@@ -1,24 +1,34 @@
+import type { Logger } from 'pino';
 import type { Message } from '../runtime/messages.js';
 import { ArbOutcomeJournal } from './storage/arb-outcome-journal.js';
 import type { Store } from './storage/store.js';
 
 /**
  * Journals what crosses the bus as it is routed: vetoes, order updates, fills, equity marks,
- * arbitrage outcomes. Intents are journaled earlier, by execution, before any venue call (RELIABILITY R2).
+ * arbitrage outcomes. An order row is created by execution with its intent, in one commit, before the
+ * venue call (RELIABILITY R2); here order updates only change rows that exist. `approved` is never
+ * journaled: it lasts until the same step's submit, and nothing has left the process by then.
  */
-export function journalObserver(store: Store): (message: Message) => void {
+export function journalObserver(store: Store, logger?: Logger): (message: Message) => void {
   const arbOutcomes = new ArbOutcomeJournal(store.runtimeDb);
   return (message) => {
     switch (message.type) {
       case 'order.denied':
         store.vetoes.record({ ts: message.ts, intent: message.intent, reason: message.reason, detail: message.detail });
         return;
-      case 'order.updated':
-        store.orders.upsertOrder({ ...message.order, ts: message.ts });
+      case 'order.updated': {
+        const { order } = message;
+        if (order.status === 'approved') return;
+        const found = store.orders.updateOrder({ ...order, ts: message.ts });
+        // The first `submitted` is announced as the order machine steps, before execution's effect commits the row.
+        if (!found && order.status !== 'submitted') logger?.warn({ order }, 'order update for an order the journal does not hold');
         return;
-      case 'fill.received':
-        store.orders.recordFill(message.fill);
+      }
+      case 'fill.received': {
+        const outcome = store.orders.recordFill(message.fill);
+        if (outcome === 'conflict') logger?.error({ fill: message.fill }, 'fill id already journaled with other content: kept aside in fill_conflicts');
         return;
+      }
       case 'equity.marked':
         store.equity.record({ ts: message.ts, equity: message.equity });
         return;

@@ -16,7 +16,8 @@ export interface Fill {
   ts: number;
 }
 
-export type OrderStatus = 'approved' | 'submitted' | 'partially_filled' | 'filled' | 'cancelled' | 'rejected' | 'unknown';
+/** `lost`: only reconciliation sets it, for a resting order of a venue that ended with the process that placed it. */
+export type OrderStatus = 'approved' | 'submitted' | 'partially_filled' | 'filled' | 'cancelled' | 'rejected' | 'unknown' | 'lost';
 
 export interface OrderUpdate {
   clientOrderId: string;

@@ -46,6 +46,11 @@ export interface Venue {
   readonly capabilities: VenueCapabilities;
   /** Taker and maker fee rates, as fractions of notional. */
   readonly fees: { maker: number; taker: number };
+  /**
+   * Its orders live in the memory of this process (paper, the local exchanges): after a crash the
+   * restarted venue has never seen them, and reconciliation records them as lost, not as never placed.
+   */
+  readonly inProcess?: boolean;
   createOrder(request: VenueOrderRequest): Promise<VenueOrder>;
   cancelOrder(clientOrderId: string, symbol: string): Promise<VenueOrder>;
   /** Undefined when the venue has never seen that id. */

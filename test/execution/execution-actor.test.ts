@@ -14,6 +14,8 @@ import { openStore } from '../../actors/ledger/storage/store.js';
 import { journalObserver } from '../../actors/ledger/journal-observer.js';
 import type { Venue } from '../../actors/venues/venue.js';
 import { clientOrderId } from '../../actors/execution/client-order-id.js';
+import { VenueUnavailableError } from '../../actors/runtime/errors.js';
+import Database from 'better-sqlite3';
 
 const intent = (n: number, extra: Partial<OrderIntent> = {}): OrderIntent => ({
   intentId: `s-${n}`, strategy: 's', venue: 'paper', symbol: 'BTC/USDT', side: 'buy', kind: 'open', type: 'limit', amount: 0.01, price: 30_000, ...extra,
@@ -32,20 +34,56 @@ function setup(faults: PaperVenueOptions['faults'] = {}, wrap: (v: PaperVenue) =
   return { store, paper, system, seen };
 }
 
-test('the intent is journaled before the venue is called (R2)', async () => {
-  let journaledAtCall: boolean | undefined;
+test('the intent and its order row are journaled before the venue is called (R2)', async () => {
+  let atCall: unknown;
   const ctx = setup({}, (paper) => {
     const venue = Object.create(paper) as PaperVenue;
     venue.createOrder = async (request) => {
-      journaledAtCall = ctx.store.orders.intent('s-1') !== undefined;
+      // Read on a second connection: what is committed, not what one connection has in flight.
+      const reader = new Database(ctx.store.db.name, { readonly: true });
+      atCall = reader.prepare('SELECT o.status, i.intent_id AS intent FROM orders o JOIN intents i ON i.intent_id = o.intent_id WHERE o.client_order_id = ?').get(request.clientOrderId);
+      reader.close();
       return paper.createOrder(request);
     };
     return venue;
   });
   ctx.system.publish({ type: 'order.approved', approval: mintApproval('a1', intent(1), 0.01, 1_000) });
   await ctx.system.whenQuiescent();
-  assert.equal(journaledAtCall, true);
+  assert.deepEqual(atCall, { status: 'submitted', intent: 's-1' });
   assert.equal(ctx.store.orders.order(clientOrderId('s-1'))?.status, 'submitted');
+});
+
+test('a journal that refuses the submission (intent id reused with other content) keeps the order from the venue', async () => {
+  const ctx = setup();
+  ctx.store.orders.recordIntent(intent(1, { price: 29_000 }), 1);
+  ctx.system.publish({ type: 'order.approved', approval: mintApproval('a1', intent(1), 0.01, 1_000) });
+  await ctx.system.whenQuiescent();
+  assert.equal(await ctx.paper.fetchOrderByClientId(clientOrderId('s-1'), 'BTC/USDT'), undefined, 'nothing reached the venue');
+  assert.equal(ctx.store.orders.order(clientOrderId('s-1')), undefined);
+  assert.ok(ctx.seen.some((m) => m.type === 'effect.failed'));
+});
+
+test('a resubmit under the same clientOrderId (venue never saw it) is journaled on the order it already has', async () => {
+  const store = openStore(join(mkdtempSync(join(tmpdir(), 'arbiter-exec-')), 'journal.db'));
+  const paper = new PaperVenue({ id: 'paper', balances: { USDT: 100_000, BTC: 1 } });
+  paper.onCandle('BTC/USDT', { ts: 0, open: 30_000, high: 30_100, low: 29_900, close: 30_000, volume: 50 });
+  // The first create is lost on the way (never recorded), so the query finds nothing and the order is sent again.
+  let creates = 0;
+  const venue = Object.create(paper) as PaperVenue;
+  venue.createOrder = async (request) => {
+    creates += 1;
+    if (creates === 1) throw new VenueUnavailableError('connection reset before the venue read it');
+    return paper.createOrder(request);
+  };
+  const system = new ActorSystem({ clock: new SimulatedClock(1_000) });
+  system.observe(journalObserver(store));
+  system.spawn(executionActor({ venues: { paper: venue }, store, input: { venues: { paper: { taker: 0.001, onNotFound: 'resubmit' } }, maxLiquidityFraction: 0.1 } }));
+  system.publish({ type: 'order.approved', approval: mintApproval('a1', intent(1), 0.01, 1_000) });
+  await system.whenQuiescent();
+  assert.equal(creates, 2);
+  assert.equal((await paper.fetchOrderByClientId(clientOrderId('s-1'), 'BTC/USDT'))?.status, 'open');
+  assert.equal(store.orders.order(clientOrderId('s-1'))?.status, 'submitted');
+  assert.equal(store.orders.intent('s-1')?.intentId, 's-1');
 });
 
 test('a timeout on create is UNKNOWN and is resolved by querying the same clientOrderId, never re-posted (R3)', async () => {

@@ -3,8 +3,23 @@ import type { OrderIntent } from '../../risk/intent.js';
 import type { Fill, OrderStatus, OrderUpdate } from '../types.js';
 import type { Db } from './database.js';
 import { fromJson, toJson } from './json.js';
+import { fillDifferences } from './fill-differences.js';
+import { JournalConflictError } from './journal-conflict-error.js';
 
-export const TERMINAL_STATUSES: readonly OrderStatus[] = ['filled', 'cancelled', 'rejected'];
+export const TERMINAL_STATUSES: readonly OrderStatus[] = ['filled', 'cancelled', 'rejected', 'lost'];
+
+/** What became of a fill handed to the journal. */
+export type FillOutcome = 'recorded' | 'duplicate' | 'conflict';
+
+export interface FillConflict {
+  fillId: string;
+  /** The fill that was reported again with other content: kept here, not in `fills`. */
+  fill: Fill;
+  /** The fill as first journaled (it stays in `fills`). */
+  journaled: Fill;
+  differences: string[];
+  ts: number;
+}
 
 export interface OrderRecord extends OrderUpdate {
   price?: number;
@@ -52,17 +67,22 @@ interface FillRow {
 const TERMINAL_SQL = TERMINAL_STATUSES.map((s) => `'${s}'`).join(', ');
 
 /**
- * Intents, orders and fills. Every write is its own durable commit (synchronous=FULL), so callers
- * journal an intent and its order BEFORE calling the venue.
+ * Intents, orders and fills. Every write is a durable commit (synchronous=FULL). An order row is
+ * created only with its intent, in one commit, before the venue is called (recordSubmission, R2);
+ * later updates change that row and never create one.
  */
 export class OrderJournal {
   private readonly insertIntent;
   private readonly selectIntent;
   private readonly upsert;
+  private readonly update;
   private readonly selectOrder;
   private readonly selectOpen;
   private readonly countOrders;
   private readonly insertFill;
+  private readonly selectFill;
+  private readonly insertConflict;
+  private readonly selectConflicts;
   private readonly selectFills;
   private readonly countFills;
 
@@ -85,12 +105,27 @@ export class OrderJournal {
         price = COALESCE(excluded.price, orders.price),
         detail = COALESCE(excluded.detail, orders.detail),
         updated_ts = MAX(orders.updated_ts, excluded.updated_ts)`);
+    this.update = db.prepare<[Record<string, unknown>]>(`
+      UPDATE orders SET
+        status = CASE WHEN status IN (${TERMINAL_SQL}) THEN status ELSE @status END,
+        filled = MAX(filled, @filled),
+        amount = @amount,
+        detail = COALESCE(@detail, detail),
+        updated_ts = MAX(updated_ts, @ts)
+      WHERE client_order_id = @clientOrderId`);
     this.selectOrder = db.prepare<[string], OrderRow>('SELECT * FROM orders WHERE client_order_id = ?');
     this.selectOpen = db.prepare<[], OrderRow>(`SELECT * FROM orders WHERE status NOT IN (${TERMINAL_SQL}) ORDER BY created_ts, client_order_id`);
     this.countOrders = db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM orders WHERE created_ts >= ?');
     this.insertFill = db.prepare<[Fill]>(`
-      INSERT OR IGNORE INTO fills (fill_id, client_order_id, intent_id, strategy, venue, symbol, side, price, amount, fee, liquidity, ts)
-      VALUES (@fillId, @clientOrderId, @intentId, @strategy, @venue, @symbol, @side, @price, @amount, @fee, @liquidity, @ts)`);
+      INSERT INTO fills (fill_id, client_order_id, intent_id, strategy, venue, symbol, side, price, amount, fee, liquidity, ts)
+      VALUES (@fillId, @clientOrderId, @intentId, @strategy, @venue, @symbol, @side, @price, @amount, @fee, @liquidity, @ts)
+      ON CONFLICT (fill_id) DO NOTHING`);
+    this.selectFill = db.prepare<[string], FillRow>('SELECT * FROM fills WHERE fill_id = ?');
+    this.insertConflict = db.prepare<[Record<string, unknown>]>(`
+      INSERT INTO fill_conflicts (fill_id, client_order_id, venue, fill, journaled, differences, ts)
+      VALUES (@fillId, @clientOrderId, @venue, @fill, @journaled, @differences, @ts)`);
+    this.selectConflicts = db.prepare<[], { fill_id: string; fill: string; journaled: string; differences: string; ts: number }>(
+      'SELECT fill_id, fill, journaled, differences, ts FROM fill_conflicts ORDER BY id');
     this.selectFills = db.prepare<[string], FillRow>('SELECT * FROM fills WHERE client_order_id = ? ORDER BY ts, fill_id');
     this.countFills = db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM fills WHERE ts >= ?');
   }
@@ -100,9 +135,27 @@ export class OrderJournal {
     return this.db.transaction(fn)();
   }
 
-  /** Journals an intent once; returns false if it was already there. */
+  /**
+   * Journals an intent once; returns false if it was already there. The same id with other content is
+   * a JournalConflictError: an order must never go out under an intent the journal tells differently.
+   */
   recordIntent(intent: OrderIntent, ts: number): boolean {
-    return this.insertIntent.run({ ...intent, json: toJson(intent), ts }).changes === 1;
+    const json = toJson(intent);
+    if (this.insertIntent.run({ ...intent, json, ts }).changes === 1) return true;
+    const journaled = this.selectIntent.get(intent.intentId)?.intent;
+    if (journaled !== json) throw new JournalConflictError(`intent ${intent.intentId} is journaled with other content`, [`journaled: ${journaled}`, `now: ${json}`]);
+    return false;
+  }
+
+  /**
+   * The commit before a venue call (R2): the intent (once per intent, whatever its number of child
+   * orders) and the order row as `submitted`, together or not at all.
+   */
+  recordSubmission(intent: OrderIntent, order: OrderUpsert): void {
+    this.db.transaction(() => {
+      this.recordIntent(intent, order.ts);
+      this.upsertOrder(order);
+    }).immediate();
   }
 
   intent(intentId: string): OrderIntent | undefined {
@@ -110,8 +163,14 @@ export class OrderJournal {
     return row ? fromJson<OrderIntent>(row.intent) : undefined;
   }
 
+  /** Creates or settles an order row directly (reconciliation, emergency cancel, tests). */
   upsertOrder(order: OrderUpsert): void {
     this.upsert.run({ ...order, price: order.price ?? null, detail: order.detail ?? null });
+  }
+
+  /** What the order machine reports about an order already journaled; false when there is no such row. */
+  updateOrder(order: OrderUpsert): boolean {
+    return this.update.run({ clientOrderId: order.clientOrderId, status: order.status, filled: order.filled, amount: order.amount, detail: order.detail ?? null, ts: order.ts }).changes === 1;
   }
 
   order(clientOrderId: string): OrderRecord | undefined {
@@ -124,9 +183,28 @@ export class OrderJournal {
     return this.selectOpen.all().map(toOrder);
   }
 
-  /** Records a fill once per fill id; returns false for a duplicate. */
-  recordFill(fill: Fill): boolean {
-    return this.insertFill.run(fill).changes === 1;
+  /**
+   * Records a fill once per fill id. The same fill reported again is a `duplicate`; the same id with
+   * other content is a `conflict`: the journaled fill stays, the newcomer goes to fill_conflicts.
+   */
+  recordFill(fill: Fill): FillOutcome {
+    return this.db.transaction((): FillOutcome => {
+      if (this.insertFill.run(fill).changes === 1) return 'recorded';
+      const journaled = toFill(this.selectFill.get(fill.fillId)!);
+      const differences = fillDifferences(journaled, fill);
+      if (differences.length === 0) return 'duplicate';
+      this.insertConflict.run({
+        fillId: fill.fillId, clientOrderId: fill.clientOrderId, venue: fill.venue, fill: toJson(fill), journaled: toJson(journaled),
+        differences: differences.join('; '), ts: fill.ts,
+      });
+      return 'conflict';
+    })();
+  }
+
+  fillConflicts(): FillConflict[] {
+    return this.selectConflicts.all().map((r) => ({
+      fillId: r.fill_id, fill: fromJson<Fill>(r.fill), journaled: fromJson<Fill>(r.journaled), differences: r.differences.split('; '), ts: r.ts,
+    }));
   }
 
   fills(clientOrderId: string): Fill[] {

@@ -22,6 +22,8 @@ export interface CcxtVenueOptions {
   fees?: { maker: number; taker: number };
   /** Waits for a 429's Retry-After; injectable so tests can observe it. */
   sleep?: (ms: number) => Promise<void>;
+  /** The exchange runs inside this process (a local exchange): its orders end with the process. */
+  inProcess?: boolean;
 }
 
 /** Binance options so loadMarkets only calls spot exchangeInfo (no sapi/margin/futures). */
@@ -41,6 +43,7 @@ export class CcxtVenue implements Venue {
   readonly exchange: Exchange;
   readonly fees: { maker: number; taker: number };
   readonly capabilities: VenueCapabilities;
+  readonly inProcess: boolean;
   /** Exchange clock minus ours, ms, from the last measurement. */
   clockSkewMs = 0;
   private pausedUntil = 0;
@@ -50,6 +53,7 @@ export class CcxtVenue implements Venue {
 
   constructor(private readonly opts: CcxtVenueOptions) {
     this.id = opts.id;
+    this.inProcess = opts.inProcess ?? false;
     const Pro = (ccxt.pro as unknown as Record<string, new (c: object) => Exchange>)[opts.exchangeId];
     const Rest = (ccxt as unknown as Record<string, new (c: object) => Exchange>)[opts.exchangeId];
     const Ctor = Pro ?? Rest;

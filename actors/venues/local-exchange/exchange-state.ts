@@ -63,16 +63,20 @@ export class ExchangeState {
   private readonly byClientId = new Map<string, EngineOrder>();
   /** orderId -> amount of the spent asset the order still holds locked. */
   private readonly held = new Map<number, number>();
-  private nextOrderId = 1000;
+  private nextOrderId: number;
   /** Every match per symbol, oldest first: the public tape klines are built from. */
   private readonly tapes = new Map<string, TapeTrade[]>();
   takerFee = 0.001;
   makerFee = 0.001;
 
   constructor(private readonly clock: Clock, markets: ListedMarket[], private readonly onDiff: (symbol: string, diff: DepthDiff) => void) {
+    // A real exchange never issues an order or trade id twice; numbered from its start time (ms × 1000),
+    // a restarted local exchange never reissues an id that a journal already holds.
+    const firstId = Math.max(1000, Math.floor(clock.now()) * 1000);
+    this.nextOrderId = firstId;
     for (const m of markets) {
       this.markets.set(m.symbol, m);
-      this.engines.set(m.symbol, new MatchingEngine(m.symbol, (d) => this.onDiff(m.symbol, d)));
+      this.engines.set(m.symbol, new MatchingEngine(m.symbol, (d) => this.onDiff(m.symbol, d), firstId));
     }
   }
 

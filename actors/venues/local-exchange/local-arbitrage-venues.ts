@@ -61,7 +61,7 @@ export async function startLocalArbitrageVenues(clock: Clock, specs: LocalVenueS
     const credentials = { apiKey: `${spec.id}-key`, secret: `${spec.id}-secret` };
     const ex = await LocalExchange.start({ markets: listed, clock, accounts: { [credentials.apiKey]: { secret: credentials.secret, balances: spec.balances } } });
     exchanges[spec.id] = ex;
-    venues[spec.id] = new CcxtVenue({ id: spec.id, exchangeId: 'binance', credentials, clock, apiUrls: ex.ccxtUrls(), timeoutMs: 3000 });
+    venues[spec.id] = new CcxtVenue({ id: spec.id, exchangeId: 'binance', credentials, clock, apiUrls: ex.ccxtUrls(), timeoutMs: 3000, inProcess: true });
     for (const m of listed) {
       const mid = SNAPSHOT_MIDS[m.symbol];
       if (mid === undefined) throw new Error(`no reference price for ${m.symbol}`);

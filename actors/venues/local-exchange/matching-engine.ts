@@ -49,9 +49,11 @@ export class MatchingEngine {
   private readonly bids: Level[] = [];
   private readonly asks: Level[] = [];
   updateId = 1;
-  private nextTrade = 1;
+  private nextTrade: number;
 
-  constructor(readonly symbol: string, private readonly onDiff: (diff: DepthDiff) => void = () => {}) {}
+  constructor(readonly symbol: string, private readonly onDiff: (diff: DepthDiff) => void = () => {}, firstTradeId = 1) {
+    this.nextTrade = firstTradeId;
+  }
 
   private side(s: EngineSide): Level[] {
     return s === 'BUY' ? this.bids : this.asks;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Candle, OrderBook } from '../../market-data/types.js';
 import type { Balance, Venue, VenueCapabilities, VenueOrder, VenueOrderRequest } from '../venue.js';
 import type { VenueFill } from '../../../machines/order.machine.js';
@@ -9,6 +10,13 @@ import {
 
 export interface PaperVenueOptions {
   id?: string;
+  /**
+   * The run this venue lives in: part of every fill id and venue order id, so a later run on the same
+   * journal never reuses one. Default: a random id per venue instance.
+   */
+  session?: string;
+  /** Default true: its orders live in this process and end with it (reconciliation calls them lost). */
+  inProcess?: boolean;
   fees?: { maker: number; taker: number };
   /** Starting balances per asset, e.g. { USDT: 10_000, BTC: 0 }. */
   balances: Record<string, number>;
@@ -54,6 +62,8 @@ export class PaperVenue implements Venue {
   readonly id: string;
   readonly capabilities: VenueCapabilities = { cancelOrder: true, fetchOrderByClientId: true, watchOrderBook: false };
   readonly fees: { maker: number; taker: number };
+  readonly inProcess: boolean;
+  private readonly session: string;
   private readonly balances: PaperBalances;
   private readonly model: CandleModel;
   private readonly buffer: number;
@@ -67,6 +77,8 @@ export class PaperVenue implements Venue {
 
   constructor(private readonly options: PaperVenueOptions) {
     this.id = options.id ?? 'paper';
+    this.session = options.session ?? randomUUID().slice(0, 8);
+    this.inProcess = options.inProcess ?? true;
     this.fees = options.fees ?? { maker: 0.001, taker: 0.001 };
     this.balances = new PaperBalances(options.balances);
     this.model = { ...DEFAULT_CANDLE_MODEL, ...options.candleModel };
@@ -176,7 +188,7 @@ export class PaperVenue implements Venue {
     this.balances.reserve(request.side === 'buy' ? quote : base, reserved, `${request.side} ${request.amount} ${request.symbol}`);
 
     this.seq += 1;
-    const order: PaperOrder = { request, venueOrderId: `${this.id}-${this.seq}`, status: 'open', filled: 0, fills: [], reservedPerUnit, reserved };
+    const order: PaperOrder = { request, venueOrderId: `${this.id}:${this.session}:${this.seq}`, status: 'open', filled: 0, fills: [], reservedPerUnit, reserved };
     this.orders.set(request.clientOrderId, order);
     if (book) {
       const fill = immediate && this.apply(order, immediate, book.ts);
@@ -216,7 +228,7 @@ export class PaperVenue implements Venue {
     }
     this.seq += 1;
     const fill: VenueFill = {
-      fillId: `${this.id}-f${this.seq}`, clientOrderId: request.clientOrderId, venue: this.id, symbol: request.symbol,
+      fillId: `${this.id}:${this.session}:f${this.seq}`, clientOrderId: request.clientOrderId, venue: this.id, symbol: request.symbol,
       side: request.side, price: wanted.price, amount, fee, liquidity: wanted.liquidity, ts,
     };
     order.fills.push(fill);

@@ -8,7 +8,7 @@ import { migrations } from '../../../actors/ledger/storage/migrations/index.js';
 import { InputError } from '../../../actors/runtime/errors.js';
 import { tempDbFile } from './temp-db.js';
 
-const TABLES = ['actor_restarts', 'actor_snapshots', 'arb_outcomes', 'dead_letters', 'equity', 'fills', 'intents', 'orders', 'positions', 'schema_migrations', 'vetoes'];
+const TABLES = ['actor_restarts', 'actor_snapshots', 'arb_outcomes', 'dead_letters', 'equity', 'fill_conflicts', 'fills', 'intents', 'orders', 'positions', 'schema_migrations', 'vetoes'];
 
 test('a new file gets WAL, synchronous=FULL and every table', () => {
   const file = tempDbFile();
@@ -87,4 +87,21 @@ test('a failing migration leaves nothing half-applied', () => {
   const names = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'ok'").all();
   assert.deepEqual(names, []);
   db.close();
+});
+
+test('a journal written before migration 4 keeps every order row, and its orders can then be recorded as lost', () => {
+  const file = tempDbFile();
+  const v3 = openDatabase(file, { migrations: migrations.filter((m) => m.version <= 3) });
+  v3.prepare(`INSERT INTO orders (client_order_id, intent_id, strategy, venue, symbol, side, price, amount, filled, status, detail, created_ts, updated_ts)
+              VALUES ('mm-a.0', 'mm-a', 'mm', 'paper', 'BTC/USDT', 'buy', 50000, 0.001, 0.0004, 'partially_filled', NULL, 1, 2)`).run();
+  assert.throws(() => v3.prepare("UPDATE orders SET status = 'lost'").run(), /CHECK constraint failed/);
+  v3.close();
+  const store = openStore(file);
+  assert.deepEqual(store.orders.nonTerminalOrders(), [
+    { clientOrderId: 'mm-a.0', intentId: 'mm-a', strategy: 'mm', venue: 'paper', symbol: 'BTC/USDT', side: 'buy', price: 50_000, amount: 0.001, filled: 0.0004, status: 'partially_filled', createdTs: 1, updatedTs: 2 },
+  ]);
+  store.orders.upsertOrder({ ...store.orders.order('mm-a.0')!, status: 'lost', ts: 3 });
+  assert.equal(store.orders.order('mm-a.0')?.status, 'lost');
+  assert.deepEqual(store.orders.nonTerminalOrders(), [], 'lost is final');
+  store.close();
 });

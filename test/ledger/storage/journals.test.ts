@@ -4,6 +4,7 @@ import { openStore } from '../../../actors/ledger/storage/store.js';
 import type { OrderIntent } from '../../../actors/risk/intent.js';
 import type { Fill } from '../../../actors/ledger/types.js';
 import type { Message } from '../../../actors/runtime/messages.js';
+import { JournalConflictError } from '../../../actors/ledger/storage/journal-conflict-error.js';
 import { tempDbFile } from './temp-db.js';
 
 const intent: OrderIntent = {
@@ -74,11 +75,59 @@ test('non-terminal orders are the ones to reconcile; a terminal status is final 
 
 test('a fill recorded twice is stored once', () => {
   const store = openStore(tempDbFile());
-  assert.equal(store.orders.recordFill(fill), true);
-  assert.equal(store.orders.recordFill({ ...fill }), false);
-  assert.equal(store.orders.recordFill({ ...fill, fillId: 'f-2', amount: 0.0006, ts: 1_001 }), true);
+  assert.equal(store.orders.recordFill(fill), 'recorded');
+  assert.equal(store.orders.recordFill({ ...fill }), 'duplicate');
+  assert.equal(store.orders.recordFill({ ...fill, ts: 2_000 }), 'duplicate', 'the same trade stamped at another time is the same fill');
+  assert.equal(store.orders.recordFill({ ...fill, fillId: 'f-2', amount: 0.0006, ts: 1_001 }), 'recorded');
   assert.deepEqual(store.orders.fills('mm-1-0'), [fill, { ...fill, fillId: 'f-2', amount: 0.0006, ts: 1_001 }]);
   assert.equal(store.orders.fillCount(), 2);
+  assert.deepEqual(store.orders.fillConflicts(), []);
+  store.close();
+});
+
+test('a fill id journaled with other content is a conflict: the first stays, the newcomer is kept aside with its differences', () => {
+  const file = tempDbFile();
+  const store = openStore(file);
+  store.orders.recordFill(fill);
+  // A second run whose venue counted its fills from 1 again: same id, another order, another amount.
+  const reused: Fill = { ...fill, clientOrderId: 'mm-7-0', intentId: 'mm-7', amount: 0.0009, ts: 5_000 };
+  assert.equal(store.orders.recordFill(reused), 'conflict');
+  assert.deepEqual(store.orders.fills('mm-1-0'), [fill], 'the journaled fill is untouched');
+  assert.deepEqual(store.orders.fills('mm-7-0'), []);
+  store.close();
+  const reopened = openStore(file);
+  const [conflict, ...more] = reopened.orders.fillConflicts();
+  assert.equal(more.length, 0);
+  assert.deepEqual(conflict, {
+    fillId: 'f-1', fill: reused, journaled: fill, ts: 5_000,
+    differences: ['clientOrderId: mm-1-0 → mm-7-0', 'intentId: mm-1 → mm-7', 'amount: 0.0004 → 0.0009'],
+  });
+  reopened.close();
+});
+
+test('an intent and its order row commit together; an intent id journaled with other content is refused', () => {
+  const store = openStore(tempDbFile());
+  const order = { clientOrderId: 'mm-1.0', intentId: 'mm-1', strategy: 'mm', venue: 'paper', symbol: 'BTC/USDT', side: 'buy' as const, status: 'submitted' as const, filled: 0, amount: 0.001, ts: 900 };
+  store.orders.recordSubmission(intent, order);
+  store.orders.recordSubmission(intent, { ...order, clientOrderId: 'mm-1.1' });
+  assert.deepEqual(store.orders.intent('mm-1'), intent);
+  assert.deepEqual(store.orders.nonTerminalOrders().map((o) => [o.clientOrderId, o.status, o.price]), [['mm-1.0', 'submitted', 50_000], ['mm-1.1', 'submitted', 50_000]]);
+  assert.throws(() => store.orders.recordSubmission({ ...intent, price: 51_000 }, { ...order, clientOrderId: 'mm-1.2' }), JournalConflictError);
+  assert.equal(store.orders.order('mm-1.2'), undefined, 'neither row of the refused submission is written');
+  assert.equal(store.orders.intent('mm-1')?.price, 50_000);
+  store.close();
+});
+
+test('order updates change journaled rows only: an update for an order the journal lacks creates nothing', () => {
+  const store = openStore(tempDbFile());
+  const base = { intentId: 'mm-1', strategy: 'mm', venue: 'paper', symbol: 'BTC/USDT', side: 'buy' as const, amount: 0.001 };
+  assert.equal(store.orders.updateOrder({ ...base, clientOrderId: 'mm-1.0', status: 'submitted', filled: 0, ts: 1 }), false);
+  assert.equal(store.orders.order('mm-1.0'), undefined);
+  store.orders.recordSubmission(intent, { ...base, clientOrderId: 'mm-1.0', status: 'submitted', filled: 0, ts: 1 });
+  assert.equal(store.orders.updateOrder({ ...base, clientOrderId: 'mm-1.0', status: 'partially_filled', filled: 0.0004, ts: 2 }), true);
+  assert.equal(store.orders.updateOrder({ ...base, clientOrderId: 'mm-1.0', status: 'filled', filled: 0.001, ts: 3 }), true);
+  store.orders.updateOrder({ ...base, clientOrderId: 'mm-1.0', status: 'partially_filled', filled: 0.0004, ts: 4, detail: 'late' });
+  assert.deepEqual([store.orders.order('mm-1.0')?.status, store.orders.order('mm-1.0')?.filled], ['filled', 0.001], 'terminal stays terminal, filled never shrinks');
   store.close();
 });
 

@@ -176,7 +176,7 @@ async function trade(options: RunLiveOptions, venue: CcxtVenue, store: Store, cl
     actors: family.actors,
     haltedBy: family.haltedBy,
     riskState: riskStateOf(trading),
-    reconciled: { settled: reconciled.settled.length, cancelled: reconciled.cancelled.length, unresolved: reconciled.unresolved.length },
+    reconciled: { settled: reconciled.settled.length, cancelled: reconciled.cancelled.length, lost: reconciled.lost.length, unresolved: reconciled.unresolved.length },
     strategies: { [MARKET_MAKING]: family, arbitrage: { enabled: false } } as SessionSummary['strategies'],
     openAtStop,
     wallSeconds: (performance.now() - started) / 1000,

@@ -10,19 +10,24 @@ export interface ReconcileResult {
   settled: string[];
   /** Orders still resting from a previous run: cancelled, since no strategy tracks them now. */
   cancelled: string[];
+  /** Orders of venues that lived in the process that ended (paper, the local exchanges): gone with it. */
+  lost: string[];
   /** Orders no venue could answer for: the session must start HALTED (R4). */
   unresolved: Array<{ clientOrderId: string; why: string }>;
 }
 
 const STATUS: Record<VenueOrder['status'], OrderStatus> = { open: 'submitted', closed: 'filled', canceled: 'cancelled', rejected: 'rejected' };
 
+export const LOST_WITH_THE_PROCESS = 'lost with the process';
+
 /**
  * Before any new order (R1): every journaled order not known to be final is looked up at its venue by
  * clientOrderId. Its fills are journaled (idempotently), its final status recorded; one still resting is
- * cancelled so no fill can arrive untracked. A venue that cannot answer leaves the order unresolved.
+ * cancelled so no fill can arrive untracked. One that an in-process venue does not know ended with the
+ * process that placed it. A venue that cannot answer leaves the order unresolved.
  */
 export async function reconcileOnStart(store: Store, venues: Record<string, Venue>, clock: Clock, logger: Logger): Promise<ReconcileResult> {
-  const result: ReconcileResult = { settled: [], cancelled: [], unresolved: [] };
+  const result: ReconcileResult = { settled: [], cancelled: [], lost: [], unresolved: [] };
   for (const order of store.orders.nonTerminalOrders()) {
     const venue = venues[order.venue];
     if (!venue) {
@@ -31,6 +36,14 @@ export async function reconcileOnStart(store: Store, venues: Record<string, Venu
     }
     try {
       let found = await venue.fetchOrderByClientId(order.clientOrderId, order.symbol);
+      if (!found && venue.inProcess) {
+        // A fill commits before the order update that counts it: a crash between the two leaves the fills ahead.
+        const filled = Math.max(order.filled, store.orders.fills(order.clientOrderId).reduce((sum, f) => sum + f.amount, 0));
+        const detail = `${LOST_WITH_THE_PROCESS}: venue ${venue.id} keeps its orders in memory, and the process that placed this one ended (left ${order.status}, ${filled} of ${order.amount} filled)`;
+        store.orders.upsertOrder({ ...order, status: 'lost', filled, detail, ts: clock.now() });
+        result.lost.push(order.clientOrderId);
+        continue;
+      }
       if (found?.status === 'open') {
         found = await venue.cancelOrder(order.clientOrderId, order.symbol);
         result.cancelled.push(order.clientOrderId);
@@ -42,7 +55,9 @@ export async function reconcileOnStart(store: Store, venues: Record<string, Venu
       result.unresolved.push({ clientOrderId: order.clientOrderId, why: String(error) });
     }
   }
-  logger.info({ settled: result.settled.length, cancelled: result.cancelled.length, unresolved: result.unresolved.length }, 'reconciled the journal with the venues');
+  const counts = { settled: result.settled.length, cancelled: result.cancelled.length, lost: result.lost.length, unresolved: result.unresolved.length };
+  if (counts.lost > 0) logger.warn(counts, `reconciled the journal with the venues: ${counts.lost} order(s) ${LOST_WITH_THE_PROCESS}`);
+  else logger.info(counts, 'reconciled the journal with the venues');
   return result;
 }
 
@@ -51,7 +66,11 @@ function settle(store: Store, order: OrderRecord, found: VenueOrder | undefined,
     store.orders.upsertOrder({ ...order, status: 'rejected', detail: 'reconciliation: the venue never saw this clientOrderId', ts });
     return;
   }
-  for (const fill of found.fills) store.orders.recordFill({ ...fill, intentId: order.intentId, strategy: order.strategy });
+  for (const fill of found.fills) {
+    if (store.orders.recordFill({ ...fill, intentId: order.intentId, strategy: order.strategy }) === 'conflict') {
+      throw new Error(`reconciliation of ${order.clientOrderId}: fill ${fill.fillId} is journaled with other content (kept aside in fill_conflicts)`);
+    }
+  }
   const status = found.status === 'open' ? 'cancelled' : STATUS[found.status];
   store.orders.upsertOrder({ ...order, status, filled: found.filled, detail: 'reconciliation', ts });
 }

@@ -40,7 +40,7 @@ export interface SessionSummary extends Omit<FamilySummary, 'capital'> {
   symbol: string;
   bars: number;
   /** Orders left open by an earlier run, settled against the venue before this one traded. */
-  reconciled: { settled: number; cancelled: number; unresolved: number };
+  reconciled: { settled: number; cancelled: number; lost: number; unresolved: number };
   strategies: { 'market-making': FamilySummary; arbitrage: ArbitrageSummary | { enabled: false } };
   wallSeconds: number;
   db: string;
@@ -141,7 +141,7 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
     actors: [...mm.actors, ...(arb?.actors.map((a) => `arbitrage/${a}`) ?? [])],
     haltedBy: mm.haltedBy ?? arb?.haltedBy ?? null,
     riskState: worstRiskState(families.map(riskStateOf)),
-    reconciled: { settled: reconciled.settled.length, cancelled: reconciled.cancelled.length, unresolved: reconciled.unresolved.length },
+    reconciled: { settled: reconciled.settled.length, cancelled: reconciled.cancelled.length, lost: reconciled.lost.length, unresolved: reconciled.unresolved.length },
     strategies: { [MARKET_MAKING]: mm, arbitrage: arb ?? { enabled: false } } as SessionSummary['strategies'],
     wallSeconds: replay.wallMs / 1000,
     db: options.dbFile,

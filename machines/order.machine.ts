@@ -202,6 +202,8 @@ export const orderMachine = setup({
         'venue.rejected': { target: 'rejected', actions: 'noteDetail' },
         'venue.unavailable': { target: 'unknown', actions: ['noteDetail', 'emitQuery'] },
         'order.cancel': { actions: 'emitCancel' },
+        // A cancel that failed (filled meanwhile, venue down): ask what became of the order.
+        'order.query': { actions: 'emitQuery' },
       },
     },
     partially_filled: {
@@ -216,6 +218,7 @@ export const orderMachine = setup({
         'venue.cancelled': { actions: 'absorb' },
         'venue.queried': { guard: 'found', actions: 'absorb' },
         'order.cancel': { actions: 'emitCancel' },
+        'order.query': { actions: 'emitQuery' },
       },
     },
     unknown: {

@@ -213,3 +213,25 @@ test('a final order ignores late events', () => {
   assert.equal(state(), 'filled');
   assert.deepEqual(take(), []);
 });
+
+test('a cancel that failed is followed by a query: an order that filled meanwhile ends filled, not left working', () => {
+  const { actor, take, state } = start();
+  actor.send({ type: 'order.submit', clientOrderId: ID });
+  actor.send({ type: 'venue.accepted', clientOrderId: ID, order: vorder('open', []) });
+  actor.send({ type: 'order.cancel', clientOrderId: ID });
+  take();
+  // Execution answers a failed cancel with order.query.
+  actor.send({ type: 'order.query', clientOrderId: ID });
+  assert.deepEqual(types(take()), ['venue.query']);
+  actor.send({ type: 'venue.queried', clientOrderId: ID, order: vorder('closed', [vfill('f1', 1)]) });
+  assert.equal(state(), 'filled');
+  assert.deepEqual(types(take()), ['fill.received', 'updated:filled']);
+
+  const half = start();
+  half.actor.send({ type: 'order.submit', clientOrderId: ID });
+  half.actor.send({ type: 'venue.fill', clientOrderId: ID, fill: vfill('f1', 0.5) });
+  half.actor.send({ type: 'order.query', clientOrderId: ID });
+  assert.equal(half.take().at(-1)?.type, 'venue.query');
+  half.actor.send({ type: 'venue.queried', clientOrderId: ID, order: vorder('canceled', [vfill('f1', 0.5)]) });
+  assert.equal(half.state(), 'cancelled');
+});

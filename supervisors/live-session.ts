@@ -17,7 +17,7 @@ import { bootTradingSystem, type TradingSystem } from './boot.js';
 import { riskLimitsFrom, supervisionFrom } from './from-config.js';
 import { reconcileOnStart } from './reconcile.js';
 import { sessionCounters } from './session-counters.js';
-import { familyOf, riskStateOf } from './session-summary.js';
+import { familyOf, openOrderCount, riskStateOf } from './session-summary.js';
 import type { SessionSummary } from './run-paper-session.js';
 import { MARKET_MAKING } from './paper-session.js';
 import { liveCredentials } from './live-credentials.js';
@@ -32,9 +32,12 @@ export interface RunLiveOptions {
   dbFile: string;
   /** Unique per run on the same journal (the CLI uses the start time in base 36). */
   sessionId: string;
-  /** Stop after this much wall time; without it, at SIGINT or `signal`. */
+  /** Stop after this much wall time; without it, when `signal` aborts (the CLI aborts it on SIGINT/SIGTERM). */
   durationMs?: number;
+  /** Aborted: stop (cancel what rests, report). Its reason names the signal. */
   signal?: AbortSignal;
+  /** Called once the system is up, with a count of its orders still open (for the operator while stopping). */
+  onOpenOrders?: (count: () => number) => void;
   /** Called once the system is booted, before the first poll (tests observe the bus through it). */
   onSystem?: (system: ActorSystem) => void;
 }
@@ -123,6 +126,7 @@ async function trade(options: RunLiveOptions, venue: CcxtVenue, store: Store, cl
     if (m.type === 'order.updated') ours.add(m.order.clientOrderId);
   });
   options.onSystem?.(system);
+  options.onOpenOrders?.(() => openOrderCount(trading));
   if (reconciled.unresolved.length > 0) {
     const first = reconciled.unresolved[0]!;
     system.publish({ type: 'risk.halt', reason: `reconciliation impossible for ${reconciled.unresolved.length} order(s), e.g. ${first.clientOrderId}: ${first.why}`, to: 'risk' });
@@ -156,12 +160,15 @@ async function trade(options: RunLiveOptions, venue: CcxtVenue, store: Store, cl
   await system.whenQuiescent();
   system.publish({ type: 'orders.cancelAll', reason: 'session end' });
   await system.whenQuiescent();
-  const openAtStop = await cancelLeftovers(venue, symbol, ours, logger);
+  const openAtStop = await cancelLeftovers(venue, symbol, ours, logger, (order) => system.publish({ type: 'venue.cancelled', clientOrderId: order.clientOrderId, order, to: 'execution' }));
+  await system.whenQuiescent();
 
   const ledger = system.actor('ledger')?.snapshot() as { context: LedgerContext } | undefined;
   const family = familyOf(trading, counters.read(), capital, ledger ? equityOf(ledger.context) : capital);
   const summary: LiveSessionSummary = {
     mode: 'live',
+    session: options.sessionId,
+    interrupted: options.signal?.aborted ? String(options.signal.reason) : null,
     exchange: exchangeId,
     symbol,
     bars: feed.bars,
@@ -183,25 +190,23 @@ async function trade(options: RunLiveOptions, venue: CcxtVenue, store: Store, cl
     db: options.dbFile,
   };
   for (const name of system.actorNames()) store.snapshots.save(name, system.actor(name)?.persistedSnapshot());
-  logger.info({ ...summary, actors: undefined }, 'live session finished');
+  logger.info({ session: summary.session, bars: summary.bars, orders: summary.orders, fills: summary.fills, openAtStop, riskState: summary.riskState, interrupted: summary.interrupted }, 'live session finished');
   await system.shutdown();
   return summary;
 }
 
-/** Resolves at the duration, SIGINT, the abort signal, or an escalation past the root. */
+/** Resolves at the duration, the abort signal, or an escalation past the root. */
 function stopSignal(options: RunLiveOptions, halted: () => boolean): Promise<void> {
   return new Promise((resolve) => {
     const timers: NodeJS.Timeout[] = [];
     const done = () => {
       timers.forEach(clearTimeout);
       clearInterval(haltCheck);
-      process.off('SIGINT', done);
       options.signal?.removeEventListener('abort', done);
       resolve();
     };
     if (options.durationMs !== undefined) timers.push(setTimeout(done, options.durationMs));
     const haltCheck = setInterval(() => halted() && done(), 250);
-    process.once('SIGINT', done);
     options.signal?.addEventListener('abort', done);
     if (options.signal?.aborted) done();
   });

@@ -12,7 +12,7 @@ import { reconcileOnStart } from './reconcile.js';
 import { MARKET_MAKING, PAPER_VENUE, startPaperSession } from './paper-session.js';
 import { startArbitrageSession, type ArbitrageSession } from './arbitrage-session.js';
 import type { TradingSystem } from './boot.js';
-import { familyOf, mergeCounts, riskStateOf, worstRiskState, type ArbitrageSummary, type FamilySummary } from './session-summary.js';
+import { familyOf, mergeCounts, openOrderCount, riskStateOf, worstRiskState, type ArbitrageSummary, type FamilySummary } from './session-summary.js';
 
 export interface RunPaperOptions {
   config: Config;
@@ -28,6 +28,10 @@ export interface RunPaperOptions {
   onInspector?: (pageUrl: string) => void;
   /** Called once the arbitrage family is live, before the replay starts (tests drive windows through it). */
   onArbitrage?: (session: ArbitrageSession) => void;
+  /** Aborted: stop as at the end of the recording (cancel what rests, report). Its reason names the signal. */
+  signal?: AbortSignal;
+  /** Called once the families are up, with a count of their orders still open (for the operator while stopping). */
+  onOpenOrders?: (count: () => number) => void;
 }
 
 /**
@@ -37,6 +41,10 @@ export interface RunPaperOptions {
  */
 export interface SessionSummary extends Omit<FamilySummary, 'capital'> {
   mode: 'paper';
+  /** This run's id on the journal: part of its intent ids, client order ids and paper fill ids. */
+  session: string;
+  /** What stopped the session early (`SIGINT`, `SIGTERM`), or null when it ran to its end or duration. */
+  interrupted: string | null;
   symbol: string;
   bars: number;
   /** Orders left open by an earlier run, settled against the venue before this one traded. */
@@ -81,11 +89,8 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
   }
   const counters = sessionCounters(session.system);
   const arbCounters = arbitrage && sessionCounters(arbitrage.system);
-  let interrupted = false;
-  const onSigint = () => {
-    interrupted = true;
-  };
-  process.once('SIGINT', onSigint);
+  const stopped = () => options.signal?.aborted === true;
+  options.onOpenOrders?.(() => families.reduce((n, f) => n + openOrderCount(f), 0));
 
   const live = arbitrage ? await arbitrage.whenLive(LIVE_WAIT_MS) : false;
   if (arbitrage) {
@@ -106,9 +111,8 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
     maxWallMs: options.durationMs,
     onBar: options.onProgress,
     // An escalation in the arbitrage family halts that family only; market making replays on.
-    shouldStop: () => interrupted || session.haltedBy() !== undefined,
+    shouldStop: () => stopped() || session.haltedBy() !== undefined,
   });
-  process.off('SIGINT', onSigint);
 
   if (arbitrage && !(await arbitrage.quiesceMarkets(SETTLE_WAIT_MS))) logger.warn('arbitrage: a multi-leg trade was still open at the stop; its orders are cancelled');
   for (const f of families) f.system.publish({ type: 'orders.cancelAll', reason: 'session end' });
@@ -128,6 +132,8 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
   const parts: FamilySummary[] = arb ? [mm, arb] : [mm];
   const summary: SessionSummary = {
     mode: 'paper',
+    session: options.sessionId,
+    interrupted: stopped() ? String(options.signal?.reason) : null,
     symbol,
     bars: replay.bars,
     orders: parts.reduce((n, p) => n + p.orders, 0),
@@ -148,7 +154,7 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
   };
   saveSnapshots(store, session, '');
   if (arbitrage) saveSnapshots(store, arbitrage, 'arbitrage/');
-  logger.info({ ...summary, actors: undefined }, 'paper session finished');
+  logger.info({ session: summary.session, bars: summary.bars, orders: summary.orders, fills: summary.fills, riskState: summary.riskState, interrupted: summary.interrupted }, 'paper session finished');
   await session.system.shutdown();
   await arbitrage?.close();
   await inspector?.stop();

@@ -14,10 +14,12 @@ export function sessionCounters(system: ActorSystem) {
   const vetoReasons: Record<string, number> = {};
   const byStrategy: ArbOutcomeCounts['byStrategy'] = {};
   const pnl: Record<string, number> = {};
+  let haltedBy: string | undefined;
   system.observe((message) => {
     if (message.type === 'order.updated') orders.add(message.order.clientOrderId);
     else if (message.type === 'fill.received') fills += 1;
     else if (message.type === 'order.denied') vetoReasons[message.reason] = (vetoReasons[message.reason] ?? 0) + 1;
+    else if (message.type === 'risk.changed' && message.state === 'HALTED') haltedBy = `HALTED: ${message.reason} on ${new Date(message.ts).toISOString().slice(0, 10)}`;
     else if (message.type === 'arb.outcome') {
       const counts = (byStrategy[message.strategy] ??= {});
       counts[message.outcome] = (counts[message.outcome] ?? 0) + 1;
@@ -30,6 +32,8 @@ export function sessionCounters(system: ActorSystem) {
       fills,
       vetoes: Object.values(vetoReasons).reduce((a, b) => a + b, 0),
       vetoReasons: { ...vetoReasons },
+      /** Why risk last halted in this session (state, reason, market day), if it did. */
+      haltedBy,
     }),
     arbOutcomes: (): ArbOutcomeCounts => ({
       byStrategy: Object.fromEntries(Object.entries(byStrategy).map(([s, c]) => [s, { ...c }])),

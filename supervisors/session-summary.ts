@@ -15,6 +15,7 @@ export interface FamilySummary {
   equityEnd: number;
   actors: string[];
   riskState: string;
+  /** Why trading halted: an escalation past the root, or risk's last HALTED with its reason and market day. */
   haltedBy: string | null;
 }
 
@@ -32,6 +33,12 @@ export interface ArbitrageSummary extends FamilySummary {
 
 const SEVERITY = ['ACTIVE', 'REDUCING', 'HALTED'];
 
+/** Orders the family's execution still works (each an order machine not yet final). */
+export function openOrderCount(trading: TradingSystem): number {
+  const execution = trading.system.actor('execution')?.snapshot() as { context?: { orders?: Record<string, unknown> } } | undefined;
+  return Object.keys(execution?.context?.orders ?? {}).length;
+}
+
 export function riskStateOf(trading: TradingSystem): string {
   return String((trading.system.actor('risk')?.snapshot() as { value?: unknown } | undefined)?.value ?? 'unknown');
 }
@@ -41,17 +48,21 @@ export function worstRiskState(states: string[]): string {
   return states.reduce((worst, s) => (SEVERITY.indexOf(s) === -1 || SEVERITY.indexOf(s) > SEVERITY.indexOf(worst) ? s : worst), 'ACTIVE');
 }
 
-export function familyOf(trading: TradingSystem, counts: Pick<FamilySummary, 'orders' | 'fills' | 'vetoes' | 'vetoReasons'>, capital: number, equityEnd: number): FamilySummary {
+type Counts = Pick<FamilySummary, 'orders' | 'fills' | 'vetoes' | 'vetoReasons'> & { haltedBy?: string };
+
+/** `haltedBy`: an escalation past the root, else the last halt risk announced, else null. */
+export function familyOf(trading: TradingSystem, counts: Counts, capital: number, equityEnd: number): FamilySummary {
+  const { haltedBy, ...rest } = counts;
   return {
     capital,
-    ...counts,
+    ...rest,
     restarts: trading.system.restartCount(),
     deadLetters: trading.system.deadLettered,
     equityStart: capital,
     equityEnd,
     actors: trading.system.actorNames(),
     riskState: riskStateOf(trading),
-    haltedBy: trading.haltedBy() ?? null,
+    haltedBy: trading.haltedBy() ?? haltedBy ?? null,
   };
 }
 

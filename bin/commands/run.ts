@@ -5,6 +5,7 @@ import { runPaperSession } from '../../supervisors/run-paper-session.js';
 import { runLiveSession, type LiveSessionSummary } from '../../supervisors/live-session.js';
 import { InputError } from '../../actors/runtime/errors.js';
 import { progressBar } from '../progress.js';
+import { StopSignals } from '../stop-signals.js';
 
 function positiveNumber(name: string) {
   return (value: string): number => {
@@ -29,7 +30,11 @@ export function register(program: Command): void {
     .option('--data <file>', 'recorded candles to replay (default: replay.dataFile from config)')
     .option('--speed <barsPerSecond>', 'replay speed (default: replay.speed from config, 500)', positiveNumber('--speed'))
     .option('--json', 'print a one-line JSON summary as the last line of stdout')
-    .option('--inspect', 'stream every machine to the Stately inspector over a WebSocket on 127.0.0.1 (prints the page URL)')
+    .option(
+      '--inspect',
+      'stream every machine to the Stately inspector: a relay on 127.0.0.1 serves a page that embeds Stately\'s web inspector ' +
+        '(loaded from https://stately.ai) and hands it every event, message contents included, in your browser',
+    )
     .option(
       '--live',
       'trade live on config live.exchange / live.symbol through ccxt, with API keys from the environment or .env ' +
@@ -51,10 +56,15 @@ export function register(program: Command): void {
       const dbFile = opts.db ?? config.storage.dbFile;
       const sessionId = Date.now().toString(36);
       const durationMs = opts.duration !== undefined ? opts.duration * 1000 : undefined;
+      const stop = new StopSignals();
+      const { signal } = stop;
+      const onOpenOrders = (count: () => number) => {
+        stop.openOrders = count;
+      };
       let summary: Awaited<ReturnType<typeof runPaperSession>> | LiveSessionSummary;
       try {
         summary = opts.live
-          ? await runLiveSession({ config, secrets, logger, dbFile, sessionId, durationMs })
+          ? await runLiveSession({ config, secrets, logger, dbFile, sessionId, durationMs, signal, onOpenOrders })
           : await runPaperSession({
               config,
               logger,
@@ -65,16 +75,20 @@ export function register(program: Command): void {
               durationMs,
               inspect: opts.inspect ?? false,
               onProgress: process.stderr.isTTY === true ? progressBar('replay') : undefined,
-              onInspector: (url) => process.stderr.write(`inspector: open ${url} (events stay on this machine)\n`),
+              onInspector: (url) =>
+                process.stderr.write(`inspector: open ${url} (the relay listens on 127.0.0.1 only; the page embeds Stately's web inspector, which receives every event in your browser)\n`),
+              signal,
+              onOpenOrders,
             });
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         process.stderr.write(`arbiter run: ${error.message}\n`);
         process.exit(2);
       }
+      stop.dispose();
       if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
       else process.stdout.write(`${formatSummary(summary)}\n`);
-      process.exit(0);
+      process.exit(stop.exitCode());
     });
 }
 
@@ -99,9 +113,9 @@ function formatSummary(s: Awaited<ReturnType<typeof runPaperSession>> | LiveSess
   const pnl = s.equityEnd - s.equityStart;
   const where = s.mode === 'live' ? `${s.exchange} ${s.symbol}: ${s.bars} closed bars in ${s.wallSeconds.toFixed(1)} s` : `${s.symbol}: ${s.bars} bars replayed in ${s.wallSeconds.toFixed(1)} s`;
   return [
-    `${s.mode} session on ${where}`,
+    `${s.mode} session ${s.session} on ${where}${s.interrupted ? `; interrupted: ${s.interrupted}` : ''}`,
     `orders ${s.orders}, fills ${s.fills}, vetoes ${s.vetoes}${Object.keys(s.vetoReasons).length ? ` (${Object.entries(s.vetoReasons).map(([r, n]) => `${r} ${n}`).join(', ')})` : ''}`,
-    `risk ${s.riskState}, restarts ${s.restarts}, dead letters ${s.deadLetters}${s.haltedBy ? `, escalation: ${s.haltedBy}` : ''}`,
+    `risk ${s.riskState}, restarts ${s.restarts}, dead letters ${s.deadLetters}${s.haltedBy ? `; ${s.haltedBy}` : ''}`,
     `reconciled from earlier runs: ${s.reconciled.settled} settled, ${s.reconciled.cancelled} cancelled, ${s.reconciled.lost} lost with the process, ${s.reconciled.unresolved} unresolved`,
     `equity ${s.equityStart.toFixed(2)} → ${s.equityEnd.toFixed(2)} (${pnl >= 0 ? '+' : ''}${pnl.toFixed(2)} measured${s.mode === 'live' ? '' : ' in simulation'}; not a forecast)`,
     ...(s.mode === 'live' ? [`orders still open at the exchange after the stop (then cancelled directly): ${s.openAtStop}`] : familyLines(s)),
@@ -110,8 +124,8 @@ function formatSummary(s: Awaited<ReturnType<typeof runPaperSession>> | LiveSess
 }
 
 function familyLines(s: Awaited<ReturnType<typeof runPaperSession>>): string[] {
-  const line = (name: string, f: { capital: number; orders: number; fills: number; vetoes: number; equityEnd: number; riskState: string }) =>
-    `  ${name}: capital ${f.capital.toFixed(2)}, orders ${f.orders}, fills ${f.fills}, vetoes ${f.vetoes}, equity → ${f.equityEnd.toFixed(2)}, risk ${f.riskState}`;
+  const line = (name: string, f: { capital: number; orders: number; fills: number; vetoes: number; equityEnd: number; riskState: string; haltedBy: string | null }) =>
+    `  ${name}: capital ${f.capital.toFixed(2)}, orders ${f.orders}, fills ${f.fills}, vetoes ${f.vetoes}, equity → ${f.equityEnd.toFixed(2)}, risk ${f.riskState}${f.haltedBy ? ` (${f.haltedBy})` : ''}`;
   const lines = [line('market making (recorded candles, paper venue)', s.strategies['market-making'])];
   const arb = s.strategies.arbitrage;
   if (!arb.enabled) return [...lines, '  arbitrage: off (strategies.arbitrage.enabled)'];

@@ -10,42 +10,19 @@ import { secretsFrom } from '../../config/secrets.js';
 import { InputError } from '../../actors/runtime/errors.js';
 import type { Message } from '../../actors/runtime/messages.js';
 import type { ActorSystem } from '../../actors/runtime/system.js';
-import { listedMarkets } from '../../actors/venues/local-exchange/listed-markets.js';
 import { LocalExchange } from '../../actors/venues/local-exchange/server.js';
-import { BookMover } from '../../actors/venues/local-exchange/book-mover.js';
-import { Crowd } from '../../actors/venues/local-exchange/crowd.js';
 import { klines } from '../../actors/venues/local-exchange/klines.js';
 import { runLiveSession } from '../../supervisors/live-session.js';
 import { openStore } from '../../actors/ledger/storage/store.js';
+import { LIVE_KEY, LIVE_MID, liveConfigInput, startLiveMarket } from '../support/live-market.js';
 
-const KEY = { apiKey: 'live-key', secret: 'live-secret' };
-/** The real Binance BTCUSDT mid of the listed snapshot (2020-10-09). */
-const MID = 10895.24;
+const KEY = LIVE_KEY;
+const MID = LIVE_MID;
 
-function liveConfig(ex: LocalExchange): Config {
-  const v3 = `${ex.url}/api/v3`;
-  return configSchema.parse({
-    live: { exchange: 'binance', symbol: 'BTC/USDT', timeframe: '1s', pollMs: 200, staleAfterFailures: 3, urls: { public: v3, private: v3 } },
-    // 0.002 BTC is about 22 USDT: above BTCUSDT's MIN_NOTIONAL of 10.
-    strategies: { marketMaking: { orderAmount: 0.002, inventoryLimit: 0.01 } },
-  });
-}
-
-async function startMarket(): Promise<{ ex: LocalExchange; mover: BookMover; crowd: Crowd }> {
-  const ex = await LocalExchange.start({
-    markets: listedMarkets(['BTCUSDT']),
-    accounts: { [KEY.apiKey]: { secret: KEY.secret, balances: { USDT: 10_000, BTC: 1 } } },
-  });
-  const mover = new BookMover([{ exchange: ex, symbol: 'BTCUSDT', mid: MID, halfSpread: 0.0002, topQty: 0.01, tickSize: 0.01 }], 0.001, 3);
-  mover.step();
-  const crowd = new Crowd({ exchange: ex, symbol: 'BTCUSDT', qty: 0.015 });
-  mover.start(100);
-  crowd.start(60);
-  return { ex, mover, crowd };
-}
+const liveConfig = (ex: LocalExchange): Config => configSchema.parse(liveConfigInput(ex));
 
 test('a live session trades market making through real ccxt against a local Binance: approved, journaled, cancelled at the stop', async () => {
-  const { ex, mover, crowd } = await startMarket();
+  const { ex, mover, crowd } = await startLiveMarket();
   const dir = mkdtempSync(join(tmpdir(), 'arbiter-live-'));
   const dbFile = join(dir, 'live.db');
   // A previous run left an order resting on the exchange, journaled as submitted: reconciled (cancelled) before trading.
@@ -84,7 +61,7 @@ test('a live session trades market making through real ccxt against a local Bina
     assert.equal(summary.exchange, 'binance');
     assert.equal(summary.openAtStop, 0, 'cancelAll through execution left nothing for the fallback');
     assert.equal(summary.haltedBy, null);
-    assert.deepEqual(summary.reconciled, { settled: 0, cancelled: 1, unresolved: 0 });
+    assert.deepEqual(summary.reconciled, { settled: 0, cancelled: 1, lost: 0, unresolved: 0 });
     const leftover = ex.state.findOrder(KEY.apiKey, 'BTCUSDT', undefined, 'market-making-old-1.0');
     assert.equal(leftover.status, 'CANCELED');
     const firstNew = ex.state.ordersOf(KEY.apiKey).find((o) => o.clientOrderId.startsWith('market-making-live1-'));
@@ -144,7 +121,7 @@ test('a live session trades market making through real ccxt against a local Bina
 });
 
 test('a live session without keys refuses with an InputError naming the missing environment variables, before any request', async () => {
-  const { ex, mover, crowd } = await startMarket();
+  const { ex, mover, crowd } = await startLiveMarket();
   try {
     const dbFile = join(mkdtempSync(join(tmpdir(), 'arbiter-live-')), 'live.db');
     const run = (env: Record<string, string>) =>

@@ -146,10 +146,12 @@ export const riskMachine = setup({
     }),
     recordBreach: assign(({ context }) => {
       const cause: HaltCause = dailyLossBreach(context, context.limits.maxDailyLossFraction) ? 'daily_loss' : 'drawdown';
+      const { book, limits } = context;
+      const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
       const detail =
         cause === 'daily_loss'
-          ? `${describeLoss(context)} breaches max daily loss ${(context.limits.maxDailyLossFraction * 100).toFixed(2)}%`
-          : `drawdown from peak ${context.book.peakEquity.toFixed(2)} to ${context.book.equity.toFixed(2)} breaches max ${(context.limits.maxDrawdownFraction * 100).toFixed(2)}%`;
+          ? `daily loss ${pct(-(book.equity - book.dayStartEquity) / book.dayStartEquity)} ≥ maxDailyLossFraction ${limits.maxDailyLossFraction} (${describeLoss(context)})`
+          : `drawdown ${pct((book.peakEquity - book.equity) / book.peakEquity)} ≥ maxDrawdownFraction ${limits.maxDrawdownFraction} (peak ${book.peakEquity.toFixed(2)}, now ${book.equity.toFixed(2)})`;
       return { haltCause: cause, haltDetail: detail, haltDay: context.book.day };
     }),
     recordManualHalt: assign(({ context, event }) => ({
@@ -171,7 +173,8 @@ export const riskMachine = setup({
     }),
     clearHalt: assign({ haltCause: undefined, haltDetail: undefined, haltDay: undefined }),
     announceHalt: enqueueActions(({ context, enqueue }) => {
-      const reason = `${context.haltCause ?? 'halt'}: ${context.haltDetail ?? ''}`;
+      // A breach's detail names itself ("drawdown 10.0% ≥ …"); a manual halt says who asked.
+      const reason = context.haltCause === 'manual' || !context.haltDetail ? `${context.haltCause ?? 'halt'}: ${context.haltDetail ?? ''}` : context.haltDetail;
       enqueue.emit({ type: 'orders.cancelAll', reason });
       enqueue.emit({ type: 'risk.changed', state: 'HALTED', reason });
     }),

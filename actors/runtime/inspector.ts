@@ -8,7 +8,8 @@ import type { InspectObserver } from './actor-spec.js';
  * Streams every machine's inspection events to the Stately inspector over a WebSocket bound to
  * 127.0.0.1 (RELIABILITY R20). @statelyai/inspect's own createInspectorServer listens on every
  * interface, so this relay replaces it; the client side (event format) is the library's.
- * Never the Sky inspector, which ships state off the machine.
+ * Never the Sky inspector, which uploads state to Stately's servers. The viewer itself is Stately's
+ * web page and receives every event in the browser (see bridgePage).
  */
 export interface LocalInspector {
   inspect: InspectObserver;
@@ -54,14 +55,18 @@ export async function startLocalInspector(port = 0): Promise<LocalInspector> {
   };
 }
 
-/** The inspector UI runs in the browser; events reach it from this machine's socket only. */
+/**
+ * The inspector UI is Stately's web page (https://stately.ai/inspect), loaded in the browser: this page
+ * relays every event from the loopback socket into it by postMessage. The relay listens on 127.0.0.1
+ * only, but the events (machine states and message contents) are handed to Stately's page code.
+ */
 function bridgePage(port: number): string {
   return `<!DOCTYPE html><html><head><title>Arbiter actors</title>
 <style>html,body{height:100%;margin:0}iframe{width:100%;height:100%;border:0}</style></head>
 <body><iframe id="inspector" src="https://stately.ai/inspect"></iframe><script>
 const frame = document.getElementById('inspector'); const pending = []; let ready = false;
-addEventListener('message', (e) => { if (e.data && e.data.type === '@statelyai.connected') { ready = true; pending.splice(0).forEach((d) => frame.contentWindow.postMessage(d, '*')); } });
+addEventListener('message', (e) => { if (e.data && e.data.type === '@statelyai.connected') { ready = true; pending.splice(0).forEach((d) => frame.contentWindow.postMessage(d, 'https://stately.ai')); } });
 const ws = new WebSocket('ws://127.0.0.1:${port}');
-ws.onmessage = (e) => { const d = JSON.parse(e.data); if (ready) frame.contentWindow.postMessage(d, '*'); else pending.push(d); };
+ws.onmessage = (e) => { const d = JSON.parse(e.data); if (ready) frame.contentWindow.postMessage(d, 'https://stately.ai'); else pending.push(d); };
 </script></body></html>`;
 }

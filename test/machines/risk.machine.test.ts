@@ -63,7 +63,7 @@ test('losses: 3% → REDUCING (reduce-only), 5% → HALTED with cancel-all; only
   assert.equal(actor.getSnapshot().value, 'HALTED');
   const halted = take();
   assert.deepEqual(halted.map((e) => e.type), ['orders.cancelAll', 'risk.changed']);
-  assert.match(halted[0]?.type === 'orders.cancelAll' ? halted[0].reason : '', /^daily_loss: daily P&L -510.00/);
+  assert.match(halted[0]?.type === 'orders.cancelAll' ? halted[0].reason : '', /^daily loss 5.1% ≥ maxDailyLossFraction 0.05 \(daily P&L -510.00 on day-start equity 10000.00\)$/);
 
   actor.send(msg('order.intent', { intent: intent({ intentId: 'r2', kind: 'reduce', side: 'sell', amount: 1, price: 4_490 }) }, T0 + 6));
   actor.send(msg('order.intent', { intent: intent({ intentId: 'x1', kind: 'cancel', cancelClientOrderId: 'mm-1.0', amount: 0 }) }, T0 + 7));
@@ -104,6 +104,7 @@ test('drawdown from peak halts until re-armed, even across days', () => {
   actor.send(msg('book.updated', { book: book('BTC/USDT', 5_440, T0 + 3) }, T0 + 3)); // 10,440: −5.09% from peak
   assert.equal(actor.getSnapshot().value, 'HALTED');
   assert.equal(actor.getSnapshot().context.haltCause, 'drawdown');
+  assert.equal(actor.getSnapshot().context.haltDetail, 'drawdown 5.1% ≥ maxDrawdownFraction 0.05 (peak 11000.00, now 10440.00)');
   actor.send(msg('book.updated', { book: book('BTC/USDT', 5_440, Date.UTC(2026, 0, 7)) }, Date.UTC(2026, 0, 7)));
   assert.equal(actor.getSnapshot().value, 'HALTED');
 });

@@ -64,7 +64,8 @@ export async function runLiveSession(options: RunLiveOptions): Promise<LiveSessi
     credentials,
     clock,
     apiUrls: config.live.urls as Record<string, unknown> | undefined,
-    timeoutMs: config.network.timeoutMs,
+    network: config.network,
+    onRetry: ({ op, attempt, delayMs, error }) => logger.warn({ exchange: exchangeId, op, attempt, delayMs, error: error.shortMessage }, 'exchange request failed; retrying'),
   });
   const store = openStore(options.dbFile);
   try {
@@ -84,7 +85,7 @@ async function trade(options: RunLiveOptions, venue: CcxtVenue, store: Store, cl
   }
   const timeframeMs = venue.exchange.parseTimeframe(timeframe) * 1000;
   await venue.syncClock();
-  await venue.exchange.loadMarkets();
+  await venue.loadMarkets();
   if (!venue.exchange.markets?.[symbol]) throw new InputError(`live.symbol: ${exchangeId} lists no market ${symbol}`, [`live.symbol: "${symbol}" not listed on ${exchangeId}`]);
 
   const reconciled = await reconcileOnStart(store, { [exchangeId]: venue }, clock, logger);

@@ -1,27 +1,16 @@
 import ccxt from 'ccxt';
 import type { Exchange, Order, Trade } from 'ccxt';
-import { network as networkSection } from '../../../config/sections/network.js';
 import type { Clock } from '../../runtime/clock.js';
 import { VenueUnavailableError, type ArbiterError } from '../../runtime/errors.js';
-import { withRetries } from '../../runtime/retry.js';
+import { withRetries, type RetryPolicy } from '../../runtime/retry.js';
 import type { OrderBook } from '../../market-data/types.js';
 import type { Fill } from '../../ledger/types.js';
 import type { Balance, Venue, VenueCapabilities, VenueOrder, VenueOrderRequest, VenueOrderStatus } from '../venue.js';
 import { ClockSkewError, classify, toArbiterError } from './error-table.js';
 import { withPool } from './http-pool.js';
+import { NETWORK_DEFAULTS, retryPolicyOf, type NetworkOptions } from './network-options.js';
 
-/** REST transport and retry policy: config.network's fields (config/sections/network.ts), whose defaults fill what is left out. */
-export interface NetworkOptions {
-  /** Per request; a create that times out is UNKNOWN. */
-  timeoutMs: number;
-  /** Extra attempts of an idempotent read after a network error, timeout or 5xx. */
-  retries: number;
-  backoffBaseMs: number;
-  backoffMaxMs: number;
-  keepAlive: boolean;
-  /** Sockets per host. */
-  maxSockets: number;
-}
+export type { NetworkOptions } from './network-options.js';
 
 export interface VenueRetry {
   op: string;
@@ -30,10 +19,6 @@ export interface VenueRetry {
   delayMs: number;
   error: ArbiterError;
 }
-
-const NETWORK_DEFAULTS: NetworkOptions = networkSection.parse(undefined);
-/** Equal jitter, as supervision's restarts: half the delay fixed, half random. */
-const RETRY_JITTER = 0.5;
 
 export interface CcxtVenueOptions {
   /** Our name for the venue (several venues may share one exchange id). */
@@ -47,6 +32,7 @@ export interface CcxtVenueOptions {
   apiUrls?: Record<string, unknown>;
   /** Merged into ccxt `options`. */
   options?: Record<string, unknown>;
+  /** Field by field over the config defaults. */
   network?: Partial<NetworkOptions>;
   fees?: { maker: number; taker: number };
   /** Waits for a 429's Retry-After and between retries; injectable so tests can observe it. */
@@ -89,6 +75,7 @@ export class CcxtVenue implements Venue {
   private readonly reported = new Map<string, Set<string>>();
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly network: NetworkOptions;
+  private readonly retryPolicy: RetryPolicy;
   private marketsLoaded?: Promise<unknown>;
 
   constructor(private readonly opts: CcxtVenueOptions) {
@@ -98,6 +85,7 @@ export class CcxtVenue implements Venue {
     const Ctor = Pro ?? Rest;
     if (!Ctor) throw new Error(`unknown ccxt exchange id "${opts.exchangeId}"`);
     this.network = { ...NETWORK_DEFAULTS, ...opts.network };
+    this.retryPolicy = retryPolicyOf(this.network);
     const Pooled = withPool(Ctor, { keepAlive: this.network.keepAlive, maxSockets: this.network.maxSockets });
     this.exchange = new Pooled({
       apiKey: opts.credentials.apiKey,
@@ -135,8 +123,7 @@ export class CcxtVenue implements Venue {
 
   /** An idempotent request: retried with backoff while it fails with VenueUnavailableError. */
   private read<T>(op: string, fn: () => Promise<T>): Promise<T> {
-    const { retries, backoffBaseMs, backoffMaxMs } = this.network;
-    return withRetries(() => this.call(op, fn), { retries, backoff: { minMs: backoffBaseMs, maxMs: backoffMaxMs, jitter: RETRY_JITTER } }, {
+    return withRetries(() => this.call(op, fn), this.retryPolicy, {
       retryable: (err) => err instanceof VenueUnavailableError,
       sleep: this.sleep,
       random: this.opts.random,

@@ -73,7 +73,7 @@ export async function startArbitrageSession(options: ArbitrageSessionOptions): P
   const arb = config.strategies.arbitrage;
   const clock = new SystemClock();
   const capital = config.capital * config.allocation.arbitrage;
-  const local = await startLocalArbitrageVenues(clock, undefined, arb.seed, arb.shockChance);
+  const local = await startLocalArbitrageVenues(clock, undefined, arb.seed, arb.shockChance, { network: config.network });
   Object.values(local.exchanges).forEach((ex, v) => {
     ex.state.takerFee = arb.fee;
     ex.state.makerFee = arb.fee;

@@ -4,9 +4,10 @@ import type { Config } from '../config/index.js';
 import type { Secrets } from '../config/secrets.js';
 import { openStore, type Store } from '../actors/ledger/storage/store.js';
 import { SystemClock } from '../actors/runtime/clock.js';
-import { InputError } from '../actors/runtime/errors.js';
+import { InputError, VenueUnavailableError } from '../actors/runtime/errors.js';
 import type { ActorSystem } from '../actors/runtime/system.js';
 import { CcxtVenue } from '../actors/venues/ccxt/ccxt-venue.js';
+import { venueUnreachable } from '../actors/venues/ccxt/venue-unreachable.js';
 import { CcxtCandleFeed, type OhlcvSource } from '../actors/market-data/candles/ccxt-candle-feed.js';
 import { riskActor } from '../actors/risk/risk-actor.js';
 import { ledgerActor } from '../actors/ledger/ledger-actor.js';
@@ -67,7 +68,8 @@ export async function runLiveSession(options: RunLiveOptions): Promise<LiveSessi
     credentials,
     clock,
     apiUrls: config.live.urls as Record<string, unknown> | undefined,
-    timeoutMs: config.network.timeoutMs,
+    network: config.network,
+    onRetry: ({ op, attempt, delayMs, error }) => logger.warn({ exchange: exchangeId, op, attempt, delayMs, error: error.shortMessage }, 'exchange request failed; retrying'),
   });
   const store = openStore(options.dbFile);
   try {
@@ -86,8 +88,7 @@ async function trade(options: RunLiveOptions, venue: CcxtVenue, store: Store, cl
     throw new InputError(`live.timeframe: ${exchangeId} has no ${timeframe} candles (offers: ${offered})`, [`live.timeframe: "${timeframe}" not offered by ${exchangeId}`]);
   }
   const timeframeMs = venue.exchange.parseTimeframe(timeframe) * 1000;
-  await venue.syncClock();
-  await venue.exchange.loadMarkets();
+  await connect(venue, exchangeId);
   if (!venue.exchange.markets?.[symbol]) throw new InputError(`live.symbol: ${exchangeId} lists no market ${symbol}`, [`live.symbol: "${symbol}" not listed on ${exchangeId}`]);
 
   const reconciled = await reconcileOnStart(store, { [exchangeId]: venue }, clock, logger);
@@ -193,6 +194,22 @@ async function trade(options: RunLiveOptions, venue: CcxtVenue, store: Store, cl
   logger.info({ session: summary.session, bars: summary.bars, orders: summary.orders, fills: summary.fills, openAtStop, riskState: summary.riskState, interrupted: summary.interrupted }, 'live session finished');
   await system.shutdown();
   return summary;
+}
+
+/**
+ * Measures the exchange clock and loads its markets, each read retried by the venue (config.network).
+ * An exchange still unreachable after the retries is an environment problem: one line, exit 2.
+ */
+async function connect(venue: CcxtVenue, exchangeId: string): Promise<void> {
+  for (const step of [() => venue.syncClock(), () => venue.loadMarkets()]) {
+    const retriedBefore = venue.retried;
+    try {
+      await step();
+    } catch (err) {
+      if (err instanceof VenueUnavailableError) throw venueUnreachable(exchangeId, err, venue.retried - retriedBefore + 1);
+      throw err;
+    }
+  }
 }
 
 /** Resolves at the duration, the abort signal, or an escalation past the root. */

@@ -6,6 +6,7 @@ import { runLiveSession, type LiveSessionSummary } from '../../supervisors/live-
 import { InputError } from '../../actors/runtime/errors.js';
 import { progressBar } from '../progress.js';
 import { StopSignals } from '../stop-signals.js';
+import { requireRedis } from '../../supervisors/redis-check.js';
 
 function positiveNumber(name: string) {
   return (value: string): number => {
@@ -63,6 +64,7 @@ export function register(program: Command): void {
       };
       let summary: Awaited<ReturnType<typeof runPaperSession>> | LiveSessionSummary;
       try {
+        await requireRedis(config);
         summary = opts.live
           ? await runLiveSession({ config, secrets, logger, dbFile, sessionId, durationMs, signal, onOpenOrders })
           : await runPaperSession({

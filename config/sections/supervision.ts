@@ -1,10 +1,20 @@
-import { nonNegativeInt, positiveInt, section } from './define.js';
+import { nonNegativeInt, positiveInt } from './define.js';
+import { z } from 'zod';
 
 /** OTP-like restart intensity and backoff (RELIABILITY R8, R9). */
-export const supervision = section({
-  maxRestarts: nonNegativeInt().default(3).describe('more restarts than this within withinMs escalates'),
-  withinMs: positiveInt().default(10_000).describe('restart intensity window'),
-  backoffMinMs: nonNegativeInt().default(10).describe('first restart delay; grows exponentially, with jitter'),
-  backoffMaxMs: positiveInt().default(1_000).describe('cap on the restart delay'),
-  stashLimit: positiveInt().default(1_000).describe('messages kept for an actor while it restarts'),
-});
+export const supervision = z
+  .strictObject({
+    maxRestarts: nonNegativeInt().default(3).describe('more restarts than this within withinMs escalates'),
+    withinMs: positiveInt().default(10_000).describe('restart intensity window'),
+    backoffMinMs: nonNegativeInt().default(10).describe('first restart delay; grows exponentially, with jitter (at most backoffMaxMs)'),
+    backoffMaxMs: positiveInt().default(1_000).describe('cap on the restart delay'),
+    stashLimit: positiveInt().default(1_000).describe('messages kept for an actor while it restarts'),
+  })
+  .refine((s) => s.backoffMinMs <= s.backoffMaxMs, {
+    path: ['backoffMinMs'],
+    error: (issue) => {
+      const s = issue.input as { backoffMinMs: number; backoffMaxMs: number };
+      return `must not exceed backoffMaxMs (${s.backoffMinMs} > ${s.backoffMaxMs})`;
+    },
+  })
+  .prefault({});

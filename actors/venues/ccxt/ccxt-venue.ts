@@ -1,10 +1,24 @@
 import ccxt from 'ccxt';
 import type { Exchange, Order, Trade } from 'ccxt';
 import type { Clock } from '../../runtime/clock.js';
+import { VenueUnavailableError, type ArbiterError } from '../../runtime/errors.js';
+import { withRetries, type RetryPolicy } from '../../runtime/retry.js';
 import type { OrderBook } from '../../market-data/types.js';
 import type { Fill } from '../../ledger/types.js';
 import type { Balance, Venue, VenueCapabilities, VenueOrder, VenueOrderRequest, VenueOrderStatus } from '../venue.js';
 import { ClockSkewError, classify, toArbiterError } from './error-table.js';
+import { withPool } from './http-pool.js';
+import { NETWORK_DEFAULTS, retryPolicyOf, type NetworkOptions } from './network-options.js';
+
+export type { NetworkOptions } from './network-options.js';
+
+export interface VenueRetry {
+  op: string;
+  /** 1-based number of the attempt that failed. */
+  attempt: number;
+  delayMs: number;
+  error: ArbiterError;
+}
 
 export interface CcxtVenueOptions {
   /** Our name for the venue (several venues may share one exchange id). */
@@ -18,10 +32,15 @@ export interface CcxtVenueOptions {
   apiUrls?: Record<string, unknown>;
   /** Merged into ccxt `options`. */
   options?: Record<string, unknown>;
-  timeoutMs?: number;
+  /** Field by field over the config defaults. */
+  network?: Partial<NetworkOptions>;
   fees?: { maker: number; taker: number };
-  /** Waits for a 429's Retry-After; injectable so tests can observe it. */
+  /** Waits for a 429's Retry-After and between retries; injectable so tests can observe it. */
   sleep?: (ms: number) => Promise<void>;
+  /** Jitter source of the retry backoff (default Math.random). */
+  random?: () => number;
+  /** Told before each retry's wait (logging, counting). */
+  onRetry?: (retry: VenueRetry) => void;
   /** The exchange runs inside this process (a local exchange): its orders end with the process. */
   inProcess?: boolean;
 }
@@ -37,6 +56,13 @@ const STATUS: Record<string, VenueOrderStatus> = { open: 'open', closed: 'closed
  * A venue over real ccxt (REST; ccxt.pro for streams). Exchange errors go through one table
  * (error-table.ts). A timeout or 5xx on create surfaces as VenueUnavailableError: the outcome is
  * UNKNOWN and the caller resolves it with fetchOrderByClientId, never by posting again.
+ *
+ * Reads (fetchTime, loadMarkets, fetchOrder, fetchMyTrades, fetchOrderBook, fetchBalance) are retried
+ * `network.retries` times with exponential backoff and jitter when they fail with VenueUnavailableError
+ * (network error, timeout, 5xx); a 429 is not retried but pauses every call for its Retry-After.
+ * Creates and cancels are sent once. A cancel that failed may still have landed, and repeating it
+ * answers "unknown order" (-2011) whether our first cancel worked or the order had filled: like a
+ * create, it is resolved by querying the order (execution does so on any cancel failure).
  */
 export class CcxtVenue implements Venue {
   readonly id: string;
@@ -46,9 +72,13 @@ export class CcxtVenue implements Venue {
   readonly inProcess: boolean;
   /** Exchange clock minus ours, ms, from the last measurement. */
   clockSkewMs = 0;
+  /** Retries of reads made so far (each one announced to `onRetry` first). */
+  retried = 0;
   private pausedUntil = 0;
   private readonly reported = new Map<string, Set<string>>();
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly network: NetworkOptions;
+  private readonly retryPolicy: RetryPolicy;
   private marketsLoaded?: Promise<unknown>;
 
   constructor(private readonly opts: CcxtVenueOptions) {
@@ -58,12 +88,15 @@ export class CcxtVenue implements Venue {
     const Rest = (ccxt as unknown as Record<string, new (c: object) => Exchange>)[opts.exchangeId];
     const Ctor = Pro ?? Rest;
     if (!Ctor) throw new Error(`unknown ccxt exchange id "${opts.exchangeId}"`);
-    this.exchange = new Ctor({
+    this.network = { ...NETWORK_DEFAULTS, ...opts.network };
+    this.retryPolicy = retryPolicyOf(this.network);
+    const Pooled = withPool(Ctor, { keepAlive: this.network.keepAlive, maxSockets: this.network.maxSockets });
+    this.exchange = new Pooled({
       apiKey: opts.credentials.apiKey,
       secret: opts.credentials.secret,
       ...(opts.credentials.password ? { password: opts.credentials.password } : {}),
       enableRateLimit: true,
-      timeout: opts.timeoutMs ?? 10_000,
+      timeout: this.network.timeoutMs,
       options: { ...(SPOT_ONLY[opts.exchangeId] ?? {}), ...(opts.options ?? {}) },
     });
     if (opts.apiUrls) Object.assign(this.exchange.urls['api'] as Record<string, unknown>, opts.apiUrls);
@@ -92,10 +125,28 @@ export class CcxtVenue implements Venue {
     }
   }
 
+  /** An idempotent request: retried with backoff while it fails with VenueUnavailableError. */
+  private read<T>(op: string, fn: () => Promise<T>): Promise<T> {
+    return withRetries(() => this.call(op, fn), this.retryPolicy, {
+      retryable: (err) => err instanceof VenueUnavailableError,
+      sleep: this.sleep,
+      random: this.opts.random,
+      onRetry: ({ attempt, delayMs, error }) => {
+        this.retried += 1;
+        this.opts.onRetry?.({ op, attempt, delayMs, error: error as ArbiterError });
+      },
+    });
+  }
+
+  /** Loads the exchange's markets once (retried as a read); later calls reuse them. */
+  async loadMarkets(): Promise<void> {
+    await this.ensureMarkets();
+  }
+
   private ensureMarkets(): Promise<unknown> {
     // ccxt needs an http agent before it opens a plain ws:// URL (a local exchange).
     const plainWs = JSON.stringify(this.opts.apiUrls ?? {}).includes('"ws://');
-    this.marketsLoaded ??= this.call('loadMarkets', async () => {
+    this.marketsLoaded ??= this.read('loadMarkets', async () => {
       if (plainWs) await this.exchange.loadHttpProxyAgent();
       return this.exchange.loadMarkets();
     }).catch((err) => {
@@ -107,9 +158,12 @@ export class CcxtVenue implements Venue {
 
   /** Measures the exchange clock against ours (midpoint of the round trip) and makes ccxt sign with exchange time. */
   async syncClock(): Promise<number> {
-    const t0 = this.opts.clock.now();
-    const server = await this.call('fetchTime', () => this.exchange.fetchTime());
-    const t1 = this.opts.clock.now();
+    // Timed inside the attempt: a retry's wait is not part of the round trip.
+    const [t0, server, t1] = await this.read('fetchTime', async () => {
+      const sent = this.opts.clock.now();
+      const time = await this.exchange.fetchTime();
+      return [sent, time, this.opts.clock.now()] as const;
+    });
     this.clockSkewMs = Number(server) - (t0 + t1) / 2;
     // ccxt binance signs with milliseconds() - options.timeDifference.
     this.exchange.options['timeDifference'] = -Math.round(this.clockSkewMs);
@@ -117,13 +171,14 @@ export class CcxtVenue implements Venue {
   }
 
   /** A -1021 means the exchange refused before doing anything: resync once and repeat with the same id. */
-  private async withSkewRetry<T>(op: string, fn: () => Promise<T>): Promise<T> {
+  private async withSkewRetry<T>(op: string, fn: () => Promise<T>, send: 'once' | 'read'): Promise<T> {
+    const attempt = () => (send === 'read' ? this.read(op, fn) : this.call(op, fn));
     try {
-      return await this.call(op, fn);
+      return await attempt();
     } catch (err) {
       if (!(err instanceof ClockSkewError)) throw err;
       await this.syncClock();
-      return this.call(op, fn);
+      return attempt();
     }
   }
 
@@ -134,6 +189,7 @@ export class CcxtVenue implements Venue {
         // A market order's price is only a reference: passing it would make ccxt send a quote amount
         // (quoteOrderQty) instead of the exact base amount asked for.
         this.exchange.createOrder(req.symbol, req.type, req.side, req.amount, req.type === 'market' ? undefined : req.price, { clientOrderId: req.clientOrderId }),
+        'once',
       );
       return this.toVenueOrder(o, req.clientOrderId, o.trades ?? []);
     } catch (err) {
@@ -149,7 +205,7 @@ export class CcxtVenue implements Venue {
   async cancelOrder(clientOrderId: string, symbol: string): Promise<VenueOrder> {
     await this.ensureMarkets();
     try {
-      const o = await this.withSkewRetry('cancelOrder', () => this.exchange.cancelOrder(undefined as unknown as string, symbol, { clientOrderId }));
+      const o = await this.withSkewRetry('cancelOrder', () => this.exchange.cancelOrder(undefined as unknown as string, symbol, { clientOrderId }), 'once');
       return this.toVenueOrder(o, clientOrderId, await this.tradesOf(o));
     } catch (err) {
       if (classify((err as Error).cause) !== 'not-found') throw err;
@@ -162,7 +218,7 @@ export class CcxtVenue implements Venue {
   async fetchOrderByClientId(clientOrderId: string, symbol: string): Promise<VenueOrder | undefined> {
     await this.ensureMarkets();
     try {
-      const o = await this.withSkewRetry('fetchOrder', () => this.exchange.fetchOrder(undefined as unknown as string, symbol, { clientOrderId }));
+      const o = await this.withSkewRetry('fetchOrder', () => this.exchange.fetchOrder(undefined as unknown as string, symbol, { clientOrderId }), 'read');
       return this.toVenueOrder(o, clientOrderId, await this.tradesOf(o));
     } catch (err) {
       if (classify((err as Error).cause) === 'not-found') return undefined;
@@ -172,7 +228,7 @@ export class CcxtVenue implements Venue {
 
   private async tradesOf(o: Order): Promise<Trade[]> {
     if (!(o.filled && o.filled > 0) || !this.exchange.has['fetchMyTrades']) return [];
-    const trades = await this.withSkewRetry('fetchMyTrades', () => this.exchange.fetchMyTrades(o.symbol, undefined, undefined, { orderId: o.id }));
+    const trades = await this.withSkewRetry('fetchMyTrades', () => this.exchange.fetchMyTrades(o.symbol, undefined, undefined, { orderId: o.id }), 'read');
     return trades.filter((t) => t.order === o.id);
   }
 
@@ -203,7 +259,7 @@ export class CcxtVenue implements Venue {
 
   async fetchOrderBook(symbol: string, limit?: number): Promise<OrderBook> {
     await this.ensureMarkets();
-    const b = await this.call('fetchOrderBook', () => this.exchange.fetchOrderBook(symbol, limit));
+    const b = await this.read('fetchOrderBook', () => this.exchange.fetchOrderBook(symbol, limit));
     const levels = (xs: unknown[][]) => xs.map((l) => [Number(l[0]), Number(l[1])] as const);
     return { venue: this.id, symbol, ts: b.timestamp ?? this.opts.clock.now(), bids: levels(b.bids), asks: levels(b.asks) };
   }
@@ -211,13 +267,13 @@ export class CcxtVenue implements Venue {
   /** A REST depth snapshot with the exchange's update id (ccxt `nonce`), to sync a diff stream against. */
   async fetchDepthSnapshot(symbol: string, limit = 1000): Promise<{ lastUpdateId: number; bids: Array<[number, number]>; asks: Array<[number, number]> }> {
     await this.ensureMarkets();
-    const b = await this.call('fetchOrderBook', () => this.exchange.fetchOrderBook(symbol, limit));
+    const b = await this.read('fetchOrderBook', () => this.exchange.fetchOrderBook(symbol, limit));
     const levels = (xs: unknown[][]) => xs.map((l) => [Number(l[0]), Number(l[1])] as [number, number]);
     return { lastUpdateId: Number(b.nonce), bids: levels(b.bids), asks: levels(b.asks) };
   }
 
   async fetchBalance(): Promise<Record<string, Balance>> {
-    const b = await this.withSkewRetry('fetchBalance', () => this.exchange.fetchBalance());
+    const b = await this.withSkewRetry('fetchBalance', () => this.exchange.fetchBalance(), 'read');
     const out: Record<string, Balance> = {};
     const free = (b.free ?? {}) as unknown as Record<string, number>;
     const used = (b.used ?? {}) as unknown as Record<string, number>;
@@ -227,7 +283,9 @@ export class CcxtVenue implements Venue {
     return out;
   }
 
+  /** Closes ccxt's streams and the REST pool (ccxt's own close leaves the pool's idle sockets open). */
   async close(): Promise<void> {
     await this.exchange.close();
+    await (this.exchange.fetchDispatcher as { close(): Promise<void> } | undefined)?.close();
   }
 }

@@ -4,6 +4,7 @@ import { MarketConnection } from '../../market-data/order-book/market-connection
 import { marketConnectionActor } from '../../market-data/order-book/market-connection-actor.js';
 import type { ActorSpec } from '../../runtime/actor-spec.js';
 import { CcxtVenue } from '../ccxt/ccxt-venue.js';
+import type { NetworkOptions } from '../ccxt/network-options.js';
 import { BookMover, type MovedMarket } from './book-mover.js';
 import { listedMarkets } from './listed-markets.js';
 import { LocalExchange } from './server.js';
@@ -45,6 +46,11 @@ export interface LocalArbitrageVenues {
   close(): Promise<void>;
 }
 
+export interface LocalVenuesOptions {
+  /** The ccxt venues' REST settings (config.network); the request timeout defaults to 3 s here. */
+  network?: Partial<NetworkOptions>;
+}
+
 /**
  * Local Binance-speaking venues for the default paper session and tests: real exchangeInfo entries,
  * books around the real snapshot's prices kept moving by a BookMover, real ccxt venues on top.
@@ -52,7 +58,7 @@ export interface LocalArbitrageVenues {
  * and ETHUSDT (a second venue for cross-exchange). Now and then a market jumps for one step, which
  * opens a window for one strategy or the other.
  */
-export async function startLocalArbitrageVenues(clock: Clock, specs: LocalVenueSpec[] = DEFAULT_SPECS, seed = 1, shockChance = 0.02): Promise<LocalArbitrageVenues> {
+export async function startLocalArbitrageVenues(clock: Clock, specs: LocalVenueSpec[] = DEFAULT_SPECS, seed = 1, shockChance = 0.02, options: LocalVenuesOptions = {}): Promise<LocalArbitrageVenues> {
   const exchanges: Record<string, LocalExchange> = {};
   const venues: Record<string, CcxtVenue> = {};
   const moved: MovedMarket[] = [];
@@ -61,7 +67,7 @@ export async function startLocalArbitrageVenues(clock: Clock, specs: LocalVenueS
     const credentials = { apiKey: `${spec.id}-key`, secret: `${spec.id}-secret` };
     const ex = await LocalExchange.start({ markets: listed, clock, accounts: { [credentials.apiKey]: { secret: credentials.secret, balances: spec.balances } } });
     exchanges[spec.id] = ex;
-    venues[spec.id] = new CcxtVenue({ id: spec.id, exchangeId: 'binance', credentials, clock, apiUrls: ex.ccxtUrls(), timeoutMs: 3000, inProcess: true });
+    venues[spec.id] = new CcxtVenue({ id: spec.id, exchangeId: 'binance', credentials, clock, apiUrls: ex.ccxtUrls(), network: { timeoutMs: 3000, ...options.network }, inProcess: true });
     for (const m of listed) {
       const mid = SNAPSHOT_MIDS[m.symbol];
       if (mid === undefined) throw new Error(`no reference price for ${m.symbol}`);

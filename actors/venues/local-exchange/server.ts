@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { SystemClock, type Clock } from '../../runtime/clock.js';
 import { binanceRoutes, type Route } from './binance-rest.js';
 import { DepthStreams } from './depth-streams.js';
@@ -23,6 +23,10 @@ export interface ExchangeStats {
   /** 418 answers: a request arrived while a Retry-After was still running. Must stay 0. */
   bans: number;
   timestampRejections: number;
+  /** TCP connections accepted (REST and websocket): how clients pool their sockets. */
+  connections: number;
+  /** Most connections open at once. */
+  peakOpenConnections: number;
 }
 
 /**
@@ -33,7 +37,8 @@ export class LocalExchange {
   readonly state: ExchangeState;
   readonly faults = new FaultQueue();
   readonly streams: DepthStreams;
-  readonly stats: ExchangeStats = { requests: {}, rateLimited: 0, bans: 0, timestampRejections: 0 };
+  readonly stats: ExchangeStats = { requests: {}, rateLimited: 0, bans: 0, timestampRejections: 0, connections: 0, peakOpenConnections: 0 };
+  private openConnections = 0;
   /** Added to the exchange's clock: a positive skew puts the exchange ahead of its clients. */
   clockSkewMs = 0;
   private bannedUntil = 0;
@@ -57,9 +62,17 @@ export class LocalExchange {
   static async start(opts: LocalExchangeOptions): Promise<LocalExchange> {
     const ex = new LocalExchange(opts, opts.clock ?? new SystemClock());
     ex.server = createServer((req, res) => void ex.handle(req, res));
+    ex.server.on('connection', (socket) => ex.countConnection(socket));
     ex.server.on('upgrade', (req, socket, head) => ex.streams.upgrade(req, socket, head));
     await new Promise<void>((resolve) => ex.server.listen(opts.port ?? 0, '127.0.0.1', resolve));
     return ex;
+  }
+
+  private countConnection(socket: Socket): void {
+    this.stats.connections += 1;
+    this.openConnections += 1;
+    this.stats.peakOpenConnections = Math.max(this.stats.peakOpenConnections, this.openConnections);
+    socket.once('close', () => (this.openConnections -= 1));
   }
 
   get port(): number {

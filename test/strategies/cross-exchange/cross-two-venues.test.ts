@@ -22,7 +22,7 @@ async function venueOn(id: string, bids: Array<[number, number]>, asks: Array<[n
     books: { BTCUSDT: { bids, asks } },
     accounts: { [KEY.apiKey]: { secret: KEY.secret, balances: { USDT: 50_000, BTC: 1 } } },
   });
-  const venue = new CcxtVenue({ id, exchangeId: 'binance', credentials: KEY, clock: new SystemClock(), apiUrls: ex.ccxtUrls(), timeoutMs: 2000 });
+  const venue = new CcxtVenue({ id, exchangeId: 'binance', credentials: KEY, clock: new SystemClock(), apiUrls: ex.ccxtUrls(), network: { timeoutMs: 2000 } });
   return { ex, venue };
 }
 

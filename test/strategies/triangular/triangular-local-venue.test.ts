@@ -25,7 +25,7 @@ const books: Record<string, { bids: Array<[number, number]>; asks: Array<[number
 test('triangular on one local Binance venue through risk and execution; a leg whose create times out is found by clientOrderId, not re-posted', async (t) => {
   const listed = listedMarkets(['BTCUSDT', 'ETHBTC', 'ETHUSDT']);
   const ex = await LocalExchange.start({ markets: listed, books, accounts: { [KEY.apiKey]: { secret: KEY.secret, balances: { USDT: 20_000, BTC: 0.5, ETH: 5 } } } });
-  const venue = new CcxtVenue({ id: 'local', exchangeId: 'binance', credentials: KEY, clock: new SystemClock(), apiUrls: ex.ccxtUrls(), timeoutMs: 1000 });
+  const venue = new CcxtVenue({ id: 'local', exchangeId: 'binance', credentials: KEY, clock: new SystemClock(), apiUrls: ex.ccxtUrls(), network: { timeoutMs: 1000 } });
   const markets: SpotMarket[] = listed.map((m) => ({ symbol: m.symbol, base: m.base, quote: m.quote, bids: books[m.symbol]!.bids, asks: books[m.symbol]!.asks, rules: m }));
   const config = defaultConfig();
   const clock = new SystemClock();

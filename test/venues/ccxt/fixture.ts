@@ -1,5 +1,5 @@
 import { SystemClock } from '../../../actors/runtime/clock.js';
-import { CcxtVenue } from '../../../actors/venues/ccxt/ccxt-venue.js';
+import { CcxtVenue, type CcxtVenueOptions } from '../../../actors/venues/ccxt/ccxt-venue.js';
 import { listedMarkets } from '../../../actors/venues/local-exchange/listed-markets.js';
 import { LocalExchange } from '../../../actors/venues/local-exchange/server.js';
 
@@ -16,17 +16,19 @@ export async function startExchange(): Promise<LocalExchange> {
   });
 }
 
-export function venueFor(ex: LocalExchange, sleeps: number[] = []): CcxtVenue {
+/** A ccxt venue on `ex` whose waits (Retry-After, retry backoff) are recorded in `sleeps`; `more` overrides options, `more.network` field by field. */
+export function venueFor(ex: LocalExchange, sleeps: number[] = [], more: Partial<CcxtVenueOptions> = {}): CcxtVenue {
   return new CcxtVenue({
     id: 'local-binance',
     exchangeId: 'binance',
     credentials: KEY,
     clock: new SystemClock(),
     apiUrls: ex.ccxtUrls(),
-    timeoutMs: 400,
     sleep: (ms) => {
       sleeps.push(ms);
       return new Promise((r) => setTimeout(r, ms));
     },
+    ...more,
+    network: { timeoutMs: 400, ...more.network },
   });
 }

@@ -117,3 +117,18 @@ test('strategies.arbitrage.enabled: false runs market making alone', async () =>
   assert.ok(summary.orders > 0);
   assert.equal(summary.orders, summary.strategies['market-making'].orders);
 });
+
+test('when risk halts a family, the summary says why and on which market day, and a WARN line is logged as it happens', async () => {
+  const dbFile = join(mkdtempSync(join(tmpdir(), 'arbiter-e2e-')), 'halt.db');
+  const c = defaultConfig();
+  // A drawdown limit of 0.02% trips within the first hours of quoting.
+  const config = { ...c, risk: { ...c.risk, maxDrawdownFraction: 0.0002 }, strategies: { ...c.strategies, arbitrage: { ...c.strategies.arbitrage, enabled: false } } };
+  const lines: Array<{ level: number; msg: string }> = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+  const summary = await runPaperSession({ config, logger, dbFile, sessionId: 'halt', dataFile, speed: Number.POSITIVE_INFINITY, durationMs: 1_500, inspect: false });
+  assert.equal(summary.riskState, 'HALTED');
+  assert.match(summary.haltedBy ?? '', /^HALTED: drawdown \d+\.\d% ≥ maxDrawdownFraction 0\.0002 \(peak \d+\.\d\d, now \d+\.\d\d\) on 2021-02-\d\d$/);
+  assert.equal(summary.strategies['market-making'].haltedBy, summary.haltedBy);
+  const warned = lines.filter((l) => l.level === 40 && l.msg.startsWith('risk HALTED: drawdown'));
+  assert.equal(warned.length, 1, JSON.stringify(lines.filter((l) => l.level >= 40)));
+});

@@ -62,8 +62,9 @@ export function bootTradingSystem(options: TradingSystemOptions): TradingSystem 
     },
   });
   if (store) system.observe(journalObserver(store, logger));
+  // A halt is news to an operator; REDUCING and back (loss-streak cooldowns) come and go many times a day.
   system.observe((m) => {
-    if (m.type === 'risk.changed') logger[m.state === 'ACTIVE' ? 'info' : 'warn']({ state: m.state, reason: m.reason, at: new Date(m.ts).toISOString() }, `risk ${m.state}: ${m.reason}`);
+    if (m.type === 'risk.changed') logger[m.state === 'HALTED' ? 'warn' : 'debug']({ at: new Date(m.ts).toISOString() }, `risk ${m.state}: ${m.reason}`);
   });
 
   const core = system.supervisor('core', { ...options.supervision, strategy: 'rest_for_one' });

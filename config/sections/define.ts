@@ -15,3 +15,18 @@ export const fraction = () => z.number().min(0).max(1);
 export const positiveInt = () => z.number().int().positive();
 
 export const nonNegativeInt = () => z.number().int().nonnegative();
+
+/** A section refinement: `low` must not exceed `high`, reported on `low` with both values. Spread into `.refine(...)`. */
+export function notAbove<K extends string>(low: K, high: K) {
+  const path: PropertyKey[] = [low];
+  return [
+    (v: Record<K, number>) => v[low] <= v[high],
+    {
+      path,
+      error: (issue: { input: unknown }) => {
+        const v = issue.input as Record<K, number>;
+        return `must not exceed ${high} (${v[low]} > ${v[high]})`;
+      },
+    },
+  ] as const;
+}

@@ -1,4 +1,4 @@
-import { nonNegativeInt, positiveInt } from './define.js';
+import { nonNegativeInt, notAbove, positiveInt } from './define.js';
 import { z } from 'zod';
 
 /**
@@ -14,11 +14,5 @@ export const network = z
     backoffBaseMs: positiveInt().default(200).describe('first retry delay; doubles each attempt, with jitter (at most backoffMaxMs)'),
     backoffMaxMs: positiveInt().default(5_000).describe('cap on the retry delay'),
   })
-  .refine((n) => n.backoffBaseMs <= n.backoffMaxMs, {
-    path: ['backoffBaseMs'],
-    error: (issue) => {
-      const n = issue.input as { backoffBaseMs: number; backoffMaxMs: number };
-      return `must not exceed backoffMaxMs (${n.backoffBaseMs} > ${n.backoffMaxMs})`;
-    },
-  })
+  .refine(...notAbove('backoffBaseMs', 'backoffMaxMs'))
   .prefault({});

@@ -1,4 +1,4 @@
-import { nonNegativeInt, positiveInt } from './define.js';
+import { nonNegativeInt, notAbove, positiveInt } from './define.js';
 import { z } from 'zod';
 
 /** OTP-like restart intensity and backoff (RELIABILITY R8, R9). */
@@ -10,11 +10,5 @@ export const supervision = z
     backoffMaxMs: positiveInt().default(1_000).describe('cap on the restart delay'),
     stashLimit: positiveInt().default(1_000).describe('messages kept for an actor while it restarts'),
   })
-  .refine((s) => s.backoffMinMs <= s.backoffMaxMs, {
-    path: ['backoffMinMs'],
-    error: (issue) => {
-      const s = issue.input as { backoffMinMs: number; backoffMaxMs: number };
-      return `must not exceed backoffMaxMs (${s.backoffMinMs} > ${s.backoffMaxMs})`;
-    },
-  })
+  .refine(...notAbove('backoffMinMs', 'backoffMaxMs'))
   .prefault({});

@@ -9,6 +9,7 @@ import { RISK_PROFILES, type RiskProfile } from '../../actors/backtest/risk-prof
 import { backtestStrategies } from '../../actors/backtest/strategies.js';
 import { paramNames } from '../../actors/backtest/strategy-params.js';
 import { smaCrossParams } from '../../actors/strategies/sma-cross/params.js';
+import { checkOutputFile } from '../output-file.js';
 import { describeGap } from '../../actors/market-data/candles/gaps.js';
 import { FILL_MODEL_NAMES, fillModel, parseFillModelName, type FillModel } from '../../actors/venues/replay/fill-model.js';
 import { fillSensitivity, type SensitivityRow } from '../../actors/venues/replay/sensitivity.js';
@@ -95,6 +96,7 @@ function plan(opts: BacktestOpts): { instances: PlannedInstance[]; capital: numb
 }
 
 async function execute(opts: BacktestOpts): Promise<void> {
+  if (opts.report) checkOutputFile(opts.report, '--report');
   const model = fillModel(parseFillModelName(opts.fillModel), opts.fee);
   const { instances, capital, venue } = plan(opts);
   const { strategies, series } = buildStrategies(instances, capital, venue, opts.fee);
@@ -154,7 +156,7 @@ export function register(program: Command): void {
     .description('Replay recorded candles through the live actors (strategy, risk, replay venue) on a simulated clock; prints trades and metrics')
     .option('--strategy <name>', `strategy to run (${Object.keys(backtestStrategies).join(', ')})`)
     .option('--data <files>', 'candle file(s), array or object format; comma-separated or repeated (capital split equally)', collect)
-    .option('--allocation <file>', 'YAML/JSON: capital and strategy instances with weights and params (instead of --strategy/--data)')
+    .addOption(new Option('--allocation <file>', 'YAML/JSON: capital and strategy instances with weights and params (instead of --strategy, --data, --capital and parameters)').conflicts(['strategy', 'data', 'fast', 'slow', 'param', 'capital']))
     .option('--fast <n>', `sma-cross: fast SMA length, same as --param fast=<n> (default: ${SMA_DEFAULTS.fast})`)
     .option('--slow <n>', `sma-cross: slow SMA length, same as --param slow=<n> (default: ${SMA_DEFAULTS.slow})`)
     .option('--param <key=value>', `strategy parameter, repeatable; unknown keys are refused. ${paramKeys()}`, (v: string, prev: string[] = []) => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,6 +14,27 @@ function refused(res: ReturnType<typeof backtest>, ...patterns: RegExp[]): void 
   for (const p of patterns) assert.match(res.stderr, p);
   assert.doesNotMatch(res.stderr, /^\s+at /m, 'no stack trace');
 }
+
+test('--report into a missing directory, or onto a directory, is refused before the backtest runs', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bt-report-'));
+  try {
+    const missing = join(dir, 'nope', 'out.html');
+    const res = backtest('--strategy', 'sma-cross', '--data', DATA, '--report', missing, '--json');
+    refused(res, new RegExp(`--report ${esc(missing)}: directory ${esc(join(dir, 'nope'))} does not exist`));
+    assert.equal(res.stdout, '', 'nothing ran: no result line');
+
+    const isDir = join(dir, 'reports');
+    mkdirSync(isDir);
+    refused(backtest('--strategy', 'sma-cross', '--data', DATA, '--report', isDir, '--json'), new RegExp(`--report ${esc(isDir)}: is a directory`));
+
+    const underFile = join(dir, 'plain');
+    writeFileSync(underFile, '');
+    refused(backtest('--strategy', 'sma-cross', '--data', DATA, '--report', join(underFile, 'out.html')), new RegExp(`${esc(underFile)} is not a directory`));
+    assert.equal(existsSync(missing), false);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
 
 test('unknown and invalid --param values exit 2, one line per key, with the config schema rules', () => {
   refused(
@@ -66,4 +87,10 @@ test('allocation-file params are checked by the same schemas, named file: strate
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('--allocation with --strategy, --data or parameters exits 2 naming both flags', () => {
+  refused(backtest('--allocation', 'alloc.yaml', '--strategy', 'sma-cross'), /--allocation <file>.*cannot be used with.*--strategy <name>/);
+  refused(backtest('--allocation', 'alloc.yaml', '--data', DATA), /--allocation <file>.*cannot be used with.*--data <files>/);
+  refused(backtest('--allocation', 'alloc.yaml', '--param', 'fast=3'), /--allocation <file>.*cannot be used with.*--param <key=value>/);
 });

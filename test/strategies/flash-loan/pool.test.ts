@@ -30,3 +30,12 @@ test('zero reserves, same tokens, non-arrays and bad JSON are rejected', () => {
   assert.throws(() => parsePools({}), /expected a JSON array/);
   assert.throws(() => parsePoolsJson('[{', 'x.json'), /x\.json: not valid JSON/);
 });
+
+test('symbol0/symbol1 are optional and kept when present; present, they must be non-empty strings', () => {
+  const [plain] = parsePools([good]);
+  assert.equal('symbol0' in plain!, false);
+  const [named] = parsePools([{ ...good, symbol0: 'WETH', symbol1: 'DAI' }]);
+  assert.equal(named!.symbol0, 'WETH');
+  assert.equal(named!.symbol1, 'DAI');
+  assert.throws(() => parsePools([{ ...good, symbol1: 7 }]), /entry 0: field "symbol1": expected a non-empty string when present, got number 7/);
+});

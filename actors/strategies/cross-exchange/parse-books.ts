@@ -46,7 +46,8 @@ export function parseVenueBooks(json: unknown, file: string): NamedBook[] {
     const b = book as Record<string, unknown>;
     books.push({ venue, bids: levels(b.bids, `${venue}.bids`, true, issues), asks: levels(b.asks, `${venue}.asks`, false, issues) });
   }
-  if (books.length < 2 && issues.length === 0) issues.push(`top level: expected at least two venues, got ${books.length}`);
   if (issues.length > 0) throw new InputError(`invalid books file ${file}`, issues.slice(0, 20));
+  if (books.length === 0) throw new InputError(`${file}: no books; a cross needs two venues or more`);
+  if (books.length === 1) throw new InputError(`${file}: one venue (${books[0]!.venue}); a cross needs two venues or more`);
   return books;
 }

@@ -52,6 +52,7 @@ export interface ParsedTicker {
 /** Parses Binance `/api/v3/ticker/24hr` (or bookTicker) for all symbols. Rows with no bid or ask are kept (inactive). */
 export function parseTickers(json: unknown, file: string): ParsedTicker[] {
   if (!Array.isArray(json)) fail(file, ['top level: expected an array of Binance tickers']);
+  if (json.length === 0) throw new InputError(`${file}: no tickers`);
   const issues: string[] = [];
   const out: ParsedTicker[] = [];
   json.forEach((row: unknown, i: number) => {
@@ -85,6 +86,7 @@ export interface ExchangeSymbol {
 export function parseExchangeInfo(json: unknown, file: string): Map<string, ExchangeSymbol> {
   const symbols = (json as { symbols?: unknown })?.symbols;
   if (!Array.isArray(symbols)) fail(file, ['symbols: expected an array (Binance exchangeInfo)']);
+  if (symbols.length === 0) throw new InputError(`${file}: no symbols`);
   const issues: string[] = [];
   const out = new Map<string, ExchangeSymbol>();
   symbols.forEach((row: unknown, i: number) => {

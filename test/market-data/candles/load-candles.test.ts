@@ -72,9 +72,10 @@ test('inconsistent OHLC, duplicate times and short rows are all listed', () => {
   }
 });
 
-test('not JSON, not an array, empty: clear errors naming the file', () => {
+test('not JSON, not an array, empty, zero bytes: clear errors naming the file', () => {
   assert.throws(() => loadCandles(write('garbage.json', '[[1,')), /garbage\.json: not valid JSON/);
   assert.throws(() => loadCandles(write('obj.json', { a: 1 })), /obj\.json: expected a JSON array/);
   assert.throws(() => loadCandles(write('empty.json', [])), /empty\.json: no candles/);
+  assert.throws(() => loadCandles(write('zero-bytes.json', '')), /zero-bytes\.json: no candles \(empty file\)/);
   assert.throws(() => loadCandles(join(dir, 'missing.json')), /missing\.json: cannot read/);
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -42,4 +42,18 @@ test('scan cross: a books file with no venue, one venue, or zero bytes exits 2 n
     refused(scan('cross', '--books', path('one.json'), '--fee', '0.001'), new RegExp(`${esc(path('one.json'))}: one venue \\(binance\\); a cross needs two venues or more`));
     refused(scan('cross', '--books', path('zero.json'), '--fee', '0.001'), new RegExp(`${esc(path('zero.json'))}: no books \\(empty file\\)`));
   });
+});
+
+test("the README's scan cross example runs on the shipped sample books", () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const example = /`arbiter (scan cross [^`]*)`/.exec(readme)?.[1];
+  assert.ok(example, 'README has a scan cross example');
+  const [, , ...args] = example.split(/\s+/);
+  const books = args[args.indexOf('--books') + 1]!;
+  assert.ok(existsSync(books), `${books} ships`);
+  const res = scan('cross', ...args);
+  assert.equal(res.status, 0, res.stderr);
+  const out = JSON.parse(res.stdout.trim().split('\n').at(-1)!);
+  assert.deepEqual(out.venues, Object.keys(JSON.parse(readFileSync(books, 'utf8'))));
+  assert.equal(typeof out.crossable, 'boolean');
 });

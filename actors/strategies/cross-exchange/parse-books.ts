@@ -14,14 +14,14 @@ function levels(raw: unknown, where: string, descending: boolean, issues: string
   }
   const out: BookLevel[] = [];
   raw.forEach((level: unknown, k: number) => {
-    const at = `${where}[${k}]`;
+    const at = `${where}: level at index ${k}`;
     if (!Array.isArray(level) || level.length < 2) {
       issues.push(`${at}: expected [price, amount]`);
       return;
     }
     const [price, amount] = level.map((v) => (typeof v === 'string' ? Number(v) : v)) as [unknown, unknown];
-    if (typeof price !== 'number' || !Number.isFinite(price) || price <= 0) issues.push(`${at}[0] (price): expected a positive number, got ${JSON.stringify(level[0])}`);
-    else if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0) issues.push(`${at}[1] (amount): expected a non-negative number, got ${JSON.stringify(level[1])}`);
+    if (typeof price !== 'number' || !Number.isFinite(price) || price <= 0) issues.push(`${at}: price: expected a positive number, got ${JSON.stringify(level[0])}`);
+    else if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0) issues.push(`${at}: amount: expected a non-negative number, got ${JSON.stringify(level[1])}`);
     else {
       const prev = out[out.length - 1];
       if (prev && (descending ? price > prev[0] : price < prev[0])) issues.push(`${at}: price ${price} out of order (${descending ? 'bids descend' : 'asks ascend'})`);

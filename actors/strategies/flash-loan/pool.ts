@@ -19,14 +19,14 @@ const DECIMAL = /^[0-9]+$/;
 
 /**
  * Validates a parsed JSON array of `{dex, pair, token0, token1, reserve0, reserve1}` with reserves as
- * decimal strings, and optional `symbol0`, `symbol1`. Every problem is reported, each naming the entry index and field.
+ * decimal strings, and optional `symbol0`, `symbol1`. Every problem is reported, each naming the pool's index (from 0) and field.
  */
 export function parsePools(value: unknown, source = 'pools'): Pool[] {
   if (!Array.isArray(value)) throw new InputError(`${source}: expected a JSON array of pools`, [`got ${describe(value)}`]);
   const issues: string[] = [];
   const pools: Pool[] = [];
   value.forEach((entry: unknown, index) => {
-    const at = `${source}: entry ${index}`;
+    const at = `${source}: pool at index ${index}`;
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
       issues.push(`${at}: expected an object, got ${describe(entry)}`);
       return;

@@ -58,16 +58,16 @@ export function parseTickers(json: unknown, file: string): ParsedTicker[] {
   json.forEach((row: unknown, i: number) => {
     const r = row as Record<string, unknown>;
     if (typeof r !== 'object' || r === null || typeof r.symbol !== 'string') {
-      issues.push(`[${i}].symbol: expected a string`);
+      issues.push(`ticker at index ${i}: symbol: expected a string`);
       return;
     }
-    const at = `[${i}] (${r.symbol})`;
+    const at = `ticker at index ${i} (${r.symbol})`;
     out.push({
       symbol: r.symbol,
-      bid: num(r.bidPrice, `${at}.bidPrice`, issues),
-      bidQty: num(r.bidQty, `${at}.bidQty`, issues),
-      ask: num(r.askPrice, `${at}.askPrice`, issues),
-      askQty: num(r.askQty, `${at}.askQty`, issues),
+      bid: num(r.bidPrice, `${at}: bidPrice`, issues),
+      bidQty: num(r.bidQty, `${at}: bidQty`, issues),
+      ask: num(r.askPrice, `${at}: askPrice`, issues),
+      askQty: num(r.askQty, `${at}: askQty`, issues),
     });
   });
   if (issues.length > 0) fail(file, issues);
@@ -91,7 +91,7 @@ export function parseExchangeInfo(json: unknown, file: string): Map<string, Exch
   const out = new Map<string, ExchangeSymbol>();
   symbols.forEach((row: unknown, i: number) => {
     const s = row as Record<string, unknown>;
-    const at = `symbols[${i}]`;
+    const at = `symbols entry at index ${i}`;
     if (typeof s?.symbol !== 'string' || typeof s.baseAsset !== 'string' || typeof s.quoteAsset !== 'string') {
       issues.push(`${at}: expected symbol, baseAsset and quoteAsset strings`);
       return;
@@ -101,7 +101,7 @@ export function parseExchangeInfo(json: unknown, file: string): Map<string, Exch
     const price = filter('PRICE_FILTER');
     const lot = filter('LOT_SIZE');
     const notional = filter('MIN_NOTIONAL');
-    const where = `${at} (${s.symbol}).filters`;
+    const where = `${at} (${s.symbol}): filters`;
     out.set(s.symbol, {
       symbol: s.symbol,
       base: s.baseAsset,

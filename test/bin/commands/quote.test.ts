@@ -54,7 +54,7 @@ test('a malformed entry exits 2 naming the entry and field', () => {
     writeFileSync(file, JSON.stringify([{ dex: 'uni', pair: '0x1', token0: '0xa', token1: '0xb', reserve0: '10', reserve1: '1e5' }]));
     const res = cli(['quote', 'dex', '--pools', file, '--json']);
     assert.equal(res.status, 2);
-    assert.match(res.stderr, /entry 0: field "reserve1": expected a decimal string of raw units, got string "1e5"/);
+    assert.match(res.stderr, /pool at index 0: field "reserve1": expected a decimal string of raw units, got string "1e5"/);
     assert.equal(cli(['quote', 'dex']).status, 2, 'missing --pools is a usage error');
   } finally {
     rmSync(dir, { recursive: true, force: true });

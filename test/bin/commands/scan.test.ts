@@ -57,3 +57,13 @@ test("the README's scan cross example runs on the shipped sample books", () => {
   assert.deepEqual(out.venues, Object.keys(JSON.parse(readFileSync(books, 'utf8'))));
   assert.equal(typeof out.crossable, 'boolean');
 });
+
+test('scan triangular: a bad exchangeInfo filter names the entry by its index, counted from 0, its symbol and the field', () => {
+  const info = { symbols: [{ symbol: 'ETHBTC', baseAsset: 'ETH', quoteAsset: 'BTC', filters: [{ filterType: 'LOT_SIZE', stepSize: 'x', minQty: '0.001' }] }] };
+  withFiles({ 'info.json': JSON.stringify(info) }, (path) => {
+    refused(
+      scan('triangular', '--tickers', 'data/tickers/binance_24hr_2020-10-09T0205Z.json', '--markets', path('info.json'), '--fee', '0.001'),
+      /symbols entry at index 0 \(ETHBTC\): filters\.LOT_SIZE\.stepSize: expected a non-negative number, got "x"/,
+    );
+  });
+});

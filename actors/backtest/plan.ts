@@ -56,7 +56,7 @@ export function readAllocationFile(file: string): AllocationFile {
   const issues: string[] = [];
   const strategies = parsed.data.strategies.map((s, i) => {
     const at = `${file}: strategies.${i}`;
-    if (!(s.strategy in backtestStrategies)) {
+    if (!Object.hasOwn(backtestStrategies, s.strategy)) {
       issues.push(`${at}.strategy: unknown strategy "${s.strategy}"; backtestable strategies: ${Object.keys(backtestStrategies).join(', ')}`);
       return s;
     }

@@ -52,7 +52,7 @@ export const backtestStrategies: Record<string, BacktestStrategyEntry> = {
 };
 
 export function strategyEntry(kind: string): BacktestStrategyEntry {
-  const e = backtestStrategies[kind];
+  const e = Object.hasOwn(backtestStrategies, kind) ? backtestStrategies[kind] : undefined;
   if (!e) throw new InputError(`unknown strategy "${kind}"; backtestable strategies: ${Object.keys(backtestStrategies).join(', ')}`);
   return e;
 }

@@ -68,20 +68,20 @@ function paramKeys(): string {
 
 /** `--fast`/`--slow` (sma-cross's own flags) and every `--param key=value`, as typed; each key given once. */
 function commandLineParams(opts: BacktestOpts): { raw: Record<string, string>; label: (key: string) => string } {
-  const raw: Record<string, string> = {};
+  const raw = new Map<string, string>();
   const flags = new Set<string>();
   for (const key of ['fast', 'slow'] as const) {
     const value = opts[key];
     if (value === undefined) continue;
-    raw[key] = value;
+    raw.set(key, value);
     flags.add(key);
   }
   for (const p of opts.param) {
     const key = p.slice(0, p.indexOf('='));
-    if (key in raw) throw new InputError(`--param ${key}: given twice${flags.has(key) ? ` (also as --${key})` : ''}`);
-    raw[key] = p.slice(p.indexOf('=') + 1);
+    if (raw.has(key)) throw new InputError(`--param ${key}: given twice${flags.has(key) ? ` (also as --${key})` : ''}`);
+    raw.set(key, p.slice(p.indexOf('=') + 1));
   }
-  return { raw, label: (key) => (flags.has(key) ? `--${key}` : `--param ${key}`) };
+  return { raw: Object.fromEntries(raw), label: (key) => (flags.has(key) ? `--${key}` : `--param ${key}`) };
 }
 
 function plan(opts: BacktestOpts): { instances: PlannedInstance[]; capital: number; venue: string } {

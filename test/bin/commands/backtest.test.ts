@@ -52,6 +52,7 @@ test('unknown and invalid --param values exit 2, one line per key, with the conf
   refused(backtest('--strategy', 'sma-cross', '--data', DATA, '--fast', '40'), /--fast: must be shorter than slow \(30\) \(got 40\)/);
   refused(backtest('--strategy', 'market-making', '--data', DATA, '--fast', '5'), /--fast: unknown parameter of market-making/);
   refused(backtest('--strategy', 'sma-cross', '--data', DATA, '--fast', '5', '--param', 'fast=6'), /--param fast: given twice \(also as --fast\)/);
+  refused(backtest('--strategy', 'toString', '--data', DATA), /unknown strategy "toString"; backtestable strategies: sma-cross, market-making/);
 });
 
 test('--fast/--slow and --param fast=/slow= are the same parameters: numbers from strings, same trades', () => {
@@ -75,14 +76,14 @@ test('allocation-file params are checked by the same schemas, named file: strate
       'strategies:',
       `  - { name: eth, strategy: sma-cross, data: ${DATA}, params: { fast: 12, slow: 26 } }`,
       `  - { name: mm, strategy: market-making, data: ${DATA}, params: { orderAmount: 0, nosuch: 1 } }`,
-      `  - { name: moon, strategy: moon, data: ${DATA} }`,
+      `  - { name: moon, strategy: constructor, data: ${DATA} }`,
     ].join('\n'));
     refused(
       backtest('--allocation', file, '--json'),
       /invalid allocation \(strategies counted from 0\)/,
       new RegExp(`${esc(file)}: strategies\\.1\\.params\\.orderAmount: must be > 0 \\(got 0\\)`),
       new RegExp(`${esc(file)}: strategies\\.1\\.params\\.nosuch: unknown parameter of market-making`),
-      new RegExp(`${esc(file)}: strategies\\.2\\.strategy: unknown strategy "moon"`),
+      new RegExp(`${esc(file)}: strategies\\.2\\.strategy: unknown strategy "constructor"`),
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -5,7 +5,8 @@ import { defaultConfig } from '../../config/index.js';
 import { loadCandles, type CandleSeries } from '../market-data/candles/load-candles.js';
 import { InputError } from '../runtime/errors.js';
 import type { BacktestStrategy } from './run-backtest.js';
-import { strategyFactory } from './strategies.js';
+import { backtestStrategies, strategyFactory, strategyParams } from './strategies.js';
+import type { ParamSource } from './strategy-params.js';
 
 /**
  * Allocation file: capital split across strategy instances. A weight may be given directly, or taken
@@ -37,6 +38,10 @@ export interface PlannedInstance {
   params: Record<string, unknown>;
 }
 
+/**
+ * Reads and validates an allocation file, each instance's params with its strategy's schema.
+ * Issues name `<file>: strategies.<i>.<field>`, strategies counted from 0.
+ */
 export function readAllocationFile(file: string): AllocationFile {
   let raw: unknown;
   try {
@@ -45,9 +50,26 @@ export function readAllocationFile(file: string): AllocationFile {
   } catch (cause) {
     throw new InputError(`${file}: cannot read allocation file`, [(cause as Error).message]);
   }
+  const headline = `${file}: invalid allocation (strategies counted from 0)`;
   const parsed = allocationFile.safeParse(raw);
-  if (!parsed.success) throw new InputError(`${file}: invalid allocation`, parsed.error.issues.map((i) => `${file}: ${i.path.join('.') || '(root)'}: ${i.message}`));
-  return parsed.data;
+  if (!parsed.success) throw new InputError(headline, parsed.error.issues.map((i) => `${file}: ${i.path.join('.') || '(root)'}: ${i.message}`));
+  const issues: string[] = [];
+  const strategies = parsed.data.strategies.map((s, i) => {
+    const at = `${file}: strategies.${i}`;
+    if (!Object.hasOwn(backtestStrategies, s.strategy)) {
+      issues.push(`${at}.strategy: unknown strategy "${s.strategy}"; backtestable strategies: ${Object.keys(backtestStrategies).join(', ')}`);
+      return s;
+    }
+    try {
+      return { ...s, params: strategyParams(s.strategy, s.params, { label: (key) => `${at}.params.${key}` }) };
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      issues.push(...err.issues);
+      return s;
+    }
+  });
+  if (issues.length > 0) throw new InputError(headline, issues);
+  return { ...parsed.data, strategies };
 }
 
 /** Resolves weights: explicit, else the spec default of the family, else an equal share of the rest. Sum must be ≤ 1. */
@@ -80,15 +102,19 @@ export function buildStrategies(instances: readonly PlannedInstance[], capital: 
   return { strategies, series: [...loaded.values()] };
 }
 
-/** One strategy over one or more data files (capital split equally), as `arbiter backtest --strategy x --data a,b` asks. */
-export function singleStrategyPlan(strategy: string, dataFiles: readonly string[], params: Record<string, unknown>): PlannedInstance[] {
+/**
+ * One strategy over one or more data files (capital split equally), as `arbiter backtest --strategy x --data a,b` asks.
+ * `params` are validated with the strategy's schema; `source` names them in messages.
+ */
+export function singleStrategyPlan(strategy: string, dataFiles: readonly string[], params: Record<string, unknown>, source: ParamSource = { label: (key) => `params.${key}` }): PlannedInstance[] {
   if (dataFiles.length === 0) throw new InputError('--data needs at least one candle file');
+  const valid = strategyParams(strategy, params, source);
   return dataFiles.map((data) => ({
     name: dataFiles.length === 1 ? strategy : `${strategy}.${instanceSuffix(data)}`,
     strategy,
     data,
     weight: 1 / dataFiles.length,
-    params,
+    params: valid,
   }));
 }
 

@@ -7,6 +7,9 @@ import { runBacktest, type BacktestStrategy } from '../../actors/backtest/run-ba
 import { outcomeOf, resultJson } from '../../actors/backtest/outcome.js';
 import { RISK_PROFILES, type RiskProfile } from '../../actors/backtest/risk-profiles.js';
 import { backtestStrategies } from '../../actors/backtest/strategies.js';
+import { paramNames } from '../../actors/backtest/strategy-params.js';
+import { smaCrossParams } from '../../actors/strategies/sma-cross/params.js';
+import { checkOutputFile } from '../output-file.js';
 import { describeGap } from '../../actors/market-data/candles/gaps.js';
 import { FILL_MODEL_NAMES, fillModel, parseFillModelName, type FillModel } from '../../actors/venues/replay/fill-model.js';
 import { fillSensitivity, type SensitivityRow } from '../../actors/venues/replay/sensitivity.js';
@@ -18,8 +21,8 @@ interface BacktestOpts {
   strategy?: string;
   data?: string[];
   allocation?: string;
-  fast: number;
-  slow: number;
+  fast?: string;
+  slow?: string;
   param: string[];
   fee: number;
   capital: number;
@@ -35,11 +38,6 @@ interface BacktestOpts {
   json?: boolean;
 }
 
-const positiveInt = (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected a positive integer, got "${v}"`);
-  return n;
-};
 const nonNegative = (v: string) => {
   const n = Number(v);
   if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`expected a number ≥ 0, got "${v}"`);
@@ -59,6 +57,33 @@ const band = (v: string, prev: DailyTargetBand[] = []) => {
 };
 const collect = (v: string, prev: string[] = []) => [...prev, ...v.split(',').filter(Boolean)];
 
+const SMA_DEFAULTS = smaCrossParams.parse({});
+
+/** Each strategy's parameter names, for --help, from the schemas the values are checked against. */
+function paramKeys(): string {
+  return Object.entries(backtestStrategies)
+    .map(([name, e]) => `${name}: ${paramNames(e.params).join(', ')}`)
+    .join('; ');
+}
+
+/** `--fast`/`--slow` (sma-cross's own flags) and every `--param key=value`, as typed; each key given once. */
+function commandLineParams(opts: BacktestOpts): { raw: Record<string, string>; label: (key: string) => string } {
+  const raw = new Map<string, string>();
+  const flags = new Set<string>();
+  for (const key of ['fast', 'slow'] as const) {
+    const value = opts[key];
+    if (value === undefined) continue;
+    raw.set(key, value);
+    flags.add(key);
+  }
+  for (const p of opts.param) {
+    const key = p.slice(0, p.indexOf('='));
+    if (raw.has(key)) throw new InputError(`--param ${key}: given twice${flags.has(key) ? ` (also as --${key})` : ''}`);
+    raw.set(key, p.slice(p.indexOf('=') + 1));
+  }
+  return { raw: Object.fromEntries(raw), label: (key) => (flags.has(key) ? `--${key}` : `--param ${key}`) };
+}
+
 function plan(opts: BacktestOpts): { instances: PlannedInstance[]; capital: number; venue: string } {
   if (opts.allocation) {
     const file = readAllocationFile(opts.allocation);
@@ -66,11 +91,12 @@ function plan(opts: BacktestOpts): { instances: PlannedInstance[]; capital: numb
   }
   if (!opts.strategy) throw new InputError('--strategy <name> is required (or --allocation <file>)');
   if (!opts.data?.length) throw new InputError('--data <candles file> is required (or --allocation <file>)');
-  const params = { fast: opts.fast, slow: opts.slow, ...Object.fromEntries(opts.param.map((p) => [p.split('=')[0]!, p.slice(p.indexOf('=') + 1)])) };
-  return { instances: singleStrategyPlan(opts.strategy, opts.data, params), capital: opts.capital, venue: 'replay' };
+  const { raw, label } = commandLineParams(opts);
+  return { instances: singleStrategyPlan(opts.strategy, opts.data, raw, { label, fromStrings: true }), capital: opts.capital, venue: 'replay' };
 }
 
 async function execute(opts: BacktestOpts): Promise<void> {
+  if (opts.report) checkOutputFile(opts.report, '--report');
   const model = fillModel(parseFillModelName(opts.fillModel), opts.fee);
   const { instances, capital, venue } = plan(opts);
   const { strategies, series } = buildStrategies(instances, capital, venue, opts.fee);
@@ -130,10 +156,10 @@ export function register(program: Command): void {
     .description('Replay recorded candles through the live actors (strategy, risk, replay venue) on a simulated clock; prints trades and metrics')
     .option('--strategy <name>', `strategy to run (${Object.keys(backtestStrategies).join(', ')})`)
     .option('--data <files>', 'candle file(s), array or object format; comma-separated or repeated (capital split equally)', collect)
-    .option('--allocation <file>', 'YAML/JSON: capital and strategy instances with weights (instead of --strategy/--data)')
-    .option('--fast <n>', 'sma-cross: fast SMA length', positiveInt, 10)
-    .option('--slow <n>', 'sma-cross: slow SMA length', positiveInt, 30)
-    .option('--param <key=value>', 'strategy parameter, repeatable (e.g. market-making: baseSpread=0.002 orderAmount=0.01)', (v: string, prev: string[] = []) => {
+    .addOption(new Option('--allocation <file>', 'YAML/JSON: capital and strategy instances with weights and params (instead of --strategy, --data, --capital and parameters)').conflicts(['strategy', 'data', 'fast', 'slow', 'param', 'capital']))
+    .option('--fast <n>', `sma-cross: fast SMA length, same as --param fast=<n> (default: ${SMA_DEFAULTS.fast})`)
+    .option('--slow <n>', `sma-cross: slow SMA length, same as --param slow=<n> (default: ${SMA_DEFAULTS.slow})`)
+    .option('--param <key=value>', `strategy parameter, repeatable; unknown keys are refused. ${paramKeys()}`, (v: string, prev: string[] = []) => {
       if (!/^[A-Za-z]\w*=.+$/.test(v)) throw new InvalidArgumentError(`expected key=value, got "${v}"`);
       return [...prev, v];
     }, [])

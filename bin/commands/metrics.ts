@@ -26,7 +26,7 @@ export function readReturnsFile(file: string): number[] {
   if (!Array.isArray(parsed)) throw new InputError(`${file}: expected a JSON array of periodic returns`);
   const issues: string[] = [];
   parsed.forEach((x, i) => {
-    if (typeof x !== 'number' || !Number.isFinite(x) || x < -1) issues.push(`${file}: row ${i}: expected a number ≥ -1, got ${JSON.stringify(x)}`);
+    if (typeof x !== 'number' || !Number.isFinite(x) || x < -1) issues.push(`${file}: return at index ${i}: expected a number ≥ -1, got ${JSON.stringify(x)}`);
   });
   if (issues.length > 0) throw new InputError(`${file}: ${issues.length} bad return value(s)`, issues.slice(0, 20));
   return parsed as number[];

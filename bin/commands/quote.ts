@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { ArbiterError, InputError } from '../../actors/runtime/errors.js';
 import { parsePoolsJson } from '../../actors/strategies/flash-loan/pool.js';
 import { crossDexPairs, findOpportunities, type Opportunity } from '../../actors/strategies/flash-loan/opportunities.js';
+import { resolveToken } from '../../actors/strategies/flash-loan/resolve-token.js';
 
 function toJson(o: Opportunity) {
   return {
@@ -24,8 +25,8 @@ export function register(program: Command): void {
   quote
     .command('dex')
     .description('Flash-swap cycles between Uniswap V2-style pools of the same tokens on different DEXes, optimally sized, best first (raw units, before gas)')
-    .requiredOption('--pools <file>', 'JSON array of {dex, pair, token0, token1, reserve0, reserve1}, reserves as decimal strings of raw units')
-    .option('--token <address>', 'count profit only in this token (e.g. WETH)')
+    .requiredOption('--pools <file>', 'JSON array of {dex, pair, token0, token1, reserve0, reserve1, symbol0?, symbol1?}, reserves as decimal strings of raw units')
+    .option('--token <address|symbol>', "count profit only in this token: an address of the pools file, or a symbol it gives (e.g. WETH in the shipped data/dex file)")
     .option('--json', 'print one JSON object as the last line')
     .action((opts: { pools: string; token?: string; json?: boolean }) => {
       try {
@@ -36,7 +37,8 @@ export function register(program: Command): void {
           throw new InputError(`${opts.pools}: cannot read pools file`, [(cause as Error).message]);
         }
         const pools = parsePoolsJson(text, opts.pools);
-        const opportunities = findOpportunities(pools, opts.token);
+        const token = opts.token === undefined ? undefined : resolveToken(opts.token, pools, opts.pools);
+        const opportunities = findOpportunities(pools, token);
         if (opts.json) {
           const body = { pools: pools.length, poolPairs: crossDexPairs(pools).length, opportunities: opportunities.map(toJson) };
           process.stdout.write(`${JSON.stringify(body)}\n`);

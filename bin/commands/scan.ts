@@ -28,6 +28,7 @@ function readJson(file: string, what: string): unknown {
   } catch (cause) {
     throw new InputError(`${file}: cannot read ${what}`, [(cause as Error).message]);
   }
+  if (text.trim() === '') throw new InputError(`${file}: no ${what} (empty file)`);
   try {
     return JSON.parse(text);
   } catch (cause) {

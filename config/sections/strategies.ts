@@ -1,15 +1,14 @@
 import { fraction, nonNegativeInt, positiveInt, section } from './define.js';
 import { z } from 'zod';
+import { marketMakingParamFields } from '../../actors/strategies/market-making/params.js';
 
-/** spread = baseSpread * volatility_factor * risk_factor, quoted around mid, skewed by inventory. */
+/**
+ * spread = baseSpread * volatility_factor * risk_factor, quoted around mid, skewed by inventory.
+ * The strategy's own fields live beside it (actors/strategies/market-making/params.ts), shared with the backtest's `--param`.
+ */
 const marketMaking = section({
   symbol: z.string().regex(/^[A-Z0-9]+\/[A-Z0-9]+$/, 'must look like BASE/QUOTE, e.g. BTC/USDT').default('BTC/USDT').describe('market to quote'),
-  baseSpread: fraction().default(0.001).describe('base spread as a fraction of mid'),
-  volatilityWindow: positiveInt().default(20).describe('bars in the volatility estimate'),
-  referenceVolatility: z.number().positive().default(0.001).describe('per-bar volatility (std of log returns) at which the volatility factor is 1'),
-  inventoryLimit: z.number().positive().default(0.006).describe('inventory at which quotes are fully skewed, base currency (looser than risk, whose position limit is a fraction of capital × allocation.market_making: the risk actor vetoes past it)'),
-  orderAmount: z.number().positive().default(0.0008).describe('quote size, base currency'),
-  skew: z.number().nonnegative().default(0.5).describe('at full inventory, the reservation price shifts by this many spreads'),
+  ...marketMakingParamFields,
 });
 
 /**

@@ -33,7 +33,7 @@ test('a malformed candle file exits 2 naming the file and row; an unknown strate
   writeFileSync(bad, JSON.stringify([[0, 1, 2, 0.5, 1, 1], [300000, 1, 2, 0.5, 'oops', 1]]));
   const res = arbiter('--strategy', 'sma-cross', '--data', bad, '--json');
   assert.equal(res.status, 2);
-  assert.match(res.stderr, new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: row 1: close is not a number`));
+  assert.match(res.stderr, new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: candle at index 1: close is not a number`));
   const unknown = arbiter('--strategy', 'moon', '--data', 'data/candles/ETH_BTC-5m.json');
   assert.equal(unknown.status, 2);
   assert.match(unknown.stderr, /unknown strategy "moon"/);

@@ -29,6 +29,7 @@ export function loadCandles(file: string): CandleSeries {
   } catch (cause) {
     throw new InputError(`${file}: cannot read candle file`, [(cause as Error).message]);
   }
+  if (text.trim() === '') throw new InputError(`${file}: no candles (empty file)`);
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -34,7 +34,7 @@ function candleProblem(c: Candle, prevTs: number | undefined): string | undefine
   if (c.high < Math.max(c.open, c.close) || c.low > Math.min(c.open, c.close) || c.low > c.high) {
     return `inconsistent OHLC (open ${c.open}, high ${c.high}, low ${c.low}, close ${c.close})`;
   }
-  if (prevTs !== undefined && c.ts <= prevTs) return `time ${c.ts} is not after the previous row's ${prevTs} (unsorted or duplicate)`;
+  if (prevTs !== undefined && c.ts <= prevTs) return `time ${c.ts} is not after the previous candle's ${prevTs} (unsorted or duplicate)`;
   return undefined;
 }
 
@@ -44,7 +44,7 @@ export function detectFormat(rows: readonly unknown[]): CandleFormat {
 
 /**
  * Validates and converts parsed JSON into candles. Throws one InputError listing every bad row
- * (up to 20) as `<file>: row <i>: <problem>`; rows are 0-based indexes into the JSON array.
+ * (up to 20) as `<file>: candle at index <i>: <problem>`, indexes counted from 0 as in the JSON array.
  */
 export function parseCandles(json: unknown, file: string): { candles: Candle[]; format: CandleFormat } {
   if (!Array.isArray(json)) throw new InputError(`${file}: expected a JSON array of candles`);
@@ -58,7 +58,7 @@ export function parseCandles(json: unknown, file: string): { candles: Candle[]; 
     const c = convert(json[i]);
     const problem = typeof c === 'string' ? c : candleProblem(c, prevTs);
     if (problem !== undefined) {
-      issues.push(`${file}: row ${i}: ${problem}`);
+      issues.push(`${file}: candle at index ${i}: ${problem}`);
       if (issues.length >= MAX_ISSUES) break;
       continue;
     }

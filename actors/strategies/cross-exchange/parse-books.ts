@@ -14,14 +14,14 @@ function levels(raw: unknown, where: string, descending: boolean, issues: string
   }
   const out: BookLevel[] = [];
   raw.forEach((level: unknown, k: number) => {
-    const at = `${where}[${k}]`;
+    const at = `${where}: level at index ${k}`;
     if (!Array.isArray(level) || level.length < 2) {
       issues.push(`${at}: expected [price, amount]`);
       return;
     }
     const [price, amount] = level.map((v) => (typeof v === 'string' ? Number(v) : v)) as [unknown, unknown];
-    if (typeof price !== 'number' || !Number.isFinite(price) || price <= 0) issues.push(`${at}[0] (price): expected a positive number, got ${JSON.stringify(level[0])}`);
-    else if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0) issues.push(`${at}[1] (amount): expected a non-negative number, got ${JSON.stringify(level[1])}`);
+    if (typeof price !== 'number' || !Number.isFinite(price) || price <= 0) issues.push(`${at}: price: expected a positive number, got ${JSON.stringify(level[0])}`);
+    else if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0) issues.push(`${at}: amount: expected a non-negative number, got ${JSON.stringify(level[1])}`);
     else {
       const prev = out[out.length - 1];
       if (prev && (descending ? price > prev[0] : price < prev[0])) issues.push(`${at}: price ${price} out of order (${descending ? 'bids descend' : 'asks ascend'})`);
@@ -46,7 +46,8 @@ export function parseVenueBooks(json: unknown, file: string): NamedBook[] {
     const b = book as Record<string, unknown>;
     books.push({ venue, bids: levels(b.bids, `${venue}.bids`, true, issues), asks: levels(b.asks, `${venue}.asks`, false, issues) });
   }
-  if (books.length < 2 && issues.length === 0) issues.push(`top level: expected at least two venues, got ${books.length}`);
   if (issues.length > 0) throw new InputError(`invalid books file ${file}`, issues.slice(0, 20));
+  if (books.length === 0) throw new InputError(`${file}: no books; a cross needs two venues or more`);
+  if (books.length === 1) throw new InputError(`${file}: one venue (${books[0]!.venue}); a cross needs two venues or more`);
   return books;
 }

@@ -8,21 +8,25 @@ export interface Pool {
   token1: string;
   reserve0: bigint;
   reserve1: bigint;
+  /** Token symbols, when the file carries them (`symbol0`, `symbol1`). */
+  symbol0?: string;
+  symbol1?: string;
 }
 
 const FIELDS = ['dex', 'pair', 'token0', 'token1', 'reserve0', 'reserve1'] as const;
+const OPTIONAL_FIELDS = ['symbol0', 'symbol1'] as const;
 const DECIMAL = /^[0-9]+$/;
 
 /**
  * Validates a parsed JSON array of `{dex, pair, token0, token1, reserve0, reserve1}` with reserves as
- * decimal strings. Every problem is reported, each naming the entry index and field.
+ * decimal strings, and optional `symbol0`, `symbol1`. Every problem is reported, each naming the pool's index (from 0) and field.
  */
 export function parsePools(value: unknown, source = 'pools'): Pool[] {
   if (!Array.isArray(value)) throw new InputError(`${source}: expected a JSON array of pools`, [`got ${describe(value)}`]);
   const issues: string[] = [];
   const pools: Pool[] = [];
   value.forEach((entry: unknown, index) => {
-    const at = `${source}: entry ${index}`;
+    const at = `${source}: pool at index ${index}`;
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
       issues.push(`${at}: expected an object, got ${describe(entry)}`);
       return;
@@ -41,6 +45,10 @@ export function parsePools(value: unknown, source = 'pools'): Pool[] {
         issues.push(`${at}: field "${field}": expected a non-empty string, got ${describe(v)}`);
       }
     }
+    for (const field of OPTIONAL_FIELDS) {
+      const v = record[field];
+      if (v !== undefined && (typeof v !== 'string' || v.trim() === '')) issues.push(`${at}: field "${field}": expected a non-empty string when present, got ${describe(v)}`);
+    }
     if (issues.length === before && (record.token0 as string).toLowerCase() === (record.token1 as string).toLowerCase()) {
       issues.push(`${at}: field "token1": same token as token0`);
     }
@@ -52,6 +60,8 @@ export function parsePools(value: unknown, source = 'pools'): Pool[] {
       token1: (record.token1 as string).toLowerCase(),
       reserve0: BigInt(record.reserve0 as string),
       reserve1: BigInt(record.reserve1 as string),
+      ...(record.symbol0 !== undefined ? { symbol0: record.symbol0 as string } : {}),
+      ...(record.symbol1 !== undefined ? { symbol1: record.symbol1 as string } : {}),
     });
   });
   if (issues.length > 0) throw new InputError(`${source}: ${issues.length} malformed pool entr${issues.length === 1 ? 'y' : 'ies'}`, issues);

@@ -25,7 +25,7 @@ export function parseSnapshotPairs(text: string, source: string): SnapshotPair[]
   if (!Array.isArray(raw)) throw new InputError(`${source}: expected a JSON array of pairs`);
   return raw.map((entry: Record<string, any>, index) => {
     for (const field of ['address', 'token0', 'token1', 'reserve0', 'reserve1']) {
-      if (entry?.[field] === undefined) throw new InputError(`${source}: entry ${index}: field "${field}" missing`);
+      if (entry?.[field] === undefined) throw new InputError(`${source}: pair at index ${index}: field "${field}" missing`);
     }
     return {
       address: entry.address,

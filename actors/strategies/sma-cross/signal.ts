@@ -2,6 +2,7 @@
  * sma-cross signal logic, pure and incremental, shared by the machine and the reference loop.
  * Enter when fast SMA > slow SMA on bar t and, at the last earlier bar where they differed, fast < slow.
  * Exit on the opposite cross. Bars where the SMAs are equal leave the last sign unchanged.
+ * Valid parameters (fast < slow, both positive integers): `smaCrossParams` in ./params.ts.
  */
 export interface SmaCrossParams {
   fast: number;
@@ -18,14 +19,6 @@ export interface SmaState {
 export type Cross = 'up' | 'down' | null;
 
 export const initialSmaState: SmaState = { window: [], lastSign: 0 };
-
-export function validateParams(p: SmaCrossParams): string[] {
-  const issues: string[] = [];
-  if (!Number.isInteger(p.fast) || p.fast < 1) issues.push(`fast must be a positive integer, got ${p.fast}`);
-  if (!Number.isInteger(p.slow) || p.slow < 1) issues.push(`slow must be a positive integer, got ${p.slow}`);
-  if (issues.length === 0 && p.fast >= p.slow) issues.push(`fast (${p.fast}) must be shorter than slow (${p.slow})`);
-  return issues;
-}
 
 function average(xs: readonly number[], from: number): number {
   let s = 0;

@@ -52,21 +52,22 @@ export interface ParsedTicker {
 /** Parses Binance `/api/v3/ticker/24hr` (or bookTicker) for all symbols. Rows with no bid or ask are kept (inactive). */
 export function parseTickers(json: unknown, file: string): ParsedTicker[] {
   if (!Array.isArray(json)) fail(file, ['top level: expected an array of Binance tickers']);
+  if (json.length === 0) throw new InputError(`${file}: no tickers`);
   const issues: string[] = [];
   const out: ParsedTicker[] = [];
   json.forEach((row: unknown, i: number) => {
     const r = row as Record<string, unknown>;
     if (typeof r !== 'object' || r === null || typeof r.symbol !== 'string') {
-      issues.push(`[${i}].symbol: expected a string`);
+      issues.push(`ticker at index ${i}: symbol: expected a string`);
       return;
     }
-    const at = `[${i}] (${r.symbol})`;
+    const at = `ticker at index ${i} (${r.symbol})`;
     out.push({
       symbol: r.symbol,
-      bid: num(r.bidPrice, `${at}.bidPrice`, issues),
-      bidQty: num(r.bidQty, `${at}.bidQty`, issues),
-      ask: num(r.askPrice, `${at}.askPrice`, issues),
-      askQty: num(r.askQty, `${at}.askQty`, issues),
+      bid: num(r.bidPrice, `${at}: bidPrice`, issues),
+      bidQty: num(r.bidQty, `${at}: bidQty`, issues),
+      ask: num(r.askPrice, `${at}: askPrice`, issues),
+      askQty: num(r.askQty, `${at}: askQty`, issues),
     });
   });
   if (issues.length > 0) fail(file, issues);
@@ -85,11 +86,12 @@ export interface ExchangeSymbol {
 export function parseExchangeInfo(json: unknown, file: string): Map<string, ExchangeSymbol> {
   const symbols = (json as { symbols?: unknown })?.symbols;
   if (!Array.isArray(symbols)) fail(file, ['symbols: expected an array (Binance exchangeInfo)']);
+  if (symbols.length === 0) throw new InputError(`${file}: no symbols`);
   const issues: string[] = [];
   const out = new Map<string, ExchangeSymbol>();
   symbols.forEach((row: unknown, i: number) => {
     const s = row as Record<string, unknown>;
-    const at = `symbols[${i}]`;
+    const at = `symbols entry at index ${i}`;
     if (typeof s?.symbol !== 'string' || typeof s.baseAsset !== 'string' || typeof s.quoteAsset !== 'string') {
       issues.push(`${at}: expected symbol, baseAsset and quoteAsset strings`);
       return;
@@ -99,7 +101,7 @@ export function parseExchangeInfo(json: unknown, file: string): Map<string, Exch
     const price = filter('PRICE_FILTER');
     const lot = filter('LOT_SIZE');
     const notional = filter('MIN_NOTIONAL');
-    const where = `${at} (${s.symbol}).filters`;
+    const where = `${at} (${s.symbol}): filters`;
     out.set(s.symbol, {
       symbol: s.symbol,
       base: s.baseAsset,

@@ -23,5 +23,5 @@ test('a malformed returns file exits 2 naming the file and row', () => {
   writeFileSync(file, '[0.1, "x"]');
   const res = spawnSync('node', [...cli, '--returns', file, '--periods-per-year', '252', '--json'], { encoding: 'utf8' });
   assert.equal(res.status, 2);
-  assert.match(res.stderr, /bad\.json: row 1/);
+  assert.match(res.stderr, /bad\.json: return at index 1:/);
 });

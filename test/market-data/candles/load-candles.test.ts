@@ -49,13 +49,13 @@ test('detectGaps counts missing bars', () => {
 
 test('a non-numeric price names the file and row', () => {
   const file = write('bad-array.json', [[1000, 1, 2, 0.5, 1.5, 10], [2000, 1, 'x', 0.5, 1.5, 10]]);
-  assert.throws(() => loadCandles(file), (e: unknown) => e instanceof InputError && e.message.includes(`${file}: row 1: high is not a number`));
+  assert.throws(() => loadCandles(file), (e: unknown) => e instanceof InputError && e.message.includes(`${file}: candle at index 1: high is not a number`));
 });
 
 test('object rows with a missing field name the row and field', () => {
   const ok = { openTimeInMillis: 1000, open: '1', high: '2', low: '0.5', close: '1.5', volume: '3' };
   const file = write('bad-object.json', [ok, { ...ok, openTimeInMillis: 2000, close: undefined }]);
-  assert.throws(() => loadCandles(file), (e: unknown) => e instanceof InputError && e.message.includes('row 1: close is not a number'));
+  assert.throws(() => loadCandles(file), (e: unknown) => e instanceof InputError && e.message.includes('candle at index 1: close is not a number'));
 });
 
 test('inconsistent OHLC, duplicate times and short rows are all listed', () => {
@@ -66,15 +66,16 @@ test('inconsistent OHLC, duplicate times and short rows are all listed', () => {
   } catch (e) {
     assert.ok(e instanceof InputError);
     assert.equal(e.issues.length, 3);
-    assert.match(e.issues[0]!, /row 1: inconsistent OHLC/);
-    assert.match(e.issues[1]!, /row 2: time 1000 is not after/);
-    assert.match(e.issues[2]!, /row 3: expected \[ms, open/);
+    assert.match(e.issues[0]!, /candle at index 1: inconsistent OHLC/);
+    assert.match(e.issues[1]!, /candle at index 2: time 1000 is not after the previous candle/);
+    assert.match(e.issues[2]!, /candle at index 3: expected \[ms, open/);
   }
 });
 
-test('not JSON, not an array, empty: clear errors naming the file', () => {
+test('not JSON, not an array, empty, zero bytes: clear errors naming the file', () => {
   assert.throws(() => loadCandles(write('garbage.json', '[[1,')), /garbage\.json: not valid JSON/);
   assert.throws(() => loadCandles(write('obj.json', { a: 1 })), /obj\.json: expected a JSON array/);
   assert.throws(() => loadCandles(write('empty.json', [])), /empty\.json: no candles/);
+  assert.throws(() => loadCandles(write('zero-bytes.json', '')), /zero-bytes\.json: no candles \(empty file\)/);
   assert.throws(() => loadCandles(join(dir, 'missing.json')), /missing\.json: cannot read/);
 });

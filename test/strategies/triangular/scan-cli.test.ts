@@ -32,7 +32,7 @@ test('CLI bad input exits 2 and names the file and field', () => {
   const r = run('--tickers', file, '--fee', '0.001', '--json');
   assert.equal(r.status, 2);
   assert.match(r.stderr, /tickers\.json/);
-  assert.match(r.stderr, /\[0\] \(ETHBTC\)\.askPrice/);
+  assert.match(r.stderr, /ticker at index 0 \(ETHBTC\): askPrice: expected a non-negative number/);
   assert.equal(run('--tickers', TICKERS, '--fee', 'x').status, 2);
   const missing = run('--tickers', join(dir, 'nope.json'), '--fee', '0.001');
   assert.equal(missing.status, 2);

@@ -73,13 +73,18 @@ async function liveWithHangingCancels() {
   return { market, dbFile, child, resting };
 }
 
+/** Ctrl-C, then Ctrl-C again while the stop hangs on the cancels, until the second one is answered. */
+async function interruptTwice(child: Child): Promise<void> {
+  child.process.kill('SIGINT');
+  await new Promise((r) => setTimeout(r, 300));
+  child.process.kill('SIGINT');
+  await until('the second Ctrl-C is answered', () => /stopping, cancelling/.test(child.stderr()), 10_000);
+}
+
 test('Ctrl-C twice while stopping: says how many orders it is cancelling and offers 5 s to give up on them; without a third, it cancels them all and exits 130', async () => {
   const { market, dbFile, child, resting } = await liveWithHangingCancels();
   try {
-    child.process.kill('SIGINT');
-    await new Promise((r) => setTimeout(r, 300));
-    child.process.kill('SIGINT');
-    await until('the second Ctrl-C is answered', () => /stopping, cancelling/.test(child.stderr()), 10_000);
+    await interruptTwice(child);
     assert.match(child.stderr(), /stopping, cancelling [1-9]\d* orders?; press Ctrl-C again within 5 s to exit now \(orders stay open\)/);
     // The exchange comes back: the hung cancels time out, and the stop cancels what is left.
     market.ex.faults.clear();
@@ -96,10 +101,7 @@ test('Ctrl-C twice while stopping: says how many orders it is cancelling and off
 test('Ctrl-C three times: exits at once (130), and the orders it could not cancel stay open at the exchange and in the journal', async () => {
   const { market, dbFile, child, resting } = await liveWithHangingCancels();
   try {
-    child.process.kill('SIGINT');
-    await new Promise((r) => setTimeout(r, 300));
-    child.process.kill('SIGINT');
-    await until('the second Ctrl-C is answered', () => /stopping, cancelling/.test(child.stderr()), 10_000);
+    await interruptTwice(child);
     child.process.kill('SIGINT');
     const { code } = await child.exited;
     assert.equal(code, 130);

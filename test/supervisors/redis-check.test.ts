@@ -1,22 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type AddressInfo, type Server } from 'node:net';
+import { createServer } from 'node:net';
+import { closedPort, listening } from '../support/ports.js';
 import { InputError } from '../../actors/runtime/errors.js';
 import { requireRedis } from '../../supervisors/redis-check.js';
 
 const REAL = 'redis://127.0.0.1:6379';
-
-async function listening(server: Server): Promise<number> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return (server.address() as AddressInfo).port;
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  const port = await listening(server);
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function refusal(url: string, timeoutMs?: number): Promise<InputError> {
   const err = await requireRedis({ redis: { enabled: true, url } }, timeoutMs).then(() => undefined, (e: unknown) => e);

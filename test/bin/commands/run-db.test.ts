@@ -42,7 +42,7 @@ test('run --db that cannot be a journal: exit 2 naming the path and what is wron
   const [r1, r2, r3, r4] = await Promise.all([run(['--db', random]), run(['--db', text]), run(['--db', aDirectory]), run(['--db', missing])]);
   assertRefused(r1, random, /is not a SQLite database .*left untouched/);
   assertRefused(r2, text, /is not a SQLite database .*left untouched/);
-  assertRefused(r3, aDirectory, /is a directory, not a SQLite file/);
+  assertRefused(r3, aDirectory, /is a directory, not a file/);
   assertRefused(r4, missing, new RegExp(`directory ${join(dir, 'no-such-dir')} does not exist`));
   assert.deepEqual({ random: digest(random), text: digest(text) }, before, 'the files are unchanged');
   assert.deepEqual(readdirSync(dir).sort(), ['a-directory', 'notes.txt', 'random.db'], 'no -wal, -shm or new file was left behind');

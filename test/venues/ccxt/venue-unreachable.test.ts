@@ -1,24 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type AddressInfo, type Server } from 'node:net';
+import { createServer } from 'node:net';
+import { closedPort, listening } from '../../support/ports.js';
 import { SystemClock } from '../../../actors/runtime/clock.js';
 import { InputError, VenueUnavailableError } from '../../../actors/runtime/errors.js';
 import { CcxtVenue } from '../../../actors/venues/ccxt/ccxt-venue.js';
 import { venueUnreachable } from '../../../actors/venues/ccxt/venue-unreachable.js';
 import { KEY, startExchange } from './fixture.js';
-
-async function listening(server: Server): Promise<number> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return (server.address() as AddressInfo).port;
-}
-
-/** A port nothing listens on: bound once, then closed. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  const port = await listening(server);
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** What syncClock fails with against `base`, after one retry, turned into the connect error. */
 async function unreachableAt(base: string) {

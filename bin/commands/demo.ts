@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { startFlashStack, runFlashRound } from '../../actors/venues/chain/flash-scenario.js';
 import { ConfigError, defaultConfig, loadConfig, type Config } from '../../config/index.js';
 import { riskLimitsFrom } from '../../supervisors/from-config.js';
 
@@ -41,6 +40,8 @@ export function register(program: Command): void {
       }
       const limits = riskLimitsFrom(config);
       // risk alone judges the profit fraction (MIN_PROFIT); the venue keeps only its wei floor, also the on-chain floor with the gas bound
+      // Loaded here, not at the top: the other commands start without ethers and anvil.
+      const { startFlashStack, runFlashRound } = await import('../../actors/venues/chain/flash-scenario.js');
       const stack = await startFlashStack({ minProfitWei: BigInt(opts.minProfitWei), builderPaymentWei: BigInt(opts.builderPaymentWei) });
       try {
         const result = await runFlashRound(stack, { capital, limits }).catch((err: Error) => {

@@ -1,12 +1,11 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig, exitOnConfigError } from '../../config/index.js';
 import { createLogger } from '../../actors/runtime/logger.js';
-import { runPaperSession } from '../../supervisors/run-paper-session.js';
-import { runLiveSession, type LiveSessionSummary } from '../../supervisors/live-session.js';
+import type { SessionSummary } from '../../supervisors/run-paper-session.js';
+import type { LiveSessionSummary } from '../../supervisors/live-session.js';
 import { InputError } from '../../actors/runtime/errors.js';
 import { progressBar } from '../progress.js';
 import { StopSignals } from '../stop-signals.js';
-import { requireRedis } from '../../supervisors/redis-check.js';
 
 function positiveNumber(name: string) {
   return (value: string): number => {
@@ -62,8 +61,14 @@ export function register(program: Command): void {
       const onOpenOrders = (count: () => number) => {
         stop.openOrders = count;
       };
-      let summary: Awaited<ReturnType<typeof runPaperSession>> | LiveSessionSummary;
+      let summary: SessionSummary | LiveSessionSummary;
       try {
+        // Loaded here, not at the top: the other commands start without ccxt and the sessions (~2 s).
+        const [{ requireRedis }, { runLiveSession }, { runPaperSession }] = await Promise.all([
+          import('../../supervisors/redis-check.js'),
+          import('../../supervisors/live-session.js'),
+          import('../../supervisors/run-paper-session.js'),
+        ]);
         await requireRedis(config);
         summary = opts.live
           ? await runLiveSession({ config, secrets, logger, dbFile, sessionId, durationMs, signal, onOpenOrders })
@@ -111,7 +116,7 @@ function valuesOf(value: unknown): string[] {
   return [];
 }
 
-function formatSummary(s: Awaited<ReturnType<typeof runPaperSession>> | LiveSessionSummary): string {
+function formatSummary(s: SessionSummary | LiveSessionSummary): string {
   const pnl = s.equityEnd - s.equityStart;
   const where = s.mode === 'live' ? `${s.exchange} ${s.symbol}: ${s.bars} closed bars in ${s.wallSeconds.toFixed(1)} s` : `${s.symbol}: ${s.bars} bars replayed in ${s.wallSeconds.toFixed(1)} s`;
   return [
@@ -125,7 +130,7 @@ function formatSummary(s: Awaited<ReturnType<typeof runPaperSession>> | LiveSess
   ].join('\n');
 }
 
-function familyLines(s: Awaited<ReturnType<typeof runPaperSession>>): string[] {
+function familyLines(s: SessionSummary): string[] {
   const line = (name: string, f: { capital: number; orders: number; fills: number; vetoes: number; equityEnd: number; riskState: string; haltedBy: string | null }) =>
     `  ${name}: capital ${f.capital.toFixed(2)}, orders ${f.orders}, fills ${f.fills}, vetoes ${f.vetoes}, equity → ${f.equityEnd.toFixed(2)}, risk ${f.riskState}${f.haltedBy ? ` (${f.haltedBy})` : ''}`;
   const lines = [line('market making (recorded candles, paper venue)', s.strategies['market-making'])];

@@ -6,6 +6,7 @@ import type { LiveSessionSummary } from '../../supervisors/live-session.js';
 import { InputError } from '../../actors/runtime/errors.js';
 import { progressBar } from '../progress.js';
 import { StopSignals } from '../stop-signals.js';
+import { checkDbFile } from '../../actors/ledger/storage/check-db-file.js';
 
 function positiveNumber(name: string) {
   return (value: string): number => {
@@ -63,6 +64,7 @@ export function register(program: Command): void {
       };
       let summary: SessionSummary | LiveSessionSummary;
       try {
+        checkDbFile(dbFile);
         // Loaded here, not at the top: the other commands start without ccxt and the sessions (~2 s).
         const [{ requireRedis }, { runLiveSession }, { runPaperSession }] = await Promise.all([
           import('../../supervisors/redis-check.js'),

@@ -18,7 +18,7 @@ export interface ReconcileResult {
 
 const STATUS: Record<VenueOrder['status'], OrderStatus> = { open: 'submitted', closed: 'filled', canceled: 'cancelled', rejected: 'rejected' };
 
-export const LOST_WITH_THE_PROCESS = 'lost with the process';
+const LOST_WITH_THE_PROCESS = 'lost with the process';
 
 /**
  * Before any new order (R1): every journaled order not known to be final is looked up at its venue by

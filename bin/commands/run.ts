@@ -65,16 +65,11 @@ export function register(program: Command): void {
       let summary: SessionSummary | LiveSessionSummary;
       try {
         checkDbFile(dbFile);
-        // Loaded here, not at the top: the other commands start without ccxt and the sessions (~2 s).
-        const [{ requireRedis }, { runLiveSession }, { runPaperSession }] = await Promise.all([
-          import('../../supervisors/redis-check.js'),
-          import('../../supervisors/live-session.js'),
-          import('../../supervisors/run-paper-session.js'),
-        ]);
-        await requireRedis(config);
+        // The sessions (ccxt and all) are loaded here, not at the top, so the other commands start without them.
+        await (await import('../../supervisors/redis-check.js')).requireRedis(config);
         summary = opts.live
-          ? await runLiveSession({ config, secrets, logger, dbFile, sessionId, durationMs, signal, onOpenOrders })
-          : await runPaperSession({
+          ? await (await import('../../supervisors/live-session.js')).runLiveSession({ config, secrets, logger, dbFile, sessionId, durationMs, signal, onOpenOrders })
+          : await (await import('../../supervisors/run-paper-session.js')).runPaperSession({
               config,
               logger,
               dbFile,

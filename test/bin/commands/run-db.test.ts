@@ -50,31 +50,41 @@ test('run --db that cannot be a journal: exit 2 naming the path and what is wron
 });
 
 /**
- * A read-only directory means nothing to root (it writes anyway), so as root the CLI runs as `nobody`;
- * where `nobody` cannot read this checkout (or the run is not root and cannot switch), say so and skip.
+ * How to make `dir` read-only for the CLI. A mode of 0555 means nothing to root, so as root the
+ * directory is made immutable (chattr +i, which binds root too), else the CLI runs as `nobody`; where
+ * neither is possible here, the test says so and skips.
  */
-test('run --db in a read-only directory (new file, and an existing journal): exit 2 naming the directory', async (t) => {
-  const asRoot = process.getuid?.() === 0;
-  const identity: SpawnOptions = asRoot ? { uid: 65534, gid: 65534, env: { ...process.env, HOME: tmpdir() } } : {};
-  if (asRoot) {
-    const probe = spawnSync(process.execPath, ['-e', "require('fs').accessSync('bin/arbiter.ts')"], identity);
-    if (probe.status !== 0) {
-      t.skip('as root this test runs the CLI as nobody, who cannot read this checkout here');
-      return;
-    }
+function readOnly(dir: string): { identity: SpawnOptions; undo: () => void } | string {
+  if (process.getuid?.() !== 0) {
+    chmodSync(dir, 0o555);
+    return { identity: {}, undo: () => chmodSync(dir, 0o755) };
   }
+  if (spawnSync('chattr', ['+i', dir]).status === 0) return { identity: {}, undo: () => void spawnSync('chattr', ['-i', dir]) };
+  const identity: SpawnOptions = { uid: 65534, gid: 65534, env: { ...process.env, HOME: tmpdir() } };
+  if (spawnSync(process.execPath, ['-e', "require('fs').accessSync('bin/arbiter.ts')"], identity).status === 0) return { identity, undo: () => {} };
+  return 'as root, neither chattr +i nor running as nobody (who cannot read this checkout) is possible here';
+}
+
+test('run --db in a read-only directory (new file, and an existing journal): exit 2 naming the directory', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'arbiter-ro-'));
   chmodSync(dir, 0o755);
   const journal = join(dir, 'existing.db');
   openStore(journal).close();
   const before = digest(journal);
   chmodSync(journal, 0o644);
-  if (!asRoot) chmodSync(dir, 0o555);
-  const fresh = join(dir, 'fresh.db');
-  const [r1, r2] = await Promise.all([run(['--db', fresh], identity), run(['--db', journal], identity)]);
-  assertRefused(r1, fresh, new RegExp(`directory ${dir} is not writable`));
-  assertRefused(r2, journal, /is not writable/);
-  assert.equal(existsSync(fresh), false);
-  assert.equal(digest(journal), before, 'the journal is unchanged');
-  chmodSync(dir, 0o755);
+  const ro = readOnly(dir);
+  if (typeof ro === 'string') {
+    t.skip(ro);
+    return;
+  }
+  try {
+    const fresh = join(dir, 'fresh.db');
+    const [r1, r2] = await Promise.all([run(['--db', fresh], ro.identity), run(['--db', journal], ro.identity)]);
+    assertRefused(r1, fresh, new RegExp(`directory ${dir} is not writable`));
+    assertRefused(r2, journal, /is not writable/);
+    assert.equal(existsSync(fresh), false);
+    assert.equal(digest(journal), before, 'the journal is unchanged');
+  } finally {
+    ro.undo();
+  }
 });

@@ -1,6 +1,7 @@
 #!/usr/bin/env -S node --max-semi-space-size=128 --import tsx
 import { buildProgram } from './program.js';
-import { ignoreClosedStdout } from './closed-stdout.js';
+import { ignoreClosedOutput } from './closed-output.js';
 
-ignoreClosedStdout(process.stdout);
+ignoreClosedOutput(process.stdout);
+ignoreClosedOutput(process.stderr);
 await buildProgram().parseAsync(process.argv);

@@ -16,7 +16,8 @@ export interface StopSignalsIo {
 const processIo: StopSignalsIo = {
   on: (signal, listener) => process.on(signal, listener),
   off: (signal, listener) => process.off(signal, listener),
-  write: (line) => process.stderr.write(`${line}\n`),
+  // On a terminal the progress bar holds the current line: start a fresh one.
+  write: (line) => process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}${line}\n`),
   exit: (code) => process.exit(code),
   now: () => performance.now(),
 };

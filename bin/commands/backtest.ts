@@ -16,6 +16,7 @@ import { fillSensitivity, type SensitivityRow } from '../../actors/venues/replay
 import { renderReport } from '../../actors/ledger/report/render-report.js';
 import { parseTargetBand, type DailyTargetBand } from '../../actors/ledger/report/daily-pnl.js';
 import { defaultConfig } from '../../config/index.js';
+import type { CommandAbout } from './index.js';
 
 interface BacktestOpts {
   strategy?: string;
@@ -150,10 +151,10 @@ async function execute(opts: BacktestOpts): Promise<void> {
   for (const row of sensitivity ?? []) process.stdout.write(`  fills ${row.model.padEnd(12)} pnl ${row.pnl.toFixed(4)}  return ${(row.totalReturn * 100).toFixed(2)}%\n`);
 }
 
-export function register(program: Command): void {
+export function register(program: Command, about: CommandAbout): void {
   program
-    .command('backtest')
-    .description('Replay recorded candles through the live actors (strategy, risk, replay venue) on a simulated clock; prints trades and metrics')
+    .command(about.name)
+    .description(about.summary)
     .option('--strategy <name>', `strategy to run (${Object.keys(backtestStrategies).join(', ')})`)
     .option('--data <files>', 'candle file(s), array or object format; comma-separated or repeated (capital split equally)', collect)
     .addOption(new Option('--allocation <file>', 'YAML/JSON: capital and strategy instances with weights and params (instead of --strategy, --data, --capital and parameters)').conflicts(['strategy', 'data', 'fast', 'slow', 'param', 'capital']))

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { ConfigError, defaultConfig, loadConfig, type Config } from '../../config/index.js';
 import { riskLimitsFrom } from '../../supervisors/from-config.js';
+import type { CommandAbout } from './index.js';
 
 interface FlashOptions {
   minProfitWei: string;
@@ -15,8 +16,8 @@ function usage(message: string): never {
   process.exit(2);
 }
 
-export function register(program: Command): void {
-  const demo = program.command('demo').description('Self-contained demonstrations on local infrastructure');
+export function register(program: Command, about: CommandAbout): void {
+  const demo = program.command(about.name).description(about.summary);
   demo
     .command('flash')
     .description('Flash-swap arbitrage on a fresh local anvil (real Uniswap V2 x2, real reserves), judged by the risk actor, sent as a Flashbots bundle through a local relay')

@@ -1,17 +1,41 @@
 import type { Command } from 'commander';
-import { register as run } from './run.js';
-import { register as metrics } from './metrics.js';
-import { register as backtest } from './backtest.js';
-import { register as scan } from './scan.js';
-import { register as quote } from './quote.js';
-import { register as demo } from './demo.js';
 
-/** Each command lives in its own file and registers itself here (one line each). */
-export const commands: Array<(program: Command) => void> = [
-  run,
-  metrics,
-  backtest,
-  scan,
-  quote,
-  demo,
+/** A command's name and one-line summary, known without loading the module that implements it. */
+export interface CommandAbout {
+  name: string;
+  summary: string;
+}
+
+export interface CommandEntry extends CommandAbout {
+  load: () => Promise<{ register: (program: Command, about: CommandAbout) => void }>;
+}
+
+/**
+ * Every command, one line each. A module is imported only when its command runs or shows its own help, so
+ * `arbiter --help` and `arbiter backtest` never load ccxt, ethers or SQLite they do not use.
+ */
+export const commands: readonly CommandEntry[] = [
+  {
+    name: 'run',
+    summary:
+      'Run a trading session. Paper by default: the market-making strategy quotes a recorded market through ' +
+      'risk and execution into the paper venue, while triangular and cross-exchange arbitrage trade real ccxt against ' +
+      'two local Binance-speaking exchanges on 127.0.0.1 (strategies.arbitrage.enabled), each family with its own ' +
+      'risk actor on its capital allocation; everything is journaled to one SQLite file. No keys, no outside network.',
+    load: () => import('./run.js'),
+  },
+  {
+    name: 'metrics',
+    summary:
+      'Performance metrics (total return, CAGR, volatility, Sharpe, Sortino, max drawdown, Calmar, win rate, profit factor, expectancy, exposure) from a JSON array of periodic returns',
+    load: () => import('./metrics.js'),
+  },
+  {
+    name: 'backtest',
+    summary: 'Replay recorded candles through the live actors (strategy, risk, replay venue) on a simulated clock; prints trades and metrics',
+    load: () => import('./backtest.js'),
+  },
+  { name: 'scan', summary: 'Find arbitrage in a market snapshot (no orders are sent)', load: () => import('./scan.js') },
+  { name: 'quote', summary: 'Quote opportunities from a snapshot (nothing is sent)', load: () => import('./quote.js') },
+  { name: 'demo', summary: 'Self-contained demonstrations on local infrastructure', load: () => import('./demo.js') },
 ];

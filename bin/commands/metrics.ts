@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { computeMetrics } from '../../actors/ledger/metrics/performance.js';
 import { ArbiterError, InputError } from '../../actors/runtime/errors.js';
+import type { CommandAbout } from './index.js';
 
 function positiveNumber(value: string): number {
   const n = Number(value);
@@ -32,10 +33,10 @@ export function readReturnsFile(file: string): number[] {
   return parsed as number[];
 }
 
-export function register(program: Command): void {
+export function register(program: Command, about: CommandAbout): void {
   program
-    .command('metrics')
-    .description('Performance metrics (total return, CAGR, volatility, Sharpe, Sortino, max drawdown, Calmar, win rate, profit factor, expectancy, exposure) from a JSON array of periodic returns')
+    .command(about.name)
+    .description(about.summary)
     .requiredOption('--returns <file>', 'JSON array of periodic simple returns, e.g. [0.01, -0.005, …]')
     .requiredOption('--periods-per-year <n>', 'periods per year (365 daily, 8760 hourly, 105120 for 5m bars)', positiveNumber)
     .option('--risk-free <rate>', 'annual risk-free rate (default 0)', Number, 0)

@@ -4,6 +4,7 @@ import { ArbiterError, InputError } from '../../actors/runtime/errors.js';
 import { parsePoolsJson } from '../../actors/strategies/flash-loan/pool.js';
 import { crossDexPairs, findOpportunities, type Opportunity } from '../../actors/strategies/flash-loan/opportunities.js';
 import { resolveToken } from '../../actors/strategies/flash-loan/resolve-token.js';
+import type { CommandAbout } from './index.js';
 
 function toJson(o: Opportunity) {
   return {
@@ -20,8 +21,8 @@ function toJson(o: Opportunity) {
   };
 }
 
-export function register(program: Command): void {
-  const quote = program.command('quote').description('Quote opportunities from a snapshot (nothing is sent)');
+export function register(program: Command, about: CommandAbout): void {
+  const quote = program.command(about.name).description(about.summary);
   quote
     .command('dex')
     .description('Flash-swap cycles between Uniswap V2-style pools of the same tokens on different DEXes, optimally sized, best first (raw units, before gas)')

@@ -7,6 +7,7 @@ import { InputError } from '../../actors/runtime/errors.js';
 import { progressBar } from '../progress.js';
 import { StopSignals } from '../stop-signals.js';
 import { checkDbFile } from '../../actors/ledger/storage/check-db-file.js';
+import type { CommandAbout } from './index.js';
 
 function positiveNumber(name: string) {
   return (value: string): number => {
@@ -16,15 +17,10 @@ function positiveNumber(name: string) {
   };
 }
 
-export function register(program: Command): void {
+export function register(program: Command, about: CommandAbout): void {
   program
-    .command('run')
-    .description(
-      'Run a trading session. Paper by default: the market-making strategy quotes a recorded market through ' +
-        'risk and execution into the paper venue, while triangular and cross-exchange arbitrage trade real ccxt against ' +
-        'two local Binance-speaking exchanges on 127.0.0.1 (strategies.arbitrage.enabled), each family with its own ' +
-        'risk actor on its capital allocation; everything is journaled to one SQLite file. No keys, no outside network.',
-    )
+    .command(about.name)
+    .description(about.summary)
     .option('--config <file>', 'YAML config file; without it, defaults plus ARBITER_* environment overrides')
     .option('--duration <seconds>', 'stop after this many seconds of wall time (default: until the recording ends)', positiveNumber('--duration'))
     .option('--db <file>', 'SQLite journal file (default: storage.dbFile from config, arbiter.db)')

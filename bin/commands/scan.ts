@@ -6,6 +6,7 @@ import { scanTriangular } from '../../actors/strategies/triangular/scanner.js';
 import { negativeCycles } from '../../actors/strategies/triangular/negative-cycles.js';
 import { parseVenueBooks } from '../../actors/strategies/cross-exchange/parse-books.js';
 import { crossOpportunities } from '../../actors/strategies/cross-exchange/cross-arbitrage.js';
+import type { CommandAbout } from './index.js';
 
 function feeRate(value: string): number {
   const n = Number(value);
@@ -50,8 +51,8 @@ function run(name: string, body: () => void): void {
 
 const pct = (x: number) => `${x.toFixed(4)}%`;
 
-export function register(program: Command): void {
-  const scan = program.command('scan').description('Find arbitrage in a market snapshot (no orders are sent)');
+export function register(program: Command, about: CommandAbout): void {
+  const scan = program.command(about.name).description(about.summary);
 
   scan
     .command('triangular')

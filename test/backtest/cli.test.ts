@@ -4,9 +4,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ARBITER } from '../support/arbiter-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'arbiter-bt-cli-'));
-const arbiter = (...args: string[]) => spawnSync('node', ['--import', 'tsx', 'bin/arbiter.ts', 'backtest', ...args], { encoding: 'utf8' });
+const arbiter = (...args: string[]) => spawnSync('node', [ARBITER, 'backtest', ...args], { encoding: 'utf8' });
 
 test('arbiter backtest --json: trades, metrics, bars, wallSeconds on the last line; gaps reported on stderr', () => {
   const report = join(dir, 'r.html');

@@ -6,10 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { until } from '../support/until.js';
+import { ARBITER } from '../support/arbiter-cli.js';
 
 test('a --json command piped into `head -c 10` exits quietly, with no EPIPE stack trace', () => {
   // 75 kB of JSON: more than a pipe holds, so arbiter is still writing when head exits.
-  const pipeline = `"${process.execPath}" --import tsx bin/arbiter.ts quote dex --pools data/dex/uniswap-sushiswap-overlap.pools.json --json | head -c 10; echo " arbiter=\${PIPESTATUS[0]}"`;
+  const pipeline = `"${process.execPath}" ${ARBITER} quote dex --pools data/dex/uniswap-sushiswap-overlap.pools.json --json | head -c 10; echo " arbiter=\${PIPESTATUS[0]}"`;
   const res = spawnSync('bash', ['-c', pipeline], { encoding: 'utf8' });
   assert.equal(res.stdout, '{"pools":2 arbiter=0\n', res.stderr);
   assert.doesNotMatch(res.stderr, /EPIPE|^\s+at /m);
@@ -17,7 +18,7 @@ test('a --json command piped into `head -c 10` exits quietly, with no EPIPE stac
 
 test('npm start | tee log, stopped with Ctrl-C (tee ends too): the session still cancels what rests and exits 130', async () => {
   const dbFile = join(mkdtempSync(join(tmpdir(), 'arbiter-tee-')), 'arbiter.db');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bin/arbiter.ts', 'run', '--db', dbFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [ARBITER, 'run', '--db', dbFile], { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.resume();
   child.stderr.resume();
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

@@ -5,12 +5,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { ARBITER } from '../support/arbiter-cli.js';
 
 const FINAL = "('filled', 'cancelled', 'rejected', 'lost')";
 
 /** One `arbiter run` to its end, as an operator starts it; its JSON summary. */
 function cleanRun(dbFile: string): { orders: number; fills: number; reconciled: { settled: number; cancelled: number; lost: number; unresolved: number } } {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', 'bin/arbiter.ts', 'run', '--db', dbFile, '--duration', '1.5', '--json'], { encoding: 'utf8' });
+  const res = spawnSync(process.execPath, [ARBITER, 'run', '--db', dbFile, '--duration', '1.5', '--json'], { encoding: 'utf8' });
   assert.equal(res.status, 0, res.stderr);
   return JSON.parse(res.stdout.trim().split('\n').at(-1)!);
 }
@@ -34,7 +35,7 @@ const count = (dbFile: string, sql: string, readonly = true) => read<{ n: number
 async function killedRun(dbFile: string): Promise<{ left: number }> {
   const rowsBefore = count(dbFile, 'SELECT COUNT(*) AS n FROM orders');
   for (let attempt = 0; attempt < 3; attempt++) {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bin/arbiter.ts', 'run', '--db', dbFile, '--speed', '100000', '--json'], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [ARBITER, 'run', '--db', dbFile, '--speed', '100000', '--json'], { stdio: 'ignore' });
     for (let i = 0; i < 1200; i++) {
       const { added, resting } = read<{ added: number; resting: number }>(
         dbFile,

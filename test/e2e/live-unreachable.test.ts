@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ARBITER } from '../support/arbiter-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'arbiter-unreachable-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,7 +20,7 @@ function runLive(name: string, base: string, logLevel: 'error' | 'warn') {
     `storage: { dbFile: "${join(dir, `${name}.db`)}" }`,
     `log: { level: ${logLevel}, pretty: false }`,
   ].join('\n'));
-  return spawnSync(process.execPath, ['--import', 'tsx', 'bin/arbiter.ts', 'run', '--live', '--config', config], {
+  return spawnSync(process.execPath, [ARBITER, 'run', '--live', '--config', config], {
     encoding: 'utf8',
     env: { PATH: process.env.PATH, BINANCE_API_KEY: 'unreachable-key', BINANCE_SECRET: 'unreachable-secret' },
   });

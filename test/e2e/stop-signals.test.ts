@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { until } from '../support/until.js';
 import { LIVE_KEY, liveConfigInput, startLiveMarket } from '../support/live-market.js';
+import { ARBITER } from '../support/arbiter-cli.js';
 
 const FINAL = "('filled', 'cancelled', 'rejected', 'lost')";
 
@@ -19,7 +20,7 @@ interface Child {
 
 /** `node bin/arbiter.ts run …`, started without npm, as systemd would. */
 function arbiter(args: string[], env: NodeJS.ProcessEnv = process.env): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bin/arbiter.ts', 'run', ...args], { env });
+  const child = spawn(process.execPath, [ARBITER, 'run', ...args], { env });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../../runtime/project-root.js';
 import { parseSnapshotPairs, snapshotToPools, type SnapshotPair } from './snapshot-pairs.js';
 import type { Pool } from './pool.js';
 
-const dataDir = fileURLToPath(new URL('../../../data/dex/', import.meta.url));
+const dataDir = `${projectPath('data', 'dex')}/`;
 
 export const UNISWAP_SNAPSHOT = `${dataDir}uniswap_v2_pairs_2020-10.json`;
 export const SUSHISWAP_SNAPSHOT = `${dataDir}sushiswap_pairs_2020-10.json`;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../../runtime/project-root.js';
 import type { ListedMarket } from './exchange-state.js';
 
-const DEFAULT_INFO = fileURLToPath(new URL('../../../data/markets/binance_exchangeInfo_2020-10-09T0204Z.json', import.meta.url));
+const DEFAULT_INFO = projectPath('data', 'markets', 'binance_exchangeInfo_2020-10-09T0204Z.json');
 
 /** Real Binance exchangeInfo entries for the given symbols, served verbatim (status forced to TRADING). */
 export function listedMarkets(symbols: readonly string[], file = DEFAULT_INFO): ListedMarket[] {

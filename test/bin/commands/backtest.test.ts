@@ -4,8 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ARBITER } from '../../support/arbiter-cli.js';
 
-const backtest = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'bin/arbiter.ts', 'backtest', ...args], { encoding: 'utf8' });
+const backtest = (...args: string[]) => spawnSync(process.execPath, [ARBITER, 'backtest', ...args], { encoding: 'utf8' });
 const DATA = 'data/candles/ETH_BTC-5m.json';
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

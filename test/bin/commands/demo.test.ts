@@ -2,9 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { HDNodeWallet, Mnemonic } from 'ethers';
+import { ARBITER } from '../../support/arbiter-cli.js';
 
 test('arbiter demo flash --json: realized == predicted to the wei, simulated, and no key in the output', () => {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', 'bin/arbiter.ts', 'demo', 'flash', '--json'], { encoding: 'utf8' });
+  const res = spawnSync(process.execPath, [ARBITER, 'demo', 'flash', '--json'], { encoding: 'utf8' });
   assert.equal(res.status, 0, res.stderr);
   const out = JSON.parse(res.stdout.trim().split('\n').at(-1)!);
   assert.equal(typeof out.predictedProfitWei, 'string');
@@ -26,16 +27,16 @@ test('arbiter demo flash --json: realized == predicted to the wei, simulated, an
   const words = text.match(/0x[0-9a-fA-F]{64}/g) ?? [];
   assert.deepEqual(words, [out.txHash]);
   // bad arguments are usage errors
-  const bad = spawnSync(process.execPath, ['--import', 'tsx', 'bin/arbiter.ts', 'demo', 'flash', '--min-profit-wei', '1.5'], { encoding: 'utf8' });
+  const bad = spawnSync(process.execPath, [ARBITER, 'demo', 'flash', '--min-profit-wei', '1.5'], { encoding: 'utf8' });
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /--min-profit-wei: expected a non-negative integer/);
 });
 
 test('arbiter demo flash: risk refuses a cycle too large for its capital (exit 1, the veto named); bad capital is a usage error', () => {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', 'bin/arbiter.ts', 'demo', 'flash', '--capital-weth', '10000'], { encoding: 'utf8' });
+  const res = spawnSync(process.execPath, [ARBITER, 'demo', 'flash', '--capital-weth', '10000'], { encoding: 'utf8' });
   assert.equal(res.status, 1, res.stdout + res.stderr);
   assert.match(res.stderr, /no bundle submitted: denied: flash-loan-1 POSITION_LIMIT: .*WETH/);
-  const bad = spawnSync(process.execPath, ['--import', 'tsx', 'bin/arbiter.ts', 'demo', 'flash', '--capital-weth', 'lots'], { encoding: 'utf8' });
+  const bad = spawnSync(process.execPath, [ARBITER, 'demo', 'flash', '--capital-weth', 'lots'], { encoding: 'utf8' });
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /--capital-weth: expected a positive number of WETH, got "lots"/);
 });

@@ -5,8 +5,9 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getAmountIn, getAmountOut } from '../../../actors/strategies/flash-loan/v2-math.js';
+import { ARBITER } from '../../support/arbiter-cli.js';
 
-const cli = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'bin/arbiter.ts', ...args], { encoding: 'utf8' });
+const cli = (args: string[]) => spawnSync(process.execPath, [ARBITER, ...args], { encoding: 'utf8' });
 
 test('arbiter quote dex --json prints exact opportunities, best first', () => {
   const dir = mkdtempSync(join(tmpdir(), 'quote-'));
@@ -38,7 +39,7 @@ test('arbiter quote dex --json prints exact opportunities, best first', () => {
 });
 
 test('the real Uniswap/SushiSwap overlap quotes in profit order', () => {
-  const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'bin/arbiter.ts', 'quote', 'dex', '--pools', 'data/dex/uniswap-sushiswap-overlap.pools.json', '--json'], { encoding: 'utf8' });
+  const stdout = execFileSync(process.execPath, [ARBITER, 'quote', 'dex', '--pools', 'data/dex/uniswap-sushiswap-overlap.pools.json', '--json'], { encoding: 'utf8' });
   const out = JSON.parse(stdout.trim().split('\n').at(-1)!);
   assert.equal(out.pools, 232);
   assert.equal(out.poolPairs, 116);

@@ -4,13 +4,14 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ARBITER } from '../../support/arbiter-cli.js';
 
 function run(configText: string): Promise<{ status: number | null; stderr: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'arbiter-cfg-'));
   const config = join(dir, 'arbiter.yaml');
   writeFileSync(config, configText);
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bin/arbiter.ts', 'run', '--config', config, '--db', join(dir, 'j.db'), '--duration', '1']);
+    const child = spawn(process.execPath, [ARBITER, 'run', '--config', config, '--db', join(dir, 'j.db'), '--duration', '1']);
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.once('exit', (status) => resolve({ status, stderr }));
@@ -32,6 +33,6 @@ test('settings that cannot work stop arbiter run at start with exit 2 naming the
 
 test('run --help says where inspector events go: a 127.0.0.1 relay, and Stately\'s web page in the browser', async () => {
   const { buildProgram } = await import('../../../bin/program.js');
-  const help = buildProgram().commands.find((c) => c.name() === 'run')!.helpInformation().replace(/\s+/g, ' ');
+  const help = (await buildProgram(['run'])).commands.find((c) => c.name() === 'run')!.helpInformation().replace(/\s+/g, ' ');
   assert.match(help, /--inspect .*127\.0\.0\.1.*https:\/\/stately\.ai.*every event/);
 });

@@ -6,10 +6,11 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../../../actors/ledger/storage/store.js';
+import { ARBITER } from '../../support/arbiter-cli.js';
 
 function run(args: string[], options: SpawnOptions = {}): Promise<{ status: number | null; stderr: string; stdout: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bin/arbiter.ts', 'run', '--duration', '1', ...args], options);
+    const child = spawn(process.execPath, [ARBITER, 'run', '--duration', '1', ...args], options);
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (d) => (stdout += d));
@@ -61,7 +62,7 @@ function readOnly(dir: string): { identity: SpawnOptions; undo: () => void } | s
   }
   if (spawnSync('chattr', ['+i', dir]).status === 0) return { identity: {}, undo: () => void spawnSync('chattr', ['-i', dir]) };
   const identity: SpawnOptions = { uid: 65534, gid: 65534, env: { ...process.env, HOME: tmpdir() } };
-  if (spawnSync(process.execPath, ['-e', "require('fs').accessSync('bin/arbiter.ts')"], identity).status === 0) return { identity, undo: () => {} };
+  if (spawnSync(process.execPath, ['-e', `require('fs').accessSync('${ARBITER}')`], identity).status === 0) return { identity, undo: () => {} };
   return 'as root, neither chattr +i nor running as nobody (who cannot read this checkout) is possible here';
 }
 

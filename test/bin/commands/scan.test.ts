@@ -4,8 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ARBITER } from '../../support/arbiter-cli.js';
 
-const scan = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'bin/arbiter.ts', 'scan', ...args], { encoding: 'utf8' });
+const scan = (...args: string[]) => spawnSync(process.execPath, [ARBITER, 'scan', ...args], { encoding: 'utf8' });
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function refused(res: ReturnType<typeof scan>, pattern: RegExp): void {

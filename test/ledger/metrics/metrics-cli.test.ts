@@ -4,9 +4,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ARBITER } from '../../support/arbiter-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'arbiter-metrics-'));
-const cli = ['--import', 'tsx', 'bin/arbiter.ts', 'metrics'];
+const cli = [ARBITER, 'metrics'];
 
 test('arbiter metrics --json prints the metrics as the last line', () => {
   const file = join(dir, 'r.json');

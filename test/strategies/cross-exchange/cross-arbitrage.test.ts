@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { crossOpportunities, crossPair } from '../../../actors/strategies/cross-exchange/cross-arbitrage.js';
 import { parseVenueBooks } from '../../../actors/strategies/cross-exchange/parse-books.js';
 import { InputError } from '../../../actors/runtime/errors.js';
+import { ARBITER } from '../../support/arbiter-cli.js';
 
 const A = { venue: 'A', bids: [[99, 1]] as [number, number][], asks: [[100, 1], [101, 2], [103, 5]] as [number, number][], takerFee: 0.001 };
 const B = { venue: 'B', bids: [[102, 1.5], [101.5, 1], [100, 4]] as [number, number][], asks: [[103, 1]] as [number, number][], takerFee: 0.001 };
@@ -65,7 +66,7 @@ test('CLI: arbiter scan cross --json prints size, profits and venues; bad input 
   const dir = mkdtempSync(join(tmpdir(), 'cross-'));
   const file = join(dir, 'books.json');
   writeFileSync(file, JSON.stringify({ venueA: { bids: A.bids, asks: A.asks }, venueB: { bids: B.bids, asks: B.asks } }));
-  const ok = spawnSync(process.execPath, ['--import', 'tsx', 'bin/arbiter.ts', 'scan', 'cross', '--books', file, '--fee', '0.001', '--json'], { encoding: 'utf8' });
+  const ok = spawnSync(process.execPath, [ARBITER, 'scan', 'cross', '--books', file, '--fee', '0.001', '--json'], { encoding: 'utf8' });
   assert.equal(ok.status, 0, ok.stderr);
   const out = JSON.parse(ok.stdout.trim().split('\n').at(-1)!);
   assert.equal(out.size, 2.5);
@@ -74,7 +75,7 @@ test('CLI: arbiter scan cross --json prints size, profits and venues; bad input 
   assert.equal(out.grossProfit, 3);
   assert.ok(Math.abs(out.netProfit - 2.494) < 1e-9);
   writeFileSync(file, JSON.stringify({ venueA: { bids: A.bids, asks: [[100, 'lots']] }, venueB: B }));
-  const bad = spawnSync(process.execPath, ['--import', 'tsx', 'bin/arbiter.ts', 'scan', 'cross', '--books', file, '--fee', '0.001', '--json'], { encoding: 'utf8' });
+  const bad = spawnSync(process.execPath, [ARBITER, 'scan', 'cross', '--books', file, '--fee', '0.001', '--json'], { encoding: 'utf8' });
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /books\.json/);
   assert.match(bad.stderr, /venueA\.asks: level at index 0: amount/);

@@ -4,8 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+import { ARBITER } from '../../support/arbiter-cli.js';
 
-const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'bin/arbiter.ts', 'scan', 'triangular', ...args], { encoding: 'utf8' });
+const run = (...args: string[]) => spawnSync(process.execPath, [ARBITER, 'scan', 'triangular', ...args], { encoding: 'utf8' });
 const TICKERS = 'data/tickers/binance_24hr_2020-10-09T0205Z.json';
 const MARKETS = 'data/markets/binance_exchangeInfo_2020-10-09T0204Z.json';
 

@@ -26,6 +26,8 @@ export interface TradingSystemOptions {
   stashLimit?: number;
   inspect?: InspectObserver;
   random?: () => number;
+  /** `replay` for simulated-time runs (backtests): each delivery runs to quiescence synchronously. Live: nact. */
+  dispatcher?: 'nact' | 'replay';
 }
 
 export interface TradingSystem {
@@ -48,6 +50,7 @@ export function bootTradingSystem(options: TradingSystemOptions): TradingSystem 
   const { store, logger } = options;
   const system = new ActorSystem({
     clock: options.clock,
+    dispatcher: options.dispatcher,
     logger,
     inspect: options.inspect,
     deadLetters: options.deadLetters ?? store?.deadLetters,

@@ -37,7 +37,7 @@ export class ActorHost implements StrategyHost {
   private readonly bySymbol = new Map<string, string[]>();
 
   constructor(opts: ActorHostOptions) {
-    this.system = new ActorSystem({ clock: opts.clock, logger: opts.logger });
+    this.system = new ActorSystem({ clock: opts.clock, dispatcher: 'replay', logger: opts.logger });
     const persist = false;
     if (opts.onJournal) {
       const onJournal = opts.onJournal;

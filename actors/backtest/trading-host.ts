@@ -58,6 +58,7 @@ export class TradingHost {
     });
     this.trading = bootTradingSystem({
       clock,
+      dispatcher: 'replay',
       logger: opts.logger ?? pino({ level: 'silent' }),
       venues: { [venue.id]: venue },
       risk: { ...riskActor({ capital: opts.capital, limits: opts.riskLimits, startTs: clock.now() }), persist: false },

@@ -1,9 +1,8 @@
 import Denque from 'denque';
-import { dispatch, spawn, stop as stopNact } from 'nact';
 import { createActor, type AnyActor } from 'xstate';
 import type { Logger } from 'pino';
-import { guardOnCrash, type NactSupervisionContext } from '../../supervisors/nact-guard.js';
 import type { Supervisee, Supervisor } from '../../supervisors/supervisor.js';
+import type { Dispatcher, Runnable, Turns } from './dispatcher.js';
 import type { ActorSpec, EffectContext, InspectObserver, Outgoing } from './actor-spec.js';
 import type { Clock } from './clock.js';
 import type { DeadLetter } from './dead-letters.js';
@@ -13,7 +12,7 @@ import type { SnapshotStore } from './snapshot-store.js';
 
 /** What a cell needs from the system that hosts it. */
 export interface CellHost {
-  readonly nactRoot: unknown;
+  readonly dispatcher: Dispatcher;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly inFlight: InFlight;
@@ -24,34 +23,24 @@ export interface CellHost {
   route(from: string, message: Outgoing, correlationId: string): void;
 }
 
-let nactNames = 0;
-/** nact paths allow only [a-z0-9-$_.+!*'(),]; our addresses ('venue:paper') stay as they are. */
-function nactName(name: string): string {
-  nactNames += 1;
-  return `${name.replace(/[^a-z0-9\-$_.+!*'(),]/gi, '.')}.${nactNames}`;
-}
-
-const DRAIN_PER_TICK = 64;
-
 export type CellStatus = 'running' | 'restarting' | 'stopped';
 
 /**
- * One addressable actor: a nact actor (mailbox, scheduling, fault hook) hosting one XState actor.
- * The pending queue is ours, not nact's, so a stop can dead-letter what nact would drop,
- * and nact only carries "one message is ready" ticks.
+ * One addressable actor hosting one XState actor. The pending queue is ours, so a stop can dead-letter what is
+ * left; the dispatcher (nact when live, synchronous in replays) only decides when the cell takes a turn.
  */
-export class ActorCell implements Supervisee {
+export class ActorCell implements Supervisee, Runnable {
   status: CellStatus = 'running';
   restarts = 0;
   private readonly pending = new Denque<Message>();
   private current: Message | undefined;
-  private gate: Promise<void> | undefined;
+  private gate: ReturnType<typeof setTimeout> | undefined;
   private machine: AnyActor;
   private lastSnapshot: unknown;
   private supervisor: Supervisor | undefined;
-  private readonly nactRef: unknown;
+  private readonly turns: Turns;
   private readonly persist: boolean;
-  /** A tick is on its way through nact: later deliveries ride on it instead of scheduling their own. */
+  /** A turn is on its way: later deliveries ride on it instead of asking for their own. */
   private scheduled = false;
 
   constructor(
@@ -61,12 +50,7 @@ export class ActorCell implements Supervisee {
     this.persist = spec.persist ?? true;
     this.lastSnapshot = this.persist ? host.snapshots.load(spec.name) : undefined;
     this.machine = this.startMachine();
-    this.nactRef = spawn(host.nactRoot as never, (state: unknown) => this.onTick(state), nactName(spec.name), {
-      onCrash: guardOnCrash(
-        (_msg, error, ctx) => this.onCrash(error, ctx),
-        (policyError) => host.logger.error({ actor: spec.name, err: policyError }, 'supervision policy threw'),
-      ),
-    } as never);
+    this.turns = host.dispatcher.attach(this);
   }
 
   get name(): string {
@@ -105,9 +89,9 @@ export class ActorCell implements Supervisee {
   }
 
   private schedule(): void {
-    if (this.scheduled) return;
+    if (this.scheduled || this.gate) return;
     this.scheduled = true;
-    dispatch(this.nactRef as never, 0 as never);
+    this.turns.schedule();
   }
 
   restart(delayMs: number): void {
@@ -116,14 +100,14 @@ export class ActorCell implements Supervisee {
     this.machine.stop();
     this.machine = this.startMachine();
     if (delayMs > 0) {
+      if (this.gate) clearTimeout(this.gate);
       this.status = 'restarting';
-      this.gate = new Promise((resolve) =>
-        setTimeout(() => {
-          this.gate = undefined;
-          if (this.status === 'restarting') this.status = 'running';
-          resolve();
-        }, delayMs),
-      );
+      // Messages stash in the queue until the backoff ends (the stash limit applies meanwhile).
+      this.gate = setTimeout(() => {
+        this.gate = undefined;
+        if (this.status === 'restarting') this.status = 'running';
+        if (this.pending.length > 0) this.schedule();
+      }, delayMs);
     }
   }
 
@@ -136,7 +120,9 @@ export class ActorCell implements Supervisee {
       this.host.deadLetter({ actor: this.name, message, reason: 'stopped', error: reason });
       this.host.inFlight.done();
     }
-    stopNact(this.nactRef as never);
+    if (this.gate) clearTimeout(this.gate);
+    this.gate = undefined;
+    this.turns.stop();
   }
 
   private startMachine(): AnyActor {
@@ -152,15 +138,13 @@ export class ActorCell implements Supervisee {
     return actor;
   }
 
-  /**
-   * One nact tick drains up to DRAIN_PER_TICK messages: a burst costs one scheduling round, not one per message,
-   * and a busy actor still yields to the others between rounds.
-   */
-  private async onTick(state: unknown): Promise<unknown> {
-    if (this.gate) await this.gate;
-    for (let n = 0; n < DRAIN_PER_TICK && this.status !== 'stopped'; n++) {
+  /** Handles up to `max` queued messages; a throw leaves `current` set for the crash path. */
+  drain(max: number): number {
+    let handled = 0;
+    while (handled < max && this.status === 'running') {
       const message = this.pending.shift();
       if (!message) break;
+      handled += 1;
       this.current = message;
       if (message.type === 'chaos.kill') throw new Error(`killed: ${message.reason}`);
       this.machine.send(message);
@@ -173,11 +157,11 @@ export class ActorCell implements Supervisee {
       this.host.inFlight.done();
     }
     this.scheduled = false;
-    if (this.pending.length > 0 && this.status !== 'stopped') this.schedule();
-    return state;
+    if (this.pending.length > 0 && this.status === 'running') this.schedule();
+    return handled;
   }
 
-  private onCrash(error: unknown, ctx: NactSupervisionContext): symbol {
+  crashed(error: unknown): 'stop' | 'resume' {
     const failed = this.current;
     this.current = undefined;
     this.scheduled = false;
@@ -186,16 +170,12 @@ export class ActorCell implements Supervisee {
       this.host.inFlight.done();
     }
     this.host.logger.warn({ actor: this.name, err: error }, 'actor crashed');
-    if (!this.supervisor) {
-      this.restart(0);
-      if (this.pending.length > 0) this.schedule();
-      return ctx.resume;
-    }
-    this.supervisor.childFailed(this, error);
-    if (this.status === 'stopped') return ctx.stop;
-    // What queued behind the crashing message rides on a fresh tick (nact runs it after this resume).
+    if (!this.supervisor) this.restart(0);
+    else this.supervisor.childFailed(this, error);
+    if (this.status === 'stopped') return 'stop';
+    // What queued behind the crashing message takes a fresh turn.
     if (this.pending.length > 0) this.schedule();
-    return ctx.resume;
+    return 'resume';
   }
 
   private onEmitted(event: { type: string } & Record<string, unknown>): void {

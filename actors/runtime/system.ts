@@ -1,8 +1,10 @@
-import { start, stop as stopNact } from 'nact';
 import { pino, type Logger } from 'pino';
 import { Supervisor, type SupervisorHooks } from '../../supervisors/supervisor.js';
 import { defaultPolicy, type SupervisionPolicy } from '../../supervisors/policy.js';
 import { ActorCell, type CellHost } from './actor-cell.js';
+import type { Dispatcher } from './dispatcher.js';
+import { NactDispatcher } from './nact-dispatcher.js';
+import { ReplayDispatcher } from './replay-dispatcher.js';
 import type { ActorSpec, InspectObserver, MessageObserver, Outgoing } from './actor-spec.js';
 import type { Clock } from './clock.js';
 import { MemoryDeadLetters, type DeadLetter, type DeadLetterSink } from './dead-letters.js';
@@ -12,6 +14,13 @@ import { MemorySnapshotStore, type SnapshotStore } from './snapshot-store.js';
 
 export interface ActorSystemOptions {
   clock: Clock;
+  /**
+   * `nact` (default, live): cells are nact actors scheduled among timers and sockets. `replay` (simulated time:
+   * backtests, benches): a delivery from outside runs the system synchronously until it is idle.
+   */
+  dispatcher?: 'nact' | 'replay';
+  /** Replay only: messages handled before yielding to the event loop. */
+  replayYieldEvery?: number;
   logger?: Logger;
   deadLetters?: DeadLetterSink;
   snapshots?: SnapshotStore;
@@ -33,7 +42,7 @@ export interface ActorSystemOptions {
  * supervision trees, dead letters, and an in-flight count for quiescence.
  */
 export class ActorSystem implements CellHost {
-  readonly nactRoot: unknown;
+  readonly dispatcher: Dispatcher;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly inFlight = new InFlight();
@@ -58,7 +67,8 @@ export class ActorSystem implements CellHost {
     this.inspect = options.inspect;
     this.ids = options.ids ?? new IdSource();
     this.stashLimit = options.stashLimit ?? 1_000;
-    this.nactRoot = start();
+    this.dispatcher =
+      options.dispatcher === 'replay' ? new ReplayDispatcher({ yieldEvery: options.replayYieldEvery }) : new NactDispatcher(this.logger);
     this.hooks = {
       now: options.monotonicNow ?? (() => performance.now()),
       random: options.random ?? Math.random,
@@ -167,6 +177,6 @@ export class ActorSystem implements CellHost {
 
   async shutdown(): Promise<void> {
     for (const cell of this.cells.values()) if (cell.status !== 'stopped') cell.stop('system shutdown');
-    stopNact(this.nactRoot as never);
+    this.dispatcher.shutdown();
   }
 }

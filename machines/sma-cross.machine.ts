@@ -34,11 +34,20 @@ const DONE = new Set(['filled', 'cancelled', 'rejected']);
 const DUST = 1e-9;
 
 /** This strategy's close in a bar event (one bar, or a step's bars), or undefined when the event carries none. */
-function ownClose(ctx: SmaCrossContext, event: SmaCrossEvent): number | undefined {
+function findClose(ctx: SmaCrossContext, event: SmaCrossEvent): number | undefined {
   if (event.type === 'candle.closed') return event.symbol === ctx.symbol && event.venue === ctx.venue ? event.candle.close : undefined;
   if (event.type !== 'candles.closed' || event.venue !== ctx.venue) return undefined;
   for (const bar of event.bars) if (bar.symbol === ctx.symbol) return bar.candle.close;
   return undefined;
+}
+
+/** The guards and actions of one transition ask for the same event's close up to four times: find it once. */
+let closeMemo: { event: SmaCrossEvent; symbol: string; venue: string; close: number | undefined } | undefined;
+function ownClose(ctx: SmaCrossContext, event: SmaCrossEvent): number | undefined {
+  if (closeMemo && closeMemo.event === event && closeMemo.symbol === ctx.symbol && closeMemo.venue === ctx.venue) return closeMemo.close;
+  const close = findClose(ctx, event);
+  closeMemo = { event, symbol: ctx.symbol, venue: ctx.venue, close };
+  return close;
 }
 
 /** The guard and the action of one transition step the same (state, close): compute it once. Pure: same inputs, same output. */

@@ -55,7 +55,7 @@ test('candles of another symbol are ignored', () => {
   const { actor, emitted } = start();
   for (const c of [2, 1, 2]) actor.send(candle(c, 'OTHER/Y') as never);
   assert.equal(emitted.length, 0);
-  assert.deepEqual(actor.getSnapshot().context.sma.window, []);
+  assert.equal(actor.getSnapshot().context.sma.seen, 0);
 });
 
 test('a denial returns the strategy to flat, and a cancelled order with no fill too', () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { crossSeries } from '../../../actors/strategies/sma-cross/signal.js';
+import { crossSeries, initialSmaState, smaWindow, stepSma, type SmaState } from '../../../actors/strategies/sma-cross/signal.js';
 import { loadCandles } from '../../../actors/market-data/candles/load-candles.js';
 
 /** Independent reference: SMAs recomputed from slices, crosses by the issue's definition. */
@@ -51,4 +51,22 @@ test('matches the naive reference on real ADA/BTC closes', () => {
   const got = crossSeries(closes, { fast: 10, slow: 30 });
   assert.deepEqual(got, naiveCrosses(closes, 10, 30));
   assert.ok(got.filter((c) => c !== null).length > 20, 'the sample has crosses to compare');
+});
+
+test('a state reads the same after later steps, and stepping an old state again gives the same answer', () => {
+  const closes = loadCandles('data/candles/ADA_BTC-5m.json').candles.slice(0, 3000).map((c) => c.close);
+  const p = { fast: 5, slow: 12 };
+  let state = initialSmaState;
+  const states: SmaState[] = [];
+  for (const c of closes) {
+    states.push(state);
+    state = stepSma(state, c, p).state;
+  }
+  // Past the compaction point (1,024 closes) and back: every kept state still holds its own window.
+  for (const t of [0, 11, 12, 500, 1023, 1024, 1025, 2999]) {
+    assert.deepEqual(smaWindow(states[t]!, p.slow), closes.slice(Math.max(0, t - p.slow), t), `window at ${t}`);
+    const again = stepSma(states[t]!, closes[t]!, p);
+    assert.deepEqual(smaWindow(again.state, p.slow), closes.slice(Math.max(0, t + 1 - p.slow), t + 1), `re-step at ${t}`);
+    assert.deepEqual(smaWindow(states[t]!, p.slow), closes.slice(Math.max(0, t - p.slow), t), `window at ${t} after a re-step`);
+  }
 });

@@ -74,9 +74,17 @@ export class TradingHost {
     this.trading.system.observe(opts.onMessage);
   }
 
-  /** The venue matches resting orders against the step's bars before anyone sees them. */
+  /**
+   * The venue matches resting orders against the step's bars before anyone sees them. With nothing resting there
+   * is nothing to match: the venue only notes the bars, with no message and no effect turn (most steps).
+   */
   openBars(bars: readonly SymbolBar[]): void {
-    this.trading.system.publish({ type: 'replay.bars', venue: this.opts.venue.id, bars, to: this.venueActor });
+    const { venue, timeframeMs } = this.opts;
+    if (!venue.hasResting()) {
+      for (const { symbol, candle } of bars) venue.openBar(symbol, candle, timeframeMs);
+      return;
+    }
+    this.trading.system.publish({ type: 'replay.bars', venue: venue.id, bars, to: this.venueActor });
   }
 
   /**

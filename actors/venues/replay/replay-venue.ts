@@ -93,6 +93,12 @@ export class ReplayVenue implements Venue {
 
   async close(): Promise<void> {}
 
+  /** Whether any order rests (waits for a bar to fill on). */
+  hasResting(): boolean {
+    for (const list of this.open.values()) if (list.length > 0) return true;
+    return false;
+  }
+
   /** Bar `bar` of `symbol` opens: resting orders accepted no later than its open try to fill on it. */
   openBar(symbol: string, bar: Candle, timeframeMs: number): ReplayOrderEvent[] {
     this.lastBar.set(symbol, bar);

@@ -2,6 +2,7 @@ import WebSocket from 'ws';
 import type { Clock } from '../../runtime/clock.js';
 import type { OrderBook } from '../types.js';
 import { DiffBook, type DepthDiffEvent, type DepthSnapshot } from './diff-book.js';
+import { parseDepthFrame } from './depth-frame.js';
 
 export type FeedSignal =
   | { type: 'feed.opened' }
@@ -37,6 +38,18 @@ export const openWebSocket: OpenDepthSocket = (url, on) => {
   ws.on('close', () => on.closed());
   return ws;
 };
+
+/** A frame the fast reader left alone: JSON.parse decides whether it is a depth update at all. */
+function parseOtherFrame(raw: string): DepthDiffEvent | undefined {
+  let msg: Record<string, unknown>;
+  try {
+    msg = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  const data = (msg?.data ?? msg) as Record<string, unknown> | null;
+  return data?.e === 'depthUpdate' ? (data as unknown as DepthDiffEvent) : undefined;
+}
 
 export interface DepthFeedOptions {
   venue: string;
@@ -97,16 +110,10 @@ export class DepthFeed {
   private onMessage(raw: string): void {
     this.lastMessageAt = this.opts.clock.now();
     this.silentReported = false;
-    let msg: Record<string, unknown>;
-    try {
-      msg = JSON.parse(raw);
-    } catch {
-      return;
-    }
-    const data = (msg.data ?? msg) as Record<string, unknown>;
-    if (data.e !== 'depthUpdate') return;
+    const ev = parseDepthFrame(raw) ?? parseOtherFrame(raw);
+    if (!ev) return;
     const wasSynced = this.book.isSynced;
-    const r = this.book.onDiff(data as unknown as DepthDiffEvent);
+    const r = this.book.onDiff(ev);
     if (r === 'applied') {
       this.opts.onBook(this.book.book(this.opts.depth ?? 100, this.opts.clock.now()));
       if (this.awaitingFlow) {

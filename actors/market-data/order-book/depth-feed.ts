@@ -1,8 +1,8 @@
 import WebSocket from 'ws';
 import type { Clock } from '../../runtime/clock.js';
 import type { OrderBook } from '../types.js';
-import { DiffBook, type DepthDiffEvent, type DepthSnapshot } from './diff-book.js';
-import { parseDepthFrame } from './depth-frame.js';
+import { DiffBook, type DepthSnapshot } from './diff-book.js';
+import { readDepthFrame } from './depth-frame.js';
 
 export type FeedSignal =
   | { type: 'feed.opened' }
@@ -38,18 +38,6 @@ export const openWebSocket: OpenDepthSocket = (url, on) => {
   ws.on('close', () => on.closed());
   return ws;
 };
-
-/** A frame the fast reader left alone: JSON.parse decides whether it is a depth update at all. */
-function parseOtherFrame(raw: string): DepthDiffEvent | undefined {
-  let msg: Record<string, unknown>;
-  try {
-    msg = JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
-  const data = (msg?.data ?? msg) as Record<string, unknown> | null;
-  return data?.e === 'depthUpdate' ? (data as unknown as DepthDiffEvent) : undefined;
-}
 
 export interface DepthFeedOptions {
   venue: string;
@@ -110,7 +98,7 @@ export class DepthFeed {
   private onMessage(raw: string): void {
     this.lastMessageAt = this.opts.clock.now();
     this.silentReported = false;
-    const ev = parseDepthFrame(raw) ?? parseOtherFrame(raw);
+    const ev = readDepthFrame(raw);
     if (!ev) return;
     const wasSynced = this.book.isSynced;
     const r = this.book.onDiff(ev);

@@ -46,6 +46,20 @@ export function parseDepthFrame(text: string): DepthDiffEvent | undefined {
   }
 }
 
+/** A websocket frame as a depth update: the fast reader, else JSON.parse; undefined for any other message. */
+export function readDepthFrame(text: string): DepthDiffEvent | undefined {
+  const fast = parseDepthFrame(text);
+  if (fast) return fast;
+  let msg: Record<string, unknown> | null;
+  try {
+    msg = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const data = (msg?.data ?? msg) as Record<string, unknown> | null;
+  return data?.e === 'depthUpdate' ? (data as unknown as DepthDiffEvent) : undefined;
+}
+
 class FrameReader {
   private i = 0;
   readonly fields: { e?: string; E?: number; U?: number; u?: number; pu?: number; b?: Level[]; a?: Level[] } = {};

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseDepthFrame } from '../../../actors/market-data/order-book/depth-frame.js';
+import { parseDepthFrame, readDepthFrame } from '../../../actors/market-data/order-book/depth-frame.js';
 import { readRecordedLines, readSnapshotThenDiffs } from '../../../actors/market-data/replay/recorded-depth.js';
 
 /** The plain way: JSON.parse, then Number() on every level. */
@@ -54,4 +54,11 @@ test('anything it does not read exactly is left to JSON.parse (undefined), never
   ]) {
     assert.equal(parseDepthFrame(frame), undefined, frame);
   }
+});
+
+test('readDepthFrame: what the fast reader leaves goes through JSON.parse; other messages and broken text are not depth updates', () => {
+  const odd = '{"e":"depthUpdate","U":1,"u":2,"b":[["1e3","2"]],"a":[]}';
+  assert.deepEqual(readDepthFrame(odd), { e: 'depthUpdate', U: 1, u: 2, b: [['1e3', '2']], a: [] });
+  assert.deepEqual(readDepthFrame('{"e":"depthUpdate","U":1,"u":2,"b":[["1.5","2"]],"a":[]}'), { U: 1, u: 2, b: [[1.5, 2]], a: [] });
+  for (const frame of ['{"result":null,"id":1}', 'null', '{"stream":"x@trade","data":{"e":"trade"}}', '{oops']) assert.equal(readDepthFrame(frame), undefined, frame);
 });

@@ -6,12 +6,12 @@ const CHUNK = 64;
 /**
  * One side of an order book, sorted, for books of thousands of levels (a futures book holds ~5,000 a
  * side, and its diffs touch levels far from the top as often as near it). Levels sit in small sorted
- * chunks, worst price first: a change costs a binary search and a move of at most 2 × CHUNK entries,
- * and the top levels are read off the end without sorting. A changed level is a new tuple, so books
- * already handed out never change under their reader.
+ * chunks, worst price first, as plain numbers (price, amount, price, amount, …): a change costs a binary
+ * search and a move of at most 4 × CHUNK numbers and allocates nothing that outlives the diff, and the
+ * top levels are read off the end without sorting, as new tuples: books handed out never change.
  */
 export class BookSide {
-  private chunks: BookLevel[][] = [];
+  private chunks: number[][] = [];
   private count = 0;
   /** +1 for bids (ascending: the best, highest, last), -1 for asks. */
   private readonly sign: number;
@@ -35,37 +35,39 @@ export class BookSide {
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       const c = chunks[mid]!;
-      if (sign * c[c.length - 1]![0] < key) lo = mid + 1;
+      if (sign * c[c.length - 2]! < key) lo = mid + 1;
       else hi = mid;
     }
     if (lo === chunks.length) {
       if (amount <= 0) return;
       if (lo === 0) {
-        chunks.push([[price, amount]]);
+        chunks.push([price, amount]);
         this.count = 1;
         return;
       }
       lo -= 1;
     }
     const chunk = chunks[lo]!;
+    // Binary search over the chunk's levels (even indexes).
     let a = 0;
-    let b = chunk.length;
+    let b = chunk.length >>> 1;
     while (a < b) {
       const mid = (a + b) >>> 1;
-      if (sign * chunk[mid]![0] < key) a = mid + 1;
+      if (sign * chunk[2 * mid]! < key) a = mid + 1;
       else b = mid;
     }
-    const found = a < chunk.length && chunk[a]![0] === price;
+    const at = 2 * a;
+    const found = at < chunk.length && chunk[at] === price;
     if (amount > 0) {
       if (found) {
-        chunk[a] = [price, amount];
+        chunk[at + 1] = amount;
         return;
       }
-      chunk.splice(a, 0, [price, amount]);
+      chunk.splice(at, 0, price, amount);
       this.count += 1;
-      if (chunk.length >= 2 * CHUNK) chunks.splice(lo + 1, 0, chunk.splice(CHUNK));
+      if (chunk.length >= 4 * CHUNK) chunks.splice(lo + 1, 0, chunk.splice(2 * CHUNK));
     } else if (found) {
-      chunk.splice(a, 1);
+      chunk.splice(at, 2);
       this.count -= 1;
       if (chunk.length === 0) chunks.splice(lo, 1);
     }
@@ -77,16 +79,16 @@ export class BookSide {
     for (const level of levels) if (level[1] > 0) all.push(level);
     all.sort((x, y) => this.sign * (x[0] - y[0]));
     this.chunks = [];
-    for (let i = 0; i < all.length; i += CHUNK) this.chunks.push(all.slice(i, i + CHUNK));
+    for (let i = 0; i < all.length; i += CHUNK) this.chunks.push(all.slice(i, i + CHUNK).flat());
     this.count = all.length;
   }
 
-  /** The best `depth` levels, best first (a new array each call). */
+  /** The best `depth` levels, best first (new tuples, a new array each call). */
   top(depth: number): BookLevel[] {
     const out: BookLevel[] = [];
     for (let c = this.chunks.length - 1; c >= 0 && out.length < depth; c--) {
       const chunk = this.chunks[c]!;
-      for (let i = chunk.length - 1; i >= 0 && out.length < depth; i--) out.push(chunk[i]!);
+      for (let i = chunk.length - 2; i >= 0 && out.length < depth; i -= 2) out.push([chunk[i]!, chunk[i + 1]!]);
     }
     return out;
   }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --only pipeline,triangular,dex,backtest,journal,startup,costs]` (`costs` runs only when named)
+ * `npm run bench [-- --json] [-- --only pipeline,triangular,dex,backtest,journal,ingest,startup,costs]` (`costs` runs only when named)
  * Each section measures its work and a floor (the same work done the simplest way) in the same run,
  * because these machines are noisy: compare ratios, not absolute numbers across runs.
  */
@@ -14,6 +14,7 @@ const sections: Record<string, () => Promise<Section>> = {
   dex: async () => (await import('./dex.js')).benchDex,
   backtest: async () => (await import('./backtest.js')).benchBacktest,
   journal: async () => (await import('./journal.js')).benchJournal,
+  ingest: async () => (await import('./ingest.js')).benchIngest,
   costs: async () => (await import('./actor-costs.js')).benchActorCosts,
   startup: async () => (await import('./startup.js')).benchStartup,
 };

@@ -1,7 +1,8 @@
 import WebSocket from 'ws';
 import type { Clock } from '../../runtime/clock.js';
 import type { OrderBook } from '../types.js';
-import { DiffBook, type DepthDiffEvent, type DepthSnapshot } from './diff-book.js';
+import { DiffBook, type DepthSnapshot } from './diff-book.js';
+import { readDepthFrame } from './depth-frame.js';
 
 export type FeedSignal =
   | { type: 'feed.opened' }
@@ -11,6 +12,32 @@ export type FeedSignal =
   | { type: 'feed.silent'; lastUpdateTs: number }
   /** After a resubscribe: the stream delivers again (first diff applied). */
   | { type: 'feed.flowing' };
+
+/** What a feed needs of a websocket: text frames in, control frames out. */
+export interface DepthSocket {
+  send(text: string): void;
+  /** Closes at once, without a close handshake. */
+  terminate(): void;
+}
+
+/** Called back after openDepthSocket returns, never from inside it. */
+export interface DepthSocketHandlers {
+  open(): void;
+  message(text: string): void;
+  closed(): void;
+}
+
+export type OpenDepthSocket = (url: string, on: DepthSocketHandlers) => DepthSocket;
+
+/** The exchange's websocket (ws). */
+export const openWebSocket: OpenDepthSocket = (url, on) => {
+  const ws = new WebSocket(url);
+  ws.on('open', () => on.open());
+  ws.on('message', (raw) => on.message(raw.toString()));
+  ws.on('error', () => {});
+  ws.on('close', () => on.closed());
+  return ws;
+};
 
 export interface DepthFeedOptions {
   venue: string;
@@ -25,6 +52,8 @@ export interface DepthFeedOptions {
   onSignal: (s: FeedSignal) => void;
   onBook: (book: OrderBook) => void;
   depth?: number;
+  /** Default: the exchange's websocket; a recording can stand in (actors/market-data/replay). */
+  openSocket?: OpenDepthSocket;
 }
 
 /**
@@ -33,7 +62,7 @@ export interface DepthFeedOptions {
  */
 export class DepthFeed {
   readonly book: DiffBook;
-  private socket?: WebSocket;
+  private socket?: DepthSocket;
   private lastMessageAt = 0;
   private generation = 0;
   private silentReported = false;
@@ -48,16 +77,15 @@ export class DepthFeed {
     this.disconnect();
     const gen = ++this.generation;
     this.book.reset();
-    const ws = new WebSocket(`${this.opts.wsUrl}/${this.opts.streamId}@depth@100ms`);
-    this.socket = ws;
     this.lastMessageAt = this.opts.clock.now();
-    ws.on('open', () => gen === this.generation && this.opts.onSignal({ type: 'feed.opened' }));
-    ws.on('message', (raw) => gen === this.generation && this.onMessage(raw.toString()));
-    ws.on('error', () => {});
-    ws.on('close', () => {
-      if (gen !== this.generation) return;
-      this.socket = undefined;
-      this.opts.onSignal({ type: 'feed.closed', reason: 'socket closed' });
+    this.socket = (this.opts.openSocket ?? openWebSocket)(`${this.opts.wsUrl}/${this.opts.streamId}@depth@100ms`, {
+      open: () => gen === this.generation && this.opts.onSignal({ type: 'feed.opened' }),
+      message: (text) => gen === this.generation && this.onMessage(text),
+      closed: () => {
+        if (gen !== this.generation) return;
+        this.socket = undefined;
+        this.opts.onSignal({ type: 'feed.closed', reason: 'socket closed' });
+      },
     });
   }
 
@@ -70,16 +98,10 @@ export class DepthFeed {
   private onMessage(raw: string): void {
     this.lastMessageAt = this.opts.clock.now();
     this.silentReported = false;
-    let msg: Record<string, unknown>;
-    try {
-      msg = JSON.parse(raw);
-    } catch {
-      return;
-    }
-    const data = (msg.data ?? msg) as Record<string, unknown>;
-    if (data.e !== 'depthUpdate') return;
+    const ev = readDepthFrame(raw);
+    if (!ev) return;
     const wasSynced = this.book.isSynced;
-    const r = this.book.onDiff(data as unknown as DepthDiffEvent);
+    const r = this.book.onDiff(ev);
     if (r === 'applied') {
       this.opts.onBook(this.book.book(this.opts.depth ?? 100, this.opts.clock.now()));
       if (this.awaitingFlow) {

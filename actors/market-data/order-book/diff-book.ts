@@ -1,4 +1,5 @@
-import type { BookLevel, OrderBook } from '../types.js';
+import type { OrderBook } from '../types.js';
+import { BookSide } from './book-side.js';
 
 /** A Binance diff-depth event: U = first update id, u = last; pu (futures) = previous event's u. */
 export interface DepthDiffEvent {
@@ -28,16 +29,18 @@ export type SyncResult =
 
 /**
  * An order book kept from a REST snapshot plus the websocket's diffs, after Binance's rules:
- * buffer diffs, drop those with u <= lastUpdateId, the first applied must straddle lastUpdateId+1,
- * each next must start at the previous u + 1 (or name it as pu). Anything else is a gap: the book
- * goes back to buffering until the caller supplies a fresh snapshot.
+ * buffer diffs, drop those with u <= lastUpdateId, the first applied (buffered, or arriving after the
+ * snapshot) must straddle lastUpdateId+1, each next must start at the previous u + 1 (or name it as pu).
+ * Anything else is a gap: the book goes back to buffering until the caller supplies a fresh snapshot.
  */
 export class DiffBook {
-  private readonly bids = new Map<number, number>();
-  private readonly asks = new Map<number, number>();
+  private readonly bids = new BookSide('bids');
+  private readonly asks = new BookSide('asks');
   private buffer: DepthDiffEvent[] = [];
   private lastId = -1;
   private synced = false;
+  /** Synced from a snapshot that no buffered diff reached past: the next diff must straddle it. */
+  private awaitingFirst = false;
   lastEventTs = 0;
   gaps = 0;
 
@@ -58,18 +61,19 @@ export class DiffBook {
       return 'buffered';
     }
     if (ev.u <= this.lastId) return 'stale';
-    const continuous = ev.pu !== undefined ? ev.pu === this.lastId : ev.U === this.lastId + 1;
+    const continuous = this.awaitingFirst
+      ? ev.U <= this.lastId + 1 || ev.pu === this.lastId
+      : ev.pu !== undefined ? ev.pu === this.lastId : ev.U === this.lastId + 1;
     if (!continuous) return this.lose();
+    this.awaitingFirst = false;
     this.apply(ev);
     return 'applied';
   }
 
   /** Installs a snapshot and replays the buffered diffs. 'gap' means the snapshot is older than the buffer: fetch again. */
   onSnapshot(s: DepthSnapshot): 'synced' | 'gap' {
-    this.bids.clear();
-    this.asks.clear();
-    for (const [p, q] of s.bids) if (Number(q) > 0) this.bids.set(Number(p), Number(q));
-    for (const [p, q] of s.asks) if (Number(q) > 0) this.asks.set(Number(p), Number(q));
+    this.bids.load(s.bids.map(([p, q]) => [Number(p), Number(q)] as const));
+    this.asks.load(s.asks.map(([p, q]) => [Number(p), Number(q)] as const));
     this.lastId = s.lastUpdateId;
     const pending = this.buffer.filter((e) => e.u > s.lastUpdateId);
     this.buffer = [];
@@ -80,6 +84,7 @@ export class DiffBook {
       return 'gap';
     }
     this.synced = true;
+    this.awaitingFirst = first === undefined;
     for (const [k, ev] of pending.entries()) {
       if (k === 0) this.apply(ev);
       else if (this.onDiff(ev) === 'gap') return 'gap';
@@ -90,33 +95,28 @@ export class DiffBook {
   private lose(): 'gap' {
     this.gaps += 1;
     this.synced = false;
+    this.awaitingFirst = false;
     this.buffer = [];
     return 'gap';
   }
 
   private apply(ev: DepthDiffEvent): void {
-    for (const [p, q] of ev.b) this.set(this.bids, Number(p), Number(q));
-    for (const [p, q] of ev.a) this.set(this.asks, Number(p), Number(q));
+    for (const [p, q] of ev.b) this.bids.set(Number(p), Number(q));
+    for (const [p, q] of ev.a) this.asks.set(Number(p), Number(q));
     this.lastId = ev.u;
     if (ev.E !== undefined) this.lastEventTs = ev.E;
-  }
-
-  private set(side: Map<number, number>, price: number, qty: number): void {
-    if (qty > 0) side.set(price, qty);
-    else side.delete(price);
   }
 
   /** Drops everything: the next snapshot starts afresh (used on reconnect). */
   reset(): void {
     this.synced = false;
+    this.awaitingFirst = false;
     this.buffer = [];
     this.bids.clear();
     this.asks.clear();
   }
 
   book(depth = 100, ts = this.lastEventTs): OrderBook {
-    const top = (m: Map<number, number>, desc: boolean): BookLevel[] =>
-      [...m.entries()].sort((x, y) => (desc ? y[0] - x[0] : x[0] - y[0])).slice(0, depth).map(([p, q]) => [p, q] as const);
-    return { venue: this.venue, symbol: this.symbol, ts, bids: top(this.bids, true), asks: top(this.asks, false) };
+    return { venue: this.venue, symbol: this.symbol, ts, bids: this.bids.top(depth), asks: this.asks.top(depth) };
   }
 }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { DiffBook, type DepthDiffEvent, type DepthSnapshot } from '../../../actors/market-data/order-book/diff-book.js';
+import { readRecordedLines } from '../../../actors/market-data/replay/recorded-depth.js';
 
 const snapshot = JSON.parse(readFileSync('data/books/binance_nknusdt_depth_snapshot.json', 'utf8')) as DepthSnapshot;
 const diffs = JSON.parse(readFileSync('data/books/binance_nknusdt_depth_updates.json', 'utf8')) as DepthDiffEvent[];
@@ -67,4 +68,22 @@ test('futures-style pu chaining is honoured', () => {
   book.onSnapshot({ lastUpdateId: 100, bids: [[1, 1]], asks: [] });
   assert.equal(book.onDiff({ U: 95, u: 110, pu: 100, b: [[1, 2]], a: [] }), 'applied');
   assert.equal(book.onDiff({ U: 111, u: 120, pu: 109, b: [], a: [] }), 'gap');
+});
+
+test('real USD-M BTCUSDT: a snapshot newer than every buffered diff syncs, and the next diff must straddle it', () => {
+  const rec = readRecordedLines('data/books/binance_usdm_btcusdt_depth_2024-08-08T2354Z_3min.txt.gz');
+  const book = new DiffBook('binance', 'BTC/USDT');
+  assert.equal(book.onSnapshot(rec.snapshot), 'synced');
+  assert.deepEqual(rec.diffs.slice(0, 4).map((d) => book.onDiff(d)), ['stale', 'stale', 'stale', 'stale']);
+  for (const d of rec.diffs.slice(4)) assert.equal(book.onDiff(d), 'applied');
+  assert.equal(book.gaps, 0);
+  const got = book.book(10_000);
+  const want = reference(rec.snapshot, rec.diffs);
+  assert.deepEqual(got.bids, want.bids);
+  assert.deepEqual(got.asks, want.asks);
+  assert.ok(got.bids.length > 3000 && got.asks.length > 3000, 'diffs reach far from the top: the book grows from 1,000 to thousands of levels a side');
+
+  const late = new DiffBook('binance', 'BTC/USDT');
+  late.onSnapshot(rec.snapshot);
+  assert.equal(late.onDiff(rec.diffs[5]!), 'gap', 'the straddling diff was lost');
 });

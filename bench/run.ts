@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --only pipeline,triangular,dex,backtest,journal,costs]` (`costs` runs only when named)
+ * `npm run bench [-- --json] [-- --only pipeline,triangular,dex,backtest,journal,sweep,costs]` (`costs` runs only when named)
  * Each section measures its work and a floor (the same work done the simplest way) in the same run,
  * because these machines are noisy: compare ratios, not absolute numbers across runs.
  */
@@ -15,6 +15,7 @@ const sections: Record<string, () => Promise<Section>> = {
   backtest: async () => (await import('./backtest.js')).benchBacktest,
   journal: async () => (await import('./journal.js')).benchJournal,
   costs: async () => (await import('./actor-costs.js')).benchActorCosts,
+  sweep: async () => (await import('./sweep.js')).benchSweep,
 };
 
 const program = new Command()

@@ -1,0 +1,74 @@
+/**
+ * `sweep.speedup`: the same sma-cross grid on ETH/BTC 5m through `runSweep` with one worker thread and with two.
+ * The diagnostics say where a shortfall from the core count goes: worker startup (module loading and the candle
+ * file, per worker), time per run when both cores are busy against one (contention: other processes on the machine,
+ * memory bandwidth, clock), and the gap between the busier and the idler worker at the end (uneven runs).
+ */
+import { availableParallelism, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseSweepAxes } from '../actors/backtest/sweep/sweep-axis.js';
+import { sweepGrid } from '../actors/backtest/sweep/sweep-grid.js';
+import { runSweep, type SweepOutcome } from '../actors/backtest/sweep/run-sweep.js';
+import type { SweepSetup } from '../actors/backtest/sweep/run-combination.js';
+
+const SETUP: SweepSetup = {
+  strategy: 'sma-cross',
+  data: [fileURLToPath(new URL('../data/candles/ETH_BTC-5m.json', import.meta.url))],
+  fee: 0.001,
+  capital: 1,
+  fillModel: 'optimistic',
+  host: 'trading',
+  risk: 'loose',
+  riskFree: 0,
+};
+const GRID = ['fast=5:15:5', 'slow=20:50:10'];
+const TARGET = 1.8;
+
+const round = (x: number, digits = 3) => Number(x.toFixed(digits));
+
+function profile(o: SweepOutcome) {
+  const startup = o.stats.map((s) => (s.readyMs ?? 0) / 1000);
+  const busy = o.stats.map((s) => s.busyMs / 1000);
+  const runs = o.stats.reduce((a, s) => a + s.tasks, 0);
+  return {
+    seconds: round(o.wallSeconds),
+    startupSeconds: startup.map((s) => round(s)),
+    busySeconds: busy.map((s) => round(s)),
+    tasks: o.stats.map((s) => s.tasks),
+    secondsPerRun: round(busy.reduce((a, b) => a + b, 0) / runs),
+    /** The busier worker's extra time after the other ran out of tasks. */
+    imbalanceSeconds: round(Math.max(...busy) - Math.min(...busy)),
+  };
+}
+
+export async function benchSweep(): Promise<Record<string, unknown>> {
+  const { runs } = sweepGrid(SETUP.strategy, parseSweepAxes(GRID), {}, (k) => k);
+  const loadBefore = round(loadavg()[0]!, 2);
+  const one = await runSweep(SETUP, runs, { workers: 1 });
+  const two = await runSweep(SETUP, runs, { workers: 2 });
+  for (const [i, run] of one.runs.entries()) {
+    if (JSON.stringify(run.metrics) !== JSON.stringify(two.runs[i]!.metrics)) throw new Error(`sweep bench: run ${i} differs between 1 and 2 workers`);
+  }
+  const p1 = profile(one);
+  const p2 = profile(two);
+  const speedup = one.wallSeconds / two.wallSeconds;
+  // What two workers could reach on this work if a run cost as much with both cores busy as with one, startup and imbalance as measured.
+  const withoutContention = p1.seconds / (Math.max(...p2.startupSeconds) + (p1.secondsPerRun * runs.length) / 2 + p2.imbalanceSeconds / 2);
+  return {
+    runs: runs.length,
+    grid: GRID.join(' '),
+    workers1Seconds: p1.seconds,
+    workers2Seconds: p2.seconds,
+    speedup: round(speedup),
+    target: TARGET,
+    cores: availableParallelism(),
+    diagnostics: {
+      loadAverage1m: { before: loadBefore, after: round(loadavg()[0]!, 2) },
+      workers1: p1,
+      workers2: p2,
+      /** Seconds per run with two workers over one: > 1 when the two cores do not run independently. */
+      contention: round(p2.secondsPerRun / p1.secondsPerRun),
+      speedupWithoutContention: round(withoutContention),
+    },
+  };
+}

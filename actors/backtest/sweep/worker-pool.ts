@@ -18,11 +18,12 @@ export interface PoolRunOptions<R> {
   onResult?: (index: number, result: R) => void;
 }
 
-/** Per worker: ms from spawn until its module had run (undefined until then), ms spent in tasks, tasks done. */
+/** Per worker: ms from spawn until its module had run (undefined until then), ms spent in tasks, tasks done, ms of its first task (JIT warm-up shows there). */
 export interface WorkerStats {
   readyMs: number | undefined;
   busyMs: number;
   tasks: number;
+  firstTaskMs: number | undefined;
 }
 
 /** A task failed, or the worker running it died; `task` names it. */
@@ -121,7 +122,7 @@ export class WorkerPool<T, R> {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: startWorker(this.opts.file, this.opts.workerData), spawnedAt: performance.now(), current: undefined, exited: false, stats: { readyMs: undefined, busyMs: 0, tasks: 0 } };
+    const slot: Slot = { worker: startWorker(this.opts.file, this.opts.workerData), spawnedAt: performance.now(), current: undefined, exited: false, stats: { readyMs: undefined, busyMs: 0, tasks: 0, firstTaskMs: undefined } };
     slot.worker.on('message', (m: WorkerMessage<R>) => this.received(slot, m));
     slot.worker.on('error', (err) => this.fail(this.slotError(slot, `crashed its worker: ${err.message}`, err)));
     slot.worker.on('exit', (code) => {
@@ -146,9 +147,15 @@ export class WorkerPool<T, R> {
     slot.current = undefined;
     slot.stats.busyMs += m.ms;
     slot.stats.tasks += 1;
+    slot.stats.firstTaskMs ??= m.ms;
     batch.results[m.index] = m.result;
     batch.remaining -= 1;
-    batch.onResult?.(m.index, m.result);
+    try {
+      batch.onResult?.(m.index, m.result);
+    } catch (err) {
+      this.fail(err);
+      return;
+    }
     if (batch.remaining === 0) {
       this.batch = undefined;
       batch.resolve(batch.results);

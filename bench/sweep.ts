@@ -3,6 +3,8 @@
  * The diagnostics say where a shortfall from the core count goes: worker startup (module loading and the candle
  * file, per worker), time per run when both cores are busy against one (contention: other processes on the machine,
  * memory bandwidth, clock), and the gap between the busier and the idler worker at the end (uneven runs).
+ * `parallelFloor` is the same-run floor: the speedup two worker threads get on arithmetic that shares nothing,
+ * measured before and after; `speedupVsFloor` reads the sweep against it.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +12,7 @@ import { parseSweepAxes } from '../actors/backtest/sweep/sweep-axis.js';
 import { sweepGrid } from '../actors/backtest/sweep/sweep-grid.js';
 import { runSweep, type SweepOutcome } from '../actors/backtest/sweep/run-sweep.js';
 import type { SweepSetup } from '../actors/backtest/sweep/run-combination.js';
+import { parallelFloorSpeedup } from './parallel-floor.js';
 
 const SETUP: SweepSetup = {
   strategy: 'sma-cross',
@@ -49,8 +52,11 @@ function profile(o: SweepOutcome) {
 export async function benchSweep(): Promise<Record<string, unknown>> {
   const { runs } = sweepGrid(SETUP.strategy, parseSweepAxes(GRID), {}, (k) => k);
   const loadBefore = round(loadavg()[0]!, 2);
+  const floorBefore = await parallelFloorSpeedup();
   const one = await runSweep(SETUP, runs, { workers: 1 });
   const two = await runSweep(SETUP, runs, { workers: 2 });
+  const floorAfter = await parallelFloorSpeedup();
+  const floor = (floorBefore.speedup + floorAfter.speedup) / 2;
   for (const [i, run] of one.runs.entries()) {
     if (JSON.stringify(run.metrics) !== JSON.stringify(two.runs[i]!.metrics)) throw new Error(`sweep bench: run ${i} differs between 1 and 2 workers`);
   }
@@ -69,6 +75,8 @@ export async function benchSweep(): Promise<Record<string, unknown>> {
     speedup: round(speedup),
     target: TARGET,
     cores: availableParallelism(),
+    parallelFloor: { speedup: round(floor), before: round(floorBefore.speedup), after: round(floorAfter.speedup) },
+    speedupVsFloor: round(speedup / floor),
     diagnostics: {
       loadAverage1m: { before: loadBefore, after: round(loadavg()[0]!, 2) },
       workers1: p1,

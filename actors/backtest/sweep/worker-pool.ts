@@ -83,8 +83,9 @@ export class WorkerPool<T, R> {
     if (this.batch) return Promise.reject(new Error('the worker pool runs one list of tasks at a time'));
     const { signal } = opts;
     if (signal?.aborted) {
-      this.fail(abortError(signal));
-      return Promise.reject(this.failure);
+      const err = abortError(signal);
+      this.fail(err);
+      return this.close().then(() => Promise.reject(err));
     }
     if (tasks.length === 0) return Promise.resolve([]);
     return new Promise<R[]>((resolve, reject) => {
@@ -187,7 +188,7 @@ export class WorkerPool<T, R> {
 
   private slotError(slot: Slot, what: string, cause?: unknown): Error {
     const before = slot.stats.readyMs === undefined ? ' before it was ready' : '';
-    if (slot.current === undefined) return new Error(`a worker pool worker, idle, ${what}${before}`, { cause });
+    if (slot.current === undefined) return new Error(`pool worker (no task): ${what}${before}`, { cause });
     return new WorkerTaskError(slot.current, this.label(slot.current), `${this.label(slot.current)}: ${what}${before}`, { cause });
   }
 

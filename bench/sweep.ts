@@ -67,6 +67,14 @@ export async function benchSweep(): Promise<Record<string, unknown>> {
   // does not shrink, the runs halve, and the second worker pays JIT warm-up once more.
   const warmup = p1.firstRunSeconds[0]! - p1.laterRunSeconds;
   const bound = p1.seconds / (p1.startupSeconds[0]! + (p1.busySeconds[0]! + warmup) / 2);
+  const contention = p2.laterRunSeconds / p1.laterRunSeconds;
+  const shortfall: string[] = [];
+  if (speedup < TARGET) {
+    if (floor < TARGET) shortfall.push(`this machine gave two threads ${round(floor, 2)}× on arithmetic that shares nothing (other processes share the cores)`);
+    if (bound < TARGET) shortfall.push(`worker startup ${p1.startupSeconds[0]} s and JIT warm-up ${round(warmup, 2)} s per worker, against ${round(p1.busySeconds[0]!, 1)} s of runs, allow at most ${round(bound, 2)}×`);
+    if (contention > 1.15) shortfall.push(`a run took ${round(contention, 2)}× as long with both workers busy as with one`);
+    if (p2.imbalanceSeconds > p1.laterRunSeconds) shortfall.push(`one worker ran ${p2.imbalanceSeconds} s longer than the other`);
+  }
   return {
     runs: runs.length,
     grid: GRID.join(' '),
@@ -82,9 +90,10 @@ export async function benchSweep(): Promise<Record<string, unknown>> {
       workers1: p1,
       workers2: p2,
       /** Later runs' seconds with two workers over one: > 1 when the two cores do not run independently (other processes, memory, clock). */
-      contention: round(p2.laterRunSeconds / p1.laterRunSeconds),
+      contention: round(contention),
       /** The speedup startup and warm-up allow, measured from the one-worker run. */
       startupBound: round(bound),
     },
+    ...(shortfall.length > 0 ? { shortfall } : {}),
   };
 }

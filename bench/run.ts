@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --only pipeline,triangular,dex,backtest,journal,ingest,startup,costs]` (`costs` runs only when named)
+ * `npm run bench [-- --json] [-- --only pipeline,triangular,dex,backtest,journal,ingest,sweep,startup,costs]` (`costs` runs only when named)
  * Each section measures its work and a floor (the same work done the simplest way) in the same run,
  * because these machines are noisy: compare ratios, not absolute numbers across runs.
  */
@@ -16,6 +16,7 @@ const sections: Record<string, () => Promise<Section>> = {
   journal: async () => (await import('./journal.js')).benchJournal,
   ingest: async () => (await import('./ingest.js')).benchIngest,
   costs: async () => (await import('./actor-costs.js')).benchActorCosts,
+  sweep: async () => (await import('./sweep.js')).benchSweep,
   startup: async () => (await import('./startup.js')).benchStartup,
 };
 

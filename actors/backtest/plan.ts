@@ -89,12 +89,12 @@ export function resolveWeights(file: AllocationFile, source = 'allocation'): Pla
   });
 }
 
-/** Loads each data file once and builds the strategy instances with their capital. */
-export function buildStrategies(instances: readonly PlannedInstance[], capital: number, venue: string, feeRate: number): { strategies: BacktestStrategy[]; series: CandleSeries[] } {
+/** Loads each data file once (with `load`: a sweep worker passes the series it already holds) and builds the strategy instances with their capital. */
+export function buildStrategies(instances: readonly PlannedInstance[], capital: number, venue: string, feeRate: number, load: (file: string) => CandleSeries = loadCandles): { strategies: BacktestStrategy[]; series: CandleSeries[] } {
   const loaded = new Map<string, CandleSeries>();
   const strategies = instances.map((inst) => {
     let series = loaded.get(inst.data);
-    if (!series) loaded.set(inst.data, (series = loadCandles(inst.data)));
+    if (!series) loaded.set(inst.data, (series = load(inst.data)));
     const cap = capital * inst.weight;
     const { machine, input, requiresExecution } = strategyFactory(inst.strategy)({ name: inst.name, venue, symbol: series.symbol, capital: cap, feeRate, params: inst.params });
     return { name: inst.name, series, capital: cap, machine, input, requiresExecution };

@@ -9,14 +9,18 @@ export interface ParamSource {
   fromStrings?: boolean;
 }
 
+/** A parameter set's validation: the parsed values, or one line per problem and whether every problem is a rule across fields. */
+export type StrategyParamsCheck<T> = { ok: true; value: T } | { ok: false; lines: string[]; crossFieldOnly: boolean };
+
 /**
  * Validates one strategy's parameters with its schema (unknown keys rejected, defaults filled).
- * Throws one InputError with a line per problem, e.g. `--param orderAmount: must be > 0 (got 0)`.
+ * Problems read e.g. `--param orderAmount: must be > 0 (got 0)`. `crossFieldOnly`: each value is fine alone and only a
+ * rule relating several (a `refine`, e.g. sma-cross's fast < slow) rejects the set, as a sweep's grid may.
  */
-export function parseStrategyParams<S extends z.ZodType>(strategy: string, schema: S, raw: Readonly<Record<string, unknown>>, source: ParamSource): z.output<S> {
+export function checkStrategyParams<S extends z.ZodType>(strategy: string, schema: S, raw: Readonly<Record<string, unknown>>, source: ParamSource): StrategyParamsCheck<z.output<S>> {
   const input = source.fromStrings ? Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, numeric(v)])) : raw;
   const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return { ok: true, value: parsed.data };
   const known = paramNames(schema);
   const lines = parsed.error.issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
@@ -30,7 +34,14 @@ export function parseStrategyParams<S extends z.ZodType>(strategy: string, schem
     const shown = typeof got === 'string' && source.fromStrings ? got : JSON.stringify(got);
     return [`${source.label(key)}: ${describe(issue)} (got ${shown})`];
   });
-  throw new InputError(`bad ${strategy} parameters`, lines);
+  return { ok: false, lines, crossFieldOnly: parsed.error.issues.every((issue) => issue.code === 'custom') };
+}
+
+/** As checkStrategyParams, throwing one InputError with a line per problem. */
+export function parseStrategyParams<S extends z.ZodType>(strategy: string, schema: S, raw: Readonly<Record<string, unknown>>, source: ParamSource): z.output<S> {
+  const checked = checkStrategyParams(strategy, schema, raw, source);
+  if (checked.ok) return checked.value;
+  throw new InputError(`bad ${strategy} parameters`, checked.lines);
 }
 
 function numeric(v: unknown): unknown {

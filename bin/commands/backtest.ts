@@ -17,6 +17,8 @@ import { renderReport } from '../../actors/ledger/report/render-report.js';
 import { parseTargetBand, type DailyTargetBand } from '../../actors/ledger/report/daily-pnl.js';
 import { defaultConfig } from '../../config/index.js';
 import type { CommandAbout } from './index.js';
+import { describeRanking, RANK_METRIC_NAMES, type RankMetric } from '../../actors/backtest/sweep/rank.js';
+import { executeSweep } from './backtest-sweep.js';
 
 interface BacktestOpts {
   strategy?: string;
@@ -37,6 +39,9 @@ interface BacktestOpts {
   dailyTarget: DailyTargetBand[];
   progress: boolean;
   json?: boolean;
+  sweep?: string[];
+  workers?: number;
+  rank: RankMetric;
 }
 
 const nonNegative = (v: string) => {
@@ -57,6 +62,11 @@ const band = (v: string, prev: DailyTargetBand[] = []) => {
   }
 };
 const collect = (v: string, prev: string[] = []) => [...prev, ...v.split(',').filter(Boolean)];
+const wholePositive = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected a whole number ≥ 1, got "${v}"`);
+  return n;
+};
 
 const SMA_DEFAULTS = smaCrossParams.parse({});
 
@@ -96,7 +106,9 @@ function plan(opts: BacktestOpts): { instances: PlannedInstance[]; capital: numb
   return { instances: singleStrategyPlan(opts.strategy, opts.data, raw, { label, fromStrings: true }), capital: opts.capital, venue: 'replay' };
 }
 
-async function execute(opts: BacktestOpts): Promise<void> {
+async function execute(opts: BacktestOpts, command: Command): Promise<void> {
+  if (opts.sweep) return executeSweep({ ...opts, sweep: opts.sweep }, commandLineParams(opts));
+  for (const flag of ['workers', 'rank'] as const) if (command.getOptionValueSource(flag) === 'cli') throw new InputError(`--${flag} needs --sweep`);
   if (opts.report) checkOutputFile(opts.report, '--report');
   const model = fillModel(parseFillModelName(opts.fillModel), opts.fee);
   const { instances, capital, venue } = plan(opts);
@@ -176,9 +188,16 @@ export function register(program: Command, about: CommandAbout): void {
     .option('--daily-target <label:low:high>', 'daily return band drawn in the report as a target (repeatable), e.g. spec:0.001:0.005', band, [])
     .option('--no-progress', 'no progress bar on a terminal')
     .option('--json', 'print one JSON object as the last line')
-    .action(async (opts: BacktestOpts) => {
+    .addOption(
+      new Option('--sweep <key=range>', 'run a parameter grid on worker threads, repeatable: key=start:stop:step (stop included when on the grid) or key=a,b,c; combinations the strategy rejects (sma-cross: fast ≥ slow) are skipped')
+        .argParser((v: string, prev: string[] = []) => [...prev, v])
+        .conflicts(['allocation', 'report', 'sensitivity', 'dailyTarget']),
+    )
+    .option('--workers <n>', 'with --sweep: worker threads (default: the available cores, at most one per run)', wholePositive)
+    .addOption(new Option('--rank <metric>', `with --sweep: the metric that picks the best run; ${RANK_METRIC_NAMES.map(describeRanking).join(', ')}`).choices(RANK_METRIC_NAMES).default('sharpe'))
+    .action(async (opts: BacktestOpts, command: Command) => {
       try {
-        await execute(opts);
+        await execute(opts, command);
       } catch (err) {
         if (err instanceof ArbiterError) {
           process.stderr.write(`arbiter backtest: ${err.message}\n`);

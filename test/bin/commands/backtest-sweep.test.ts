@@ -4,9 +4,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ARBITER } from '../../support/arbiter-cli.js';
 
-// As test/bin/commands/backtest.test.ts spawns the command.
-const ARGS = ['--import', 'tsx', 'bin/arbiter.ts', 'backtest'];
+const ARGS = [ARBITER, 'backtest'];
 const backtest = (...args: string[]) => spawnSync(process.execPath, [...ARGS, ...args], { encoding: 'utf8' });
 
 function refused(res: ReturnType<typeof backtest>, ...patterns: RegExp[]): void {

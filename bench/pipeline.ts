@@ -53,7 +53,7 @@ async function actorPipeline(events: number): Promise<LatencyStats & { deliverie
   system.spawn(marketMakingActor({ strategy: 'mm', venue: 'paper', symbol: SYMBOL, window: 20, params }));
   const approvedAt = new Map<string, number>();
   system.observe((m) => {
-    if (m.type === 'order.updated' && m.order.status === 'approved') approvedAt.set(m.correlationId, performance.now());
+    if (m.type === 'orders.updated' && m.updates.some((o) => o.status === 'approved')) approvedAt.set(m.correlationId, performance.now());
   });
   const publish = (i: number) => {
     clock.set(i * 1_000);

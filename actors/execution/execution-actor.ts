@@ -31,7 +31,7 @@ export function executionActor(options: ExecutionActorOptions): ActorSpec {
     name: 'execution',
     machine: executionMachine,
     input: options.input,
-    subscribe: ['order.approved', 'orders.cancelAll', 'book.updated'],
+    subscribe: ['orders.approved', 'orders.cancelAll', 'book.updated'],
     effects: {
       'venue.submit': async (event, ctx) => {
         const { venue, request, intent } = event as unknown as SubmitEffect;

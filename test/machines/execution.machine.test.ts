@@ -11,7 +11,7 @@ const intent = (n: number, venue: string): OrderIntent => ({
 });
 
 const approved = (approval: Approval, n: number): Message =>
-  ({ type: 'order.approved', approval, id: `m${n}`, ts: 1_000, correlationId: `m${n}` }) as Message;
+  ({ type: 'orders.approved', approvals: [approval], id: `m${n}`, ts: 1_000, correlationId: `m${n}` }) as Message;
 
 function start() {
   const actor = createActor(executionMachine, { input: { venues: { paper: { taker: 0.001 } }, maxLiquidityFraction: 0.1 } });
@@ -40,4 +40,20 @@ test('a forged approval naming a chain: venue is still refused, not silently ski
   actor.send(approved(forged, 3));
   assert.deepEqual(emitted.map((e) => e.type), ['execution.refused']);
   assert.equal(actor.getSnapshot().context.refused, 1);
+});
+
+test('one approvals batch, one transition: a forged approval in it is refused, the genuine ones placed, updates reported per strategy', () => {
+  const { actor, emitted } = start();
+  const of = (n: number, strategy: string) => ({ ...intent(n, 'paper'), intentId: `${strategy}-${n}`, strategy });
+  const forged = Object.freeze({ approvalId: 'apv:x-1', intent: of(1, 'x'), amount: 0.01, ts: 1_000 }) as Approval;
+  const batch = [mintApproval('apv:a-1', of(1, 'a'), 0.01, 1_000), forged, mintApproval('apv:b-1', of(1, 'b'), 0.01, 1_000), mintApproval('apv:a-2', of(2, 'a'), 0.01, 1_000)];
+  actor.send({ type: 'orders.approved', approvals: batch, id: 'm9', ts: 1_000, correlationId: 'm9' } as Message);
+  assert.deepEqual(emitted.map((e) => e.type), ['venue.submit', 'execution.refused', 'venue.submit', 'venue.submit', 'orders.updated', 'orders.updated']);
+  const reports = emitted.filter((e): e is { type: 'orders.updated'; to: string; updates: Array<{ intentId: string; status: string }> } => e.type === 'orders.updated');
+  assert.deepEqual(reports.map((r) => [r.to, r.updates.map((u) => `${u.intentId} ${u.status}`)]), [
+    ['strategy:a', ['a-1 approved', 'a-1 submitted', 'a-2 approved', 'a-2 submitted']],
+    ['strategy:b', ['b-1 approved', 'b-1 submitted']],
+  ]);
+  assert.equal(actor.getSnapshot().context.refused, 1);
+  assert.equal(Object.keys(actor.getSnapshot().context.orders).length, 3);
 });

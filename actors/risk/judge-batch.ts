@@ -43,16 +43,15 @@ interface Judged {
 export function judgeBatch(input: BatchInput): BatchDecision {
   const { limits, state, ts } = input;
   let book = input.book;
-  const seen = new Set(input.seenIntents);
+  // A plain scan: at most SEEN_MAX short strings, cheaper than building a Set for every batch.
   const seenIntents = input.seenIntents.slice();
   const approved: Judged[] = [];
   const denials: Denial[] = [];
   for (const intent of input.intents) {
-    if (seen.has(intent.intentId)) {
+    if (seenIntents.includes(intent.intentId)) {
       denials.push({ intent, reason: 'INVALID_INTENT', detail: `intent ${intent.intentId} was already judged; a repeated intent is never approved twice` });
       continue;
     }
-    seen.add(intent.intentId);
     seenIntents.push(intent.intentId);
     const verdict = evaluate(intent, toRiskView(book, state), limits, ts);
     if (!verdict.ok) {

@@ -7,7 +7,7 @@ import { DEFAULT_RISK_LIMITS, type RiskLimits } from '../actors/risk/limits.js';
 import { judgeBatch } from '../actors/risk/judge-batch.js';
 import { midPrice } from '../actors/market-data/types.js';
 import {
-  advanceTo, applyFeedLive, applyFeedStale, applyFill, applyMark, applyMarks, forgetOwner, applyOrderUpdate, newRiskBook, releaseReservation, releasesReservation, utcDay, type RiskBook,
+  advanceTo, applyCloses, applyFeedLive, applyFeedStale, applyFill, applyMark, forgetOwner, applyOrderUpdate, newRiskBook, releaseReservation, releasesReservation, utcDay, type RiskBook,
 } from '../actors/risk/risk-book.js';
 
 export { approvalIdFor } from '../actors/risk/judge-batch.js';
@@ -66,25 +66,29 @@ function describeLoss(ctx: RiskContext): string {
   return `daily P&L ${pnl.toFixed(2)} on day-start equity ${ctx.book.dayStartEquity.toFixed(2)}`;
 }
 
-/** Every event first moves the clock of the book (which may start a new UTC day), then updates it. */
+/**
+ * Every event first moves the clock of the book (which may start a new UTC day), then updates it; the updates
+ * that copy the book anyway (marks, fills) move the clock in the same copy.
+ */
 function observe(ctx: RiskContext, event: RiskEvent): RiskBook {
-  const book = advanceTo(ctx.book, event.ts);
   switch (event.type) {
     case 'orders.updated': {
       // Fills first: an update's `filled` already counts them.
-      let next = book;
-      for (const fill of event.fills) next = applyFill(next, fill, ctx.limits.maxLossStreak, ctx.limits.cooldownMs);
+      let next = event.fills.length > 0 ? ctx.book : advanceTo(ctx.book, event.ts);
+      for (const fill of event.fills) next = applyFill(next, fill, ctx.limits.maxLossStreak, ctx.limits.cooldownMs, event.ts);
       for (const order of event.updates) next = applyOrderUpdate(next, order);
       return next;
     }
     case 'book.updated':
-      return applyMark(book, event.book.venue, event.book.symbol, midPrice(event.book), event.ts);
+      return applyMark(ctx.book, event.book.venue, event.book.symbol, midPrice(event.book), event.ts);
     case 'candle.closed':
-      return applyMark(book, event.venue, event.symbol, event.candle.close, event.ts);
-    case 'candles.closed': {
+      return applyMark(ctx.book, event.venue, event.symbol, event.candle.close, event.ts);
+    case 'candles.closed':
       // The step's marks all land before the limits are checked: equity at time t counts every price at t.
-      return applyMarks(book, event.venue, event.bars.map((bar) => ({ symbol: bar.symbol, price: bar.candle.close })), event.ts);
-    }
+      return applyCloses(ctx.book, event.venue, event.bars, event.ts);
+  }
+  const book = advanceTo(ctx.book, event.ts);
+  switch (event.type) {
     case 'order.unplaced':
       return releaseReservation(book, event.intentId, event.amount);
     case 'market.live':

@@ -141,6 +141,7 @@ export const riskMachine = setup({
       });
       enqueue.assign({ book: decision.book, seenIntents: decision.seenIntents });
       if (decision.approvals.length > 0) enqueue.emit({ type: 'orders.approved', approvals: decision.approvals });
+      if (decision.denials.length === 0) return;
       for (const [strategy, denials] of byStrategy(decision.denials)) enqueue.emit({ type: 'orders.denied', denials, to: `strategy:${strategy}` });
     }),
     recordBreach: assign(({ context }) => {

@@ -43,16 +43,16 @@ interface Judged {
 export function judgeBatch(input: BatchInput): BatchDecision {
   const { limits, state, ts } = input;
   let book = input.book;
-  // A plain scan: at most SEEN_MAX short strings, cheaper than building a Set for every batch.
-  const seenIntents = input.seenIntents.slice();
+  // Plain scans: at most SEEN_MAX short strings, cheaper than building a Set for every batch.
+  const judged: string[] = [];
   const approved: Judged[] = [];
   const denials: Denial[] = [];
   for (const intent of input.intents) {
-    if (seenIntents.includes(intent.intentId)) {
+    if (input.seenIntents.includes(intent.intentId) || judged.includes(intent.intentId)) {
       denials.push({ intent, reason: 'INVALID_INTENT', detail: `intent ${intent.intentId} was already judged; a repeated intent is never approved twice` });
       continue;
     }
-    seenIntents.push(intent.intentId);
+    judged.push(intent.intentId);
     const verdict = evaluate(intent, toRiskView(book, state), limits, ts);
     if (!verdict.ok) {
       denials.push({ intent, reason: verdict.reason, detail: verdict.detail });
@@ -63,7 +63,9 @@ export function judgeBatch(input: BatchInput): BatchDecision {
     const owner = intent.legGroup ?? intent.strategy;
     book = recordSubmit(book, intent.intentId, { symbol: intent.symbol, side: intent.side, kind: intent.kind, amount: verdict.amount, price: intent.price, owner }, ts, limits.submitWindowMs);
   }
-  const remembered = seenIntents.length > SEEN_MAX ? seenIntents.slice(-SEEN_MAX) : seenIntents;
+  const kept = input.seenIntents.slice(Math.max(0, input.seenIntents.length + judged.length - SEEN_MAX));
+  for (const id of judged.length > SEEN_MAX ? judged.slice(-SEEN_MAX) : judged) kept.push(id);
+  const remembered = kept;
   if (input.allOrNone && denials.length > 0 && approved.length > 0) {
     const first = denials[0]!;
     const detail = `leg of ${first.intent.legGroup ?? 'a group'}: ${first.intent.intentId} was denied (${first.reason}: ${first.detail}); every leg is approved or none`;

@@ -2,6 +2,7 @@ import { assign, enqueueActions, setup } from 'xstate';
 import type { Message } from '../actors/runtime/messages.js';
 import type { Outgoing } from '../actors/runtime/actor-spec.js';
 import type { OrderIntent } from '../actors/risk/intent.js';
+import type { VenueOrderRequest } from '../actors/venues/venue.js';
 import { isGenuineApproval, type Approval } from '../actors/risk/approval.js';
 import type { OrderBook } from '../actors/market-data/types.js';
 import type { NotFoundPolicy, OrderEmitted, OrderEvent } from './order.machine.js';
@@ -33,8 +34,22 @@ export interface ExecutionContext extends ExecutionInput {
 export const CHAIN_VENUE_PREFIX = 'chain:';
 const VENUE_EVENTS = ['venue.accepted', 'venue.rejected', 'venue.unavailable', 'venue.queried', 'venue.fill', 'venue.cancelled', 'order.query'] as const;
 
-/** Submits carry the intent so the host can journal it before calling the venue. */
-export type ExecutionEmitted = Outgoing | { type: 'venue.submit'; venue: string; request: unknown; intent: OrderIntent };
+/** One order to send; a first submit carries its intent so the host can journal it before calling the venue. */
+export interface Submission {
+  venue: string;
+  request: VenueOrderRequest;
+  /** Absent when an order is sent again under its clientOrderId (onNotFound: 'resubmit'). */
+  intent?: OrderIntent;
+}
+
+/**
+ * Every order one transition sends, as one effect: the host commits all their journal rows in one transaction
+ * before the first venue call (one fsync per decision, not per order).
+ */
+export type ExecutionEmitted =
+  | Outgoing
+  | { type: 'venue.submits'; submits: Submission[] }
+  | Extract<OrderEmitted, { type: 'venue.query' | 'venue.cancel' }>;
 
 /**
  * What one transition sends: venue effects and notices in the order the orders stepped, and each strategy's
@@ -42,6 +57,7 @@ export type ExecutionEmitted = Outgoing | { type: 'venue.submit'; venue: string;
  */
 class Outbox {
   readonly out: ExecutionEmitted[] = [];
+  private readonly submits: Submission[] = [];
   private readonly reports = new Map<string, { updates: OrderUpdate[]; fills: Fill[] }>();
 
   push(e: ExecutionEmitted): void {
@@ -56,11 +72,13 @@ class Outbox {
       else report.fills.push(e.fill);
       return;
     }
-    this.out.push(e.type === 'venue.submit' && intent ? Object.assign({}, e, { intent }) : (e as ExecutionEmitted));
+    if (e.type === 'venue.submit') this.submits.push(intent ? { venue: e.venue, request: e.request, intent } : { venue: e.venue, request: e.request });
+    else this.out.push(e);
   }
 
-  /** Everything to emit, the reports last, one per strategy. */
+  /** Everything to emit: the other effects and notices in order, then the submissions, then one report per strategy. */
   drain(): ExecutionEmitted[] {
+    if (this.submits.length > 0) this.out.push({ type: 'venue.submits', submits: this.submits });
     for (const [strategy, { updates, fills }] of this.reports) this.out.push({ type: 'orders.updated', updates, fills, to: `strategy:${strategy}` });
     return this.out;
   }

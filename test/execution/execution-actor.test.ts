@@ -53,6 +53,25 @@ test('the intent and its order row are journaled before the venue is called (R2)
   assert.equal(ctx.store.orders.order(clientOrderId('s-1'))?.status, 'submitted');
 });
 
+test('a batch of approvals commits every intent and order row, in one transaction, before the first venue call', async () => {
+  let atFirstCall: unknown;
+  const ctx = setup({}, (paper) => {
+    const venue = Object.create(paper) as PaperVenue;
+    venue.createOrder = async (request) => {
+      if (atFirstCall === undefined) {
+        const reader = new Database(ctx.store.db.name, { readonly: true });
+        atFirstCall = reader.prepare('SELECT o.client_order_id AS id, o.status FROM orders o JOIN intents i ON i.intent_id = o.intent_id ORDER BY o.client_order_id').all();
+        reader.close();
+      }
+      return paper.createOrder(request);
+    };
+    return venue;
+  });
+  ctx.system.publish({ type: 'orders.approved', approvals: [1, 2, 3].map((i) => mintApproval(`a${i}`, intent(i, { price: 30_000 - i }), 0.01, 1_000)) });
+  await ctx.system.whenQuiescent();
+  assert.deepEqual(atFirstCall, [1, 2, 3].map((i) => ({ id: clientOrderId(`s-${i}`), status: 'submitted' })));
+});
+
 test('a journal that refuses the submission (intent id reused with other content) keeps the order from the venue', async () => {
   const ctx = setup();
   ctx.store.orders.recordIntent(intent(1, { price: 29_000 }), 1);

@@ -10,8 +10,6 @@ import {
   advanceTo, applyCloses, applyFeedLive, applyFeedStale, applyFill, applyMark, forgetOwner, applyOrderUpdate, newRiskBook, releaseReservation, releasesReservation, utcDay, type RiskBook,
 } from '../actors/risk/risk-book.js';
 
-export { approvalIdFor } from '../actors/risk/judge-batch.js';
-
 declare module '../actors/runtime/messages.js' {
   interface MessageMap {
     /** Execution → risk: part of an approval will never be placed (e.g. the splitter dropped it); release its reservation. */

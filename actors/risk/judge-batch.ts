@@ -63,9 +63,9 @@ export function judgeBatch(input: BatchInput): BatchDecision {
     const owner = intent.legGroup ?? intent.strategy;
     book = recordSubmit(book, intent.intentId, { symbol: intent.symbol, side: intent.side, kind: intent.kind, amount: verdict.amount, price: intent.price, owner }, ts, limits.submitWindowMs);
   }
-  const kept = input.seenIntents.slice(Math.max(0, input.seenIntents.length + judged.length - SEEN_MAX));
-  for (const id of judged.length > SEEN_MAX ? judged.slice(-SEEN_MAX) : judged) kept.push(id);
-  const remembered = kept;
+  // The window moves on by what this batch judged.
+  const remembered = input.seenIntents.slice(Math.max(0, input.seenIntents.length + judged.length - SEEN_MAX));
+  for (const id of judged.length > SEEN_MAX ? judged.slice(-SEEN_MAX) : judged) remembered.push(id);
   if (input.allOrNone && denials.length > 0 && approved.length > 0) {
     const first = denials[0]!;
     const detail = `leg of ${first.intent.legGroup ?? 'a group'}: ${first.intent.intentId} was denied (${first.reason}: ${first.detail}); every leg is approved or none`;

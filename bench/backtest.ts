@@ -102,7 +102,8 @@ export async function benchBacktest(): Promise<Record<string, unknown>> {
     floorCandlesPerSec: Math.round(floorCandlesPerSec),
     ratioToFloor: candlesPerSec / floorCandlesPerSec,
     directMachinesCandlesPerSec: Math.round(candles / (directMs / 1000)),
-    target: 200_000,
+    // Cost of one candle in cheapest-XState-transition units, so it compares across machines (issue 10 target: ≤ 4).
+    floorUnitsPerCandle: 1e6 / (candlesPerSec * transitionFloorUs),
     deliveriesPerCandle,
     // What the same deliveries could reach if each cost only XState's floor transition, with no runtime or domain work.
     bound: { transitionFloorUs, candlesPerSec: Math.round(1e6 / (deliveriesPerCandle * transitionFloorUs)) },

@@ -1,6 +1,7 @@
 import { assign, emit, enqueueActions, setup } from 'xstate';
 import { isGenuineApproval, type Approval } from '../actors/risk/approval.js';
-import type { DenyReason, OrderIntent } from '../actors/risk/intent.js';
+import type { OrderIntent } from '../actors/risk/intent.js';
+import type { Denial } from '../actors/risk/messages.js';
 import type { FlashArbitrageEvent, FlashProposal } from './flash-arbitrage.messages.js';
 
 export type { FlashArbitrageEvent, FlashProposal } from './flash-arbitrage.messages.js';
@@ -60,14 +61,18 @@ function intentFor(ctx: FlashArbitrageContext, p: FlashProposal): OrderIntent {
   };
 }
 
-function approvalOf(event: FlashArbitrageEvent): Approval | undefined {
-  return event.type === 'order.approved' && isGenuineApproval(event.approval) ? event.approval : undefined;
+/** The genuine approvals in a batch of intents this actor made (its strategy, its venue). */
+function ownApprovals(ctx: FlashArbitrageContext, event: FlashArbitrageEvent): Approval[] {
+  if (event.type !== 'orders.approved') return [];
+  return event.approvals.filter((a) => isGenuineApproval(a) && a.intent.strategy === ctx.strategy && a.intent.venue === ctx.venue);
 }
 
-/** A genuine approval of an intent this actor made (its strategy, its venue). */
-function ownApproval(ctx: FlashArbitrageContext, event: FlashArbitrageEvent): Approval | undefined {
-  const approval = approvalOf(event);
-  return approval && approval.intent.strategy === ctx.strategy && approval.intent.venue === ctx.venue ? approval : undefined;
+function pendingApproval(ctx: FlashArbitrageContext, event: FlashArbitrageEvent): Approval | undefined {
+  return ownApprovals(ctx, event).find((a) => a.intent.intentId === ctx.pending?.intentId);
+}
+
+function pendingDenial(ctx: FlashArbitrageContext, event: FlashArbitrageEvent): Denial | undefined {
+  return event.type === 'orders.denied' ? event.denials.find((d) => d.intent.intentId === ctx.pending?.intentId) : undefined;
 }
 
 /** Risk reserved the approved amount; a cycle that will not trade gives it back. */
@@ -75,7 +80,7 @@ const release = (intentId: string, amount: number, reason: string) => ({ type: '
 
 /**
  * The chain strategy/venue lifecycle, one cycle at a time. A block asks the host to evaluate (reserves,
- * sizing, signing, simulation: nothing is sent). A cycle that pays is proposed to risk as an `order.intent`;
+ * sizing, signing, simulation: nothing is sent). A cycle that pays is proposed to risk as an `order.intents` batch of one;
  * only a genuine approval of that intent makes the host send the bundle (re-sized to the approved amount);
  * a denial is a skip. While a bundle is out, each block asks whether it landed, resending until the deadline.
  * Blocks that arrive while busy are reported as skipped.
@@ -85,8 +90,8 @@ export const flashArbitrageMachine = setup({
   guards: {
     newBlock: ({ context, event }) => event.type === 'chain.block' && event.number > context.lastBlock,
     proposed: ({ event }) => event.type === 'chain.evaluated' && event.outcome === 'proposed' && event.proposal !== undefined,
-    approvesPending: ({ context, event }) => ownApproval(context, event)?.intent.intentId === context.pending?.intentId,
-    deniesPending: ({ context, event }) => event.type === 'order.denied' && event.intent.intentId === context.pending?.intentId,
+    approvesPending: ({ context, event }) => pendingApproval(context, event) !== undefined,
+    deniesPending: ({ context, event }) => pendingDenial(context, event) !== undefined,
     quoteExpired: ({ context, event }) => event.type === 'chain.block' && context.pending !== undefined && event.number > context.pending.deadlineBlock,
     sent: ({ event }) => event.type === 'chain.sent' && event.outcome === 'submitted' && event.txHash !== undefined,
     landed: ({ event }) => event.type === 'chain.followedUp' && event.status === 'included',
@@ -96,9 +101,8 @@ export const flashArbitrageMachine = setup({
     busy: emit(({ event }) => ({ type: 'chain.arbitrage.skipped', block: event.type === 'chain.block' ? event.number : -1, reason: 'busy', detail: 'a cycle is in flight' })),
     /** An approval of an intent no longer pursued (it came after the quote expired): give the reservation back. */
     releaseLate: enqueueActions(({ context, event, enqueue }) => {
-      const approval = ownApproval(context, event);
-      if (approval && approval.intent.intentId !== context.pending?.intentId) {
-        enqueue.emit(release(approval.intent.intentId, approval.amount, 'approval arrived after the quote expired'));
+      for (const approval of ownApprovals(context, event)) {
+        if (approval.intent.intentId !== context.pending?.intentId) enqueue.emit(release(approval.intent.intentId, approval.amount, 'approval arrived after the quote expired'));
       }
     }),
   },
@@ -114,7 +118,7 @@ export const flashArbitrageMachine = setup({
     included: 0,
   }),
   initial: 'watching',
-  on: { 'order.approved': { actions: 'releaseLate' } },
+  on: { 'orders.approved': { actions: 'releaseLate' } },
   states: {
     watching: {
       on: {
@@ -139,7 +143,7 @@ export const flashArbitrageMachine = setup({
                 proposed: context.proposed + 1,
                 pending: { intentId: intent.intentId, block: event.block, deadlineBlock: event.proposal.deadlineBlock, amount: intent.amount, predictedNetWei: event.proposal.predictedNetWei },
               });
-              enqueue.emit({ type: 'order.intent', intent });
+              enqueue.emit({ type: 'order.intents', intents: [intent] });
             }),
           },
           {
@@ -151,21 +155,21 @@ export const flashArbitrageMachine = setup({
     },
     awaitingApproval: {
       on: {
-        'order.approved': {
+        'orders.approved': {
           guard: 'approvesPending',
           target: 'submitting',
           actions: enqueueActions(({ context, event, enqueue }) => {
-            const approval = approvalOf(event)!;
+            const approval = pendingApproval(context, event)!;
             enqueue.assign({ pending: { ...context.pending!, approvedAmount: approval.amount } });
             enqueue.emit({ type: 'chain.submit', block: context.pending!.block, intentId: context.pending!.intentId, approval });
           }),
         },
-        'order.denied': {
+        'orders.denied': {
           guard: 'deniesPending',
           target: 'watching',
           actions: [
             emit(({ context, event }) => {
-              const { reason, detail } = event as { reason: DenyReason; detail: string };
+              const { reason, detail } = pendingDenial(context, event)!;
               return { type: 'chain.arbitrage.skipped', block: context.pending!.block, reason: 'denied', detail: `${context.pending!.intentId} ${reason}: ${detail}` };
             }),
             assign({ pending: undefined }),

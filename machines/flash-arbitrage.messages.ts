@@ -54,4 +54,4 @@ declare module '../actors/runtime/messages.js' {
   }
 }
 
-export type FlashArbitrageEvent = Message<'chain.block' | 'chain.evaluated' | 'chain.sent' | 'chain.followedUp' | 'order.approved' | 'order.denied'>;
+export type FlashArbitrageEvent = Message<'chain.block' | 'chain.evaluated' | 'chain.sent' | 'chain.followedUp' | 'orders.approved' | 'orders.denied'>;

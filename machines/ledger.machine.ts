@@ -24,12 +24,16 @@ export function equityOf(ctx: Pick<LedgerContext, 'capital' | 'accounts' | 'mark
 /** The books: per-strategy accounts from fills, marks from market data, equity marked at a steady market-time pace. */
 export const ledgerMachine = setup({
   types: { context: {} as LedgerContext, events: {} as Message, input: {} as LedgerInput, emitted: {} as Outgoing },
+  guards: {
+    hasFills: ({ event }) => event.type === 'orders.updated' && event.fills.length > 0,
+  },
   actions: {
-    applyFill: assign({
+    applyFills: assign({
       accounts: ({ context, event }) => {
-        if (event.type !== 'fill.received') return context.accounts;
-        const { strategy } = event.fill;
-        return { ...context.accounts, [strategy]: applyFillToAccount(context.accounts[strategy] ?? emptyAccount(), event.fill) };
+        if (event.type !== 'orders.updated') return context.accounts;
+        const accounts = { ...context.accounts };
+        for (const fill of event.fills) accounts[fill.strategy] = applyFillToAccount(accounts[fill.strategy] ?? emptyAccount(), fill);
+        return accounts;
       },
     }),
     mark: enqueueActions(({ context, event, enqueue }) => {
@@ -50,7 +54,8 @@ export const ledgerMachine = setup({
   states: {
     booking: {
       on: {
-        'fill.received': { actions: 'applyFill' },
+        // Most reports are status changes only: no fill, no transition.
+        'orders.updated': { guard: 'hasFills', actions: 'applyFills' },
         'candle.closed': { actions: 'mark' },
         'candles.closed': { actions: 'mark' },
       },

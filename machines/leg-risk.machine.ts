@@ -1,6 +1,7 @@
 import { and, assign, enqueueActions, setup } from 'xstate';
 import type { Fill, OrderUpdate } from '../actors/ledger/types.js';
-import type { DenyReason, OrderIntent } from '../actors/risk/intent.js';
+import type { OrderIntent } from '../actors/risk/intent.js';
+import type { Denial } from '../actors/risk/messages.js';
 import type { OrderBook, Side } from '../actors/market-data/types.js';
 
 export type LegOutcome = 'completed' | 'aborted' | 'hedged' | 'unwound' | 'stuck';
@@ -90,12 +91,11 @@ export type LegRiskEvent =
   | { type: 'legs.submit'; groupId: string }
   | { type: 'legs.plan'; plan: LegPlan }
   | { type: 'book.updated'; book: OrderBook }
-  | { type: 'order.denied'; intent: OrderIntent; reason: DenyReason; detail: string }
-  | { type: 'order.updated'; order: OrderUpdate }
-  | { type: 'fill.received'; fill: Fill };
+  | { type: 'orders.denied'; denials: readonly Denial[] }
+  | { type: 'orders.updated'; updates: readonly OrderUpdate[]; fills: readonly Fill[] };
 
 export type LegRiskEmitted =
-  | { type: 'order.intent'; intent: OrderIntent }
+  | { type: 'order.intents'; intents: readonly OrderIntent[]; allOrNone?: boolean }
   | { type: 'arb.outcome'; groupId: string; strategy: string; outcome: LegOutcome; pnl: Record<string, number>; detail: string }
   | { type: 'risk.halt'; reason: string };
 
@@ -109,24 +109,35 @@ function intentFor(ctx: LegRiskContext, o: TrackedOrder, kind: OrderIntent['kind
   };
 }
 
-/** Applies a venue event to whichever tracked order (leg or hedge) it belongs to. */
+function applyFill(o: TrackedOrder, fill: Fill, pnl: Record<string, number>): TrackedOrder {
+  if (fill.intentId !== o.intentId || o.fillIds.includes(fill.fillId)) return o;
+  const [base, quote] = fill.symbol.split('/') as [string, string];
+  const sign = fill.side === 'buy' ? 1 : -1;
+  pnl[base] = (pnl[base] ?? 0) + sign * fill.amount;
+  pnl[quote] = (pnl[quote] ?? 0) - sign * fill.amount * fill.price - fill.fee;
+  const filled = o.filled + fill.amount;
+  return { ...o, filled, fillIds: [...o.fillIds, fill.fillId], state: filled >= o.amount * (1 - 1e-9) - EPS ? 'filled' : o.state };
+}
+
+function applyUpdate(o: TrackedOrder, order: OrderUpdate): TrackedOrder {
+  if (order.intentId !== o.intentId) return o;
+  const s = order.status;
+  const state: LegState = s === 'filled' ? 'filled' : s === 'cancelled' || s === 'rejected' ? 'dead' : o.state;
+  return { ...o, clientOrderId: order.clientOrderId, state };
+}
+
+/** Applies a report (fills first, then updates) or a batch of denials to whichever tracked orders (legs or hedges) they name. */
 function track(orders: TrackedOrder[], ev: LegRiskEvent, pnl: Record<string, number>): TrackedOrder[] {
+  if (ev.type === 'orders.denied') {
+    const denied = new Set(ev.denials.map((d) => d.intent.intentId));
+    return orders.map((o) => (denied.has(o.intentId) ? { ...o, state: 'dead' } : o));
+  }
+  if (ev.type !== 'orders.updated') return orders;
   return orders.map((o) => {
-    if (ev.type === 'order.denied' && ev.intent.intentId === o.intentId) return { ...o, state: 'dead' };
-    if (ev.type === 'order.updated' && ev.order.intentId === o.intentId) {
-      const s = ev.order.status;
-      const state: LegState = s === 'filled' ? 'filled' : s === 'cancelled' || s === 'rejected' ? 'dead' : o.state;
-      return { ...o, clientOrderId: ev.order.clientOrderId, state };
-    }
-    if (ev.type === 'fill.received' && ev.fill.intentId === o.intentId && !o.fillIds.includes(ev.fill.fillId)) {
-      const [base, quote] = ev.fill.symbol.split('/') as [string, string];
-      const sign = ev.fill.side === 'buy' ? 1 : -1;
-      pnl[base] = (pnl[base] ?? 0) + sign * ev.fill.amount;
-      pnl[quote] = (pnl[quote] ?? 0) - sign * ev.fill.amount * ev.fill.price - ev.fill.fee;
-      const filled = o.filled + ev.fill.amount;
-      return { ...o, filled, fillIds: [...o.fillIds, ev.fill.fillId], state: filled >= o.amount * (1 - 1e-9) - EPS ? 'filled' : o.state };
-    }
-    return o;
+    let next = o;
+    for (const fill of ev.fills) next = applyFill(next, fill, pnl);
+    for (const order of ev.updates) next = applyUpdate(next, order);
+    return next;
   });
 }
 
@@ -137,7 +148,8 @@ const trackedFrom = (plan: LegPlan): TrackedOrder[] =>
 
 /**
  * One multi-leg trade: plan → legs submitted → all filled | partial → hedge or unwind within a
- * deadline. Every order (legs, cancels, hedges) is an order.intent for the risk actor; the outcome
+ * deadline. Every order (legs, cancels, hedges) is an intent for the risk actor, sent as one `order.intents`
+ * batch per step (the legs all-or-none, so risk never approves a leg and vetoes its partner); the outcome
  * and its realised P&L per currency are emitted as arb.outcome for the journal. With `repeat`, the
  * machine is a strategy's desk: idle until a plan arrives (legs.plan, or the planner finds one in a
  * book update), and back to idle after each outcome.
@@ -181,15 +193,14 @@ export function createLegRiskMachine(planner?: LegPlanner) {
       }),
       dropCandidate: assign({ candidate: undefined }),
       submitLegs: enqueueActions(({ context, enqueue }) => {
-        for (const o of context.orders) enqueue.emit({ type: 'order.intent', intent: intentFor(context, o, 'open', 'limit') });
+        enqueue.emit({ type: 'order.intents', intents: context.orders.map((o) => intentFor(context, o, 'open', 'limit')), allOrNone: true });
       }),
       cancelWorking: enqueueActions(({ context, enqueue }) => {
         // A leg whose clientOrderId is not known yet is cancelled as soon as its first order.updated names it.
         const ready = (o: TrackedOrder) => o.state === 'working' && o.clientOrderId !== undefined && !o.cancelRequested;
         if (!context.orders.some(ready)) return;
-        for (const o of context.orders.filter(ready)) {
-          enqueue.emit({ type: 'order.intent', intent: { ...intentFor(context, o, 'cancel', 'limit'), intentId: `${o.intentId}.cancel`, cancelClientOrderId: o.clientOrderId! } });
-        }
+        const cancels = context.orders.filter(ready).map((o) => ({ ...intentFor(context, o, 'cancel', 'limit'), intentId: `${o.intentId}.cancel`, cancelClientOrderId: o.clientOrderId! }));
+        enqueue.emit({ type: 'order.intents', intents: cancels });
         enqueue.assign({ orders: context.orders.map((o) => (ready(o) ? { ...o, cancelRequested: true } : o)) });
       }),
       submitHedges: enqueueActions(({ context, enqueue }) => {
@@ -204,7 +215,7 @@ export function createLegRiskMachine(planner?: LegPlanner) {
           hedges.push({ intentId: `${context.groupId}.H${i}`, venue: o.venue, symbol: o.symbol, side, amount, price: o.price, state: 'working', filled: 0, fillIds: [] });
         });
         enqueue.assign({ hedges, hedgeMode: unwind ? 'unwind' : 'complete' });
-        for (const h of hedges) enqueue.emit({ type: 'order.intent', intent: intentFor(context, h, unwind ? 'reduce' : 'open', 'market') });
+        if (hedges.length > 0) enqueue.emit({ type: 'order.intents', intents: hedges.map((h) => intentFor(context, h, unwind ? 'reduce' : 'open', 'market')) });
       }),
       note: assign({ detail: (_, p: { detail: string }) => p.detail }),
       report: enqueueActions(({ context, enqueue }, p: { outcome: LegOutcome }) => {
@@ -231,7 +242,7 @@ export function createLegRiskMachine(planner?: LegPlanner) {
       planned: { on: { 'legs.submit': { target: 'submitted', actions: 'submitLegs' } } },
       submitted: {
         entry: 'dropCandidate',
-        on: { 'order.denied': { actions: 'track' }, 'order.updated': { actions: 'track' }, 'fill.received': { actions: 'track' } },
+        on: { 'orders.denied': { actions: 'track' }, 'orders.updated': { actions: 'track' } },
         always: [
           { guard: 'allFilled', target: 'completed' },
           { guard: 'anyDead', target: 'resolving', actions: { type: 'note', params: { detail: 'a leg was denied, rejected or cancelled' } } },
@@ -240,7 +251,7 @@ export function createLegRiskMachine(planner?: LegPlanner) {
       },
       resolving: {
         entry: 'cancelWorking',
-        on: { 'order.denied': { actions: 'track' }, 'order.updated': { actions: ['track', 'cancelWorking'] }, 'fill.received': { actions: 'track' } },
+        on: { 'orders.denied': { actions: 'track' }, 'orders.updated': { actions: ['track', 'cancelWorking'] } },
         always: [
           { guard: 'allFilled', target: 'completed' },
           { guard: and(['legsSettled', 'nothingFilled']), target: 'aborted' },
@@ -250,7 +261,7 @@ export function createLegRiskMachine(planner?: LegPlanner) {
       },
       hedging: {
         entry: 'submitHedges',
-        on: { 'order.denied': { actions: 'track' }, 'order.updated': { actions: 'track' }, 'fill.received': { actions: 'track' } },
+        on: { 'orders.denied': { actions: 'track' }, 'orders.updated': { actions: 'track' } },
         always: [
           { guard: 'hedgesFilled', target: 'hedged' },
           { guard: 'hedgesSettled', target: 'stuck' },

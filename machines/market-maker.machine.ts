@@ -32,11 +32,15 @@ export const marketMakerMachine = setup({
     riskHalted: ({ event }) => event.type === 'risk.changed' && event.state === 'HALTED',
     riskTrading: ({ event }) => event.type === 'risk.changed' && event.state !== 'HALTED',
     forMyMarket: ({ context, event }) => event.type === 'candle.closed' && event.symbol === context.symbol && event.venue === context.venue,
-    /** Most order updates repeat what `live` already says (submitted after approved): no transition, no context copy. */
-    changesLive: ({ context, event }) => {
-      if (event.type !== 'order.updated' || event.order.strategy !== context.strategy) return false;
-      const known = context.live[event.order.clientOrderId];
-      return TERMINAL.has(event.order.status) ? known !== undefined : known?.side !== event.order.side;
+    /** Most reports repeat what `live` already says and carry no fill: no transition, no context copy. */
+    changesBook: ({ context, event }) => {
+      if (event.type !== 'orders.updated') return false;
+      if (event.fills.some((f) => f.strategy === context.strategy)) return true;
+      return event.updates.some((order) => {
+        if (order.strategy !== context.strategy) return false;
+        const known = context.live[order.clientOrderId];
+        return TERMINAL.has(order.status) ? known !== undefined : known?.side !== order.side;
+      });
     },
   },
   actions: {
@@ -50,19 +54,28 @@ export const marketMakerMachine = setup({
       const closes = withClose(context, event.candle.close);
       const plan = planQuotes({ ...context, closes }, event.candle.close);
       enqueue.assign({ closes, seq: plan.nextSeq, lastQuote: plan.quote });
-      for (const intent of plan.intents) enqueue.emit({ type: 'order.intent', intent });
+      // The quote set is one decision: cancels and both sides, judged by risk in one transition.
+      if (plan.intents.length > 0) enqueue.emit({ type: 'order.intents', intents: plan.intents });
     }),
-    trackOrder: assign(({ context, event }) => {
-      if (event.type !== 'order.updated' || event.order.strategy !== context.strategy) return {};
-      const { clientOrderId, status, side } = event.order;
-      return { live: TERMINAL.has(status) ? withoutEntry(context.live, clientOrderId) : withEntry(context.live, clientOrderId, { side }) };
+    /** Fills move inventory; updates keep `live` (resting orders by clientOrderId) current. */
+    applyReport: assign(({ context, event }) => {
+      if (event.type !== 'orders.updated') return {};
+      let { inventory, fills, live } = context;
+      for (const fill of event.fills) {
+        if (fill.strategy !== context.strategy) continue;
+        inventory += fill.side === 'buy' ? fill.amount : -fill.amount;
+        fills += 1;
+      }
+      for (const { strategy, clientOrderId, status, side } of event.updates) {
+        if (strategy !== context.strategy) continue;
+        const known = live[clientOrderId];
+        if (TERMINAL.has(status)) {
+          if (known !== undefined) live = withoutEntry(live, clientOrderId);
+        } else if (known?.side !== side) live = withEntry(live, clientOrderId, { side });
+      }
+      return { inventory, fills, live };
     }),
-    applyFill: assign(({ context, event }) => {
-      if (event.type !== 'fill.received' || event.fill.strategy !== context.strategy) return {};
-      const signed = event.fill.side === 'buy' ? event.fill.amount : -event.fill.amount;
-      return { inventory: context.inventory + signed, fills: context.fills + 1 };
-    }),
-    countVeto: assign({ vetoes: ({ context }) => context.vetoes + 1 }),
+    countVetoes: assign({ vetoes: ({ context, event }) => context.vetoes + (event.type === 'orders.denied' ? event.denials.length : 0) }),
     setRiskState: assign({
       riskState: ({ context, event }) => (event.type === 'risk.changed' ? event.state : context.riskState),
     }),
@@ -83,9 +96,8 @@ export const marketMakerMachine = setup({
   }),
   initial: 'warmingUp',
   on: {
-    'order.updated': { guard: 'changesLive', actions: 'trackOrder' },
-    'fill.received': { actions: 'applyFill' },
-    'order.denied': { actions: 'countVeto' },
+    'orders.updated': { guard: 'changesBook', actions: 'applyReport' },
+    'orders.denied': { actions: 'countVetoes' },
   },
   states: {
     warmingUp: {

@@ -1,4 +1,4 @@
-import { assign, enqueueActions, setup } from 'xstate';
+import { assign, emit, enqueueActions, setup } from 'xstate';
 import type { Fill, OrderStatus, OrderUpdate } from '../actors/ledger/types.js';
 import type { VenueOrder, VenueOrderRequest } from '../actors/venues/venue.js';
 
@@ -144,9 +144,7 @@ export const orderMachine = setup({
       enqueue.emit({ type: 'venue.query', venue: context.venue, clientOrderId: context.request.clientOrderId, symbol: context.request.symbol });
     }),
     resetQueries: assign({ queryAttempts: 0 }),
-    emitCancel: enqueueActions(({ context, enqueue }) => {
-      enqueue.emit({ type: 'venue.cancel', venue: context.venue, clientOrderId: context.request.clientOrderId, symbol: context.request.symbol });
-    }),
+    emitCancel: emit(({ context }) => ({ type: 'venue.cancel' as const, venue: context.venue, clientOrderId: context.request.clientOrderId, symbol: context.request.symbol })),
     noteDetail: assign({
       detail: ({ event }) => {
         switch (event.type) {
@@ -159,9 +157,7 @@ export const orderMachine = setup({
       },
     }),
     noteUnresolved: assign({ detail: ({ context }) => `still unknown after ${context.queryAttempts} queries; waiting for order.query` }),
-    announce: enqueueActions(({ context, enqueue }, params: { status: OrderStatus }) => {
-      enqueue.emit(update(context, params.status));
-    }),
+    announce: emit(({ context }, params: { status: OrderStatus }) => update(context, params.status)),
   },
 }).createMachine({
   id: 'order',

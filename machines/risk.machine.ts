@@ -1,13 +1,13 @@
 import { assign, emit, enqueueActions, not, setup } from 'xstate';
 import type { Message } from '../actors/runtime/messages.js';
 import type { Approval } from '../actors/risk/approval.js';
-import { mintApproval } from '../actors/risk/approval.js';
-import type { DenyReason, OrderIntent, RiskState } from '../actors/risk/intent.js';
+import type { Denial } from '../actors/risk/messages.js';
+import type { RiskState } from '../actors/risk/intent.js';
 import { DEFAULT_RISK_LIMITS, type RiskLimits } from '../actors/risk/limits.js';
-import { evaluate } from '../actors/risk/evaluate-intent.js';
+import { judgeBatch } from '../actors/risk/judge-batch.js';
 import { midPrice } from '../actors/market-data/types.js';
 import {
-  advanceTo, applyFeedLive, applyFeedStale, applyFill, applyMark, applyMarks, forgetOwner, applyOrderUpdate, newRiskBook, recordSubmit, releaseReservation, releasesReservation, toRiskView, utcDay, type RiskBook,
+  advanceTo, applyCloses, applyFeedLive, applyFeedStale, applyFill, applyMark, forgetOwner, applyOrderUpdate, newRiskBook, releaseReservation, releasesReservation, utcDay, type RiskBook,
 } from '../actors/risk/risk-book.js';
 
 declare module '../actors/runtime/messages.js' {
@@ -18,13 +18,13 @@ declare module '../actors/runtime/messages.js' {
 }
 
 export type RiskEvent = Message<
-  | 'order.intent' | 'fill.received' | 'book.updated' | 'candle.closed' | 'candles.closed' | 'order.updated' | 'order.unplaced' | 'risk.halt' | 'risk.rearm'
+  | 'order.intents' | 'orders.updated' | 'book.updated' | 'candle.closed' | 'candles.closed' | 'order.unplaced' | 'risk.halt' | 'risk.rearm'
   | 'market.stale' | 'market.live' | 'arb.outcome'
 >;
 
 export type RiskEmitted =
-  | { type: 'order.approved'; approval: Approval }
-  | { type: 'order.denied'; intent: OrderIntent; reason: DenyReason; detail: string; to: string }
+  | { type: 'orders.approved'; approvals: readonly Approval[] }
+  | { type: 'orders.denied'; denials: readonly Denial[]; to: string }
   | { type: 'orders.cancelAll'; reason: string }
   | { type: 'risk.changed'; state: RiskState; reason: string };
 
@@ -48,12 +48,6 @@ export interface RiskInput {
   startTs: number;
 }
 
-const SEEN_MAX = 64;
-
-export function approvalIdFor(intent: OrderIntent): string {
-  return `apv:${intent.intentId}`;
-}
-
 function dailyLossBreach(ctx: RiskContext, fraction: number): boolean {
   const equity = ctx.book.equity;
   return equity - ctx.book.dayStartEquity <= -fraction * ctx.book.dayStartEquity;
@@ -70,22 +64,29 @@ function describeLoss(ctx: RiskContext): string {
   return `daily P&L ${pnl.toFixed(2)} on day-start equity ${ctx.book.dayStartEquity.toFixed(2)}`;
 }
 
-/** Every event first moves the clock of the book (which may start a new UTC day), then updates it. */
+/**
+ * Every event first moves the clock of the book (which may start a new UTC day), then updates it; the updates
+ * that copy the book anyway (marks, fills) move the clock in the same copy.
+ */
 function observe(ctx: RiskContext, event: RiskEvent): RiskBook {
+  switch (event.type) {
+    case 'orders.updated': {
+      // Fills first: an update's `filled` already counts them.
+      let next = event.fills.length > 0 ? ctx.book : advanceTo(ctx.book, event.ts);
+      for (const fill of event.fills) next = applyFill(next, fill, ctx.limits.maxLossStreak, ctx.limits.cooldownMs, event.ts);
+      for (const order of event.updates) next = applyOrderUpdate(next, order);
+      return next;
+    }
+    case 'book.updated':
+      return applyMark(ctx.book, event.book.venue, event.book.symbol, midPrice(event.book), event.ts);
+    case 'candle.closed':
+      return applyMark(ctx.book, event.venue, event.symbol, event.candle.close, event.ts);
+    case 'candles.closed':
+      // The step's marks all land before the limits are checked: equity at time t counts every price at t.
+      return applyCloses(ctx.book, event.venue, event.bars, event.ts);
+  }
   const book = advanceTo(ctx.book, event.ts);
   switch (event.type) {
-    case 'fill.received':
-      return applyFill(book, event.fill, ctx.limits.maxLossStreak, ctx.limits.cooldownMs);
-    case 'book.updated':
-      return applyMark(book, event.book.venue, event.book.symbol, midPrice(event.book), event.ts);
-    case 'candle.closed':
-      return applyMark(book, event.venue, event.symbol, event.candle.close, event.ts);
-    case 'candles.closed': {
-      // The step's marks all land before the limits are checked: equity at time t counts every price at t.
-      return applyMarks(book, event.venue, event.bars.map((bar) => ({ symbol: bar.symbol, price: bar.candle.close })), event.ts);
-    }
-    case 'order.updated':
-      return applyOrderUpdate(book, event.order);
     case 'order.unplaced':
       return releaseReservation(book, event.intentId, event.amount);
     case 'market.live':
@@ -99,6 +100,16 @@ function observe(ctx: RiskContext, event: RiskEvent): RiskBook {
   }
 }
 
+function byStrategy(denials: readonly Denial[]): Map<string, Denial[]> {
+  const out = new Map<string, Denial[]>();
+  for (const d of denials) {
+    const list = out.get(d.intent.strategy);
+    if (list) list.push(d);
+    else out.set(d.intent.strategy, [d]);
+  }
+  return out;
+}
+
 export const riskMachine = setup({
   types: {
     context: {} as RiskContext,
@@ -110,39 +121,26 @@ export const riskMachine = setup({
     haltBreach: ({ context }) => dailyLossBreach(context, context.limits.maxDailyLossFraction) || drawdownBreach(context),
     reduceBreach: ({ context }) =>
       dailyLossBreach(context, context.limits.reduceAtDailyLossFraction) || context.book.now < context.book.cooldownUntil,
-    /** Most order updates neither advance the clock nor release a reservation: no transition, no context copy. */
-    orderUpdateMovesBook: ({ context, event }) =>
-      event.type !== 'order.updated' || event.ts > context.book.now || releasesReservation(context.book, event.order),
+    /** Most order reports carry no fill, do not advance the clock and release no reservation: no transition, no context copy. */
+    reportMovesBook: ({ context, event }) =>
+      event.type !== 'orders.updated' || event.fills.length > 0 || event.ts > context.book.now || event.updates.some((order) => releasesReservation(context.book, order)),
     /** A halt caused by the daily loss ends when a new UTC day starts (seen in event timestamps). */
     newDayAfterDailyLoss: ({ context }) =>
       context.haltCause === 'daily_loss' && context.haltDay !== undefined && context.book.day > context.haltDay,
   },
   actions: {
     observe: assign({ book: ({ context, event }) => observe(context, event) }),
+    /** One decision judged in one transition: one approvals batch, and the denials addressed to their strategies. */
     judge: enqueueActions(({ context, event, enqueue }, params: { state: RiskState }) => {
-      if (event.type !== 'order.intent') return;
-      const book = advanceTo(context.book, event.ts);
-      const { state } = params;
-      const { intent } = event;
-      if (context.seenIntents.includes(intent.intentId)) {
-        enqueue.assign({ book });
-        enqueue.emit({ type: 'order.denied', intent, reason: 'INVALID_INTENT', detail: `intent ${intent.intentId} was already judged; a repeated intent is never approved twice`, to: `strategy:${intent.strategy}` });
-        return;
-      }
-      const seenIntents = context.seenIntents.slice(-(SEEN_MAX - 1));
-      seenIntents.push(intent.intentId);
-      const verdict = evaluate(intent, toRiskView(book, state), context.limits, event.ts);
-      if (!verdict.ok) {
-        enqueue.assign({ book, seenIntents });
-        enqueue.emit({ type: 'order.denied', intent, reason: verdict.reason, detail: verdict.detail, to: `strategy:${intent.strategy}` });
-        return;
-      }
-      const next =
-        intent.kind === 'cancel'
-          ? book
-          : recordSubmit(book, intent.intentId, { symbol: intent.symbol, side: intent.side, kind: intent.kind, amount: verdict.amount, price: intent.price, owner: intent.legGroup ?? intent.strategy }, event.ts, context.limits.submitWindowMs);
-      enqueue.assign({ book: next, seenIntents });
-      enqueue.emit({ type: 'order.approved', approval: mintApproval(approvalIdFor(intent), intent, verdict.amount, event.ts) });
+      if (event.type !== 'order.intents') return;
+      const decision = judgeBatch({
+        book: advanceTo(context.book, event.ts), seenIntents: context.seenIntents, limits: context.limits, state: params.state,
+        intents: event.intents, allOrNone: event.allOrNone === true, ts: event.ts,
+      });
+      enqueue.assign({ book: decision.book, seenIntents: decision.seenIntents });
+      if (decision.approvals.length > 0) enqueue.emit({ type: 'orders.approved', approvals: decision.approvals });
+      if (decision.denials.length === 0) return;
+      for (const [strategy, denials] of byStrategy(decision.denials)) enqueue.emit({ type: 'orders.denied', denials, to: `strategy:${strategy}` });
     }),
     recordBreach: assign(({ context }) => {
       const cause: HaltCause = dailyLossBreach(context, context.limits.maxDailyLossFraction) ? 'daily_loss' : 'drawdown';
@@ -196,11 +194,10 @@ export const riskMachine = setup({
   }),
   initial: 'ACTIVE',
   on: {
-    'fill.received': { actions: 'observe' },
+    'orders.updated': { guard: 'reportMovesBook', actions: 'observe' },
     'book.updated': { actions: 'observe' },
     'candle.closed': { actions: 'observe' },
     'candles.closed': { actions: 'observe' },
-    'order.updated': { guard: 'orderUpdateMovesBook', actions: 'observe' },
     'order.unplaced': { actions: 'observe' },
     'market.live': { actions: 'observe' },
     'market.stale': { actions: 'observe' },
@@ -210,7 +207,7 @@ export const riskMachine = setup({
   },
   states: {
     ACTIVE: {
-      on: { 'order.intent': { actions: { type: 'judge', params: { state: 'ACTIVE' } } } },
+      on: { 'order.intents': { actions: { type: 'judge', params: { state: 'ACTIVE' } } } },
       always: [
         { guard: 'haltBreach', target: 'HALTED', actions: 'recordBreach' },
         { guard: 'reduceBreach', target: 'REDUCING' },
@@ -218,7 +215,7 @@ export const riskMachine = setup({
     },
     REDUCING: {
       entry: 'announceReducing',
-      on: { 'order.intent': { actions: { type: 'judge', params: { state: 'REDUCING' } } } },
+      on: { 'order.intents': { actions: { type: 'judge', params: { state: 'REDUCING' } } } },
       always: [
         { guard: 'haltBreach', target: 'HALTED', actions: 'recordBreach' },
         { guard: not('reduceBreach'), target: 'ACTIVE', actions: 'announceActive' },
@@ -226,7 +223,7 @@ export const riskMachine = setup({
     },
     HALTED: {
       entry: 'announceHalt',
-      on: { 'order.intent': { actions: { type: 'judge', params: { state: 'HALTED' } } } },
+      on: { 'order.intents': { actions: { type: 'judge', params: { state: 'HALTED' } } } },
       always: { guard: 'newDayAfterDailyLoss', target: 'ACTIVE', actions: ['clearHalt', 'announceActive'] },
     },
   },

@@ -6,7 +6,7 @@ import { initialSmaState, stepSma, type SmaCrossParams, type SmaState } from '..
 /**
  * sma-cross reference strategy: long-only, enter on a fast-over-slow SMA cross, exit on the opposite cross.
  * Entry and exit conditions are guards. Market orders are sized on bar t's close; the venue fills them no
- * earlier than bar t+1's open. Pure: no I/O, no clock; intents leave as emitted `order.intent` messages.
+ * earlier than bar t+1's open. Pure: no I/O, no clock; an entry or exit leaves as an emitted `order.intents` batch of one.
  */
 export interface SmaCrossInput extends SmaCrossParams {
   strategy: string;
@@ -27,8 +27,8 @@ export interface SmaCrossContext extends SmaCrossInput {
   seq: number;
 }
 
-export type SmaCrossEvent = Message<'candle.closed'> | Message<'candles.closed'> | Message<'fill.received'> | Message<'order.updated'> | Message<'order.denied'>;
-export type SmaCrossEmitted = { type: 'order.intent'; intent: OrderIntent };
+export type SmaCrossEvent = Message<'candle.closed'> | Message<'candles.closed'> | Message<'orders.updated'> | Message<'orders.denied'>;
+export type SmaCrossEmitted = { type: 'order.intents'; intents: readonly OrderIntent[] };
 
 const DONE = new Set(['filled', 'cancelled', 'rejected']);
 const DUST = 1e-9;
@@ -48,6 +48,19 @@ function ownClose(ctx: SmaCrossContext, event: SmaCrossEvent): number | undefine
   const close = findClose(ctx, event);
   closeMemo = { event, symbol: ctx.symbol, venue: ctx.venue, close };
   return close;
+}
+
+/** This strategy's position after the fills of a report (its fills come before its updates). */
+function positionAfter(ctx: SmaCrossContext, event: SmaCrossEvent): number {
+  if (event.type !== 'orders.updated') return ctx.position;
+  let { position } = ctx;
+  for (const fill of event.fills) if (fill.strategy === ctx.strategy) position = settle(position + (fill.side === 'buy' ? fill.amount : -fill.amount), fill.amount);
+  return position;
+}
+
+/** Float residue of selling what was bought (1e-16 of a coin) is flat, not a position to exit. */
+function settle(position: number, amount: number): number {
+  return Math.abs(position) <= DUST * amount ? 0 : position;
 }
 
 /** The guard and the action of one transition step the same (state, close): compute it once. Pure: same inputs, same output. */
@@ -84,6 +97,13 @@ const LONG_ON_BAR = [
   { guard: 'ownCandle', actions: 'stepSma' },
 ] as const;
 
+// While an order works: its fills move cash and position; once it is done the position says where we are.
+const ORDER_REPORT = [
+  { guard: and(['ownOrderDone', 'holding']), target: 'long', actions: 'applyFills' },
+  { guard: 'ownOrderDone', target: 'flat', actions: 'applyFills' },
+  { guard: 'ownFills', actions: 'applyFills' },
+] as const;
+
 export const smaCrossMachine = setup({
   types: {
     input: {} as SmaCrossInput,
@@ -96,9 +116,10 @@ export const smaCrossMachine = setup({
     crossesUp: ({ context, event }) => step(context, ownClose(context, event)!).cross === 'up',
     crossesDown: ({ context, event }) => step(context, ownClose(context, event)!).cross === 'down',
     hasCash: ({ context }) => context.cash > 0,
-    ownOrderDone: ({ context, event }) => event.type === 'order.updated' && event.order.strategy === context.strategy && DONE.has(event.order.status),
-    holding: ({ context }) => context.position > 0,
-    ownDenial: ({ context, event }) => event.type === 'order.denied' && event.intent.strategy === context.strategy,
+    ownOrderDone: ({ context, event }) => event.type === 'orders.updated' && event.updates.some((o) => o.strategy === context.strategy && DONE.has(o.status)),
+    holding: ({ context, event }) => positionAfter(context, event) > 0,
+    ownFills: ({ context, event }) => event.type === 'orders.updated' && event.fills.some((f) => f.strategy === context.strategy),
+    ownDenial: ({ context, event }) => event.type === 'orders.denied' && event.denials.some((d) => d.intent.strategy === context.strategy),
   },
   actions: {
     stepSma: assign({
@@ -107,23 +128,26 @@ export const smaCrossMachine = setup({
         return close === undefined ? context.sma : step(context, close).state;
       },
     }),
-    emitEntry: emit(({ context, event }) => ({ type: 'order.intent' as const, intent: intent(context, 'buy', ownClose(context, event) ?? NaN) })),
-    emitExit: emit(({ context, event }) => ({ type: 'order.intent' as const, intent: intent(context, 'sell', ownClose(context, event) ?? NaN) })),
+    emitEntry: emit(({ context, event }) => ({ type: 'order.intents' as const, intents: [intent(context, 'buy', ownClose(context, event) ?? NaN)] })),
+    emitExit: emit(({ context, event }) => ({ type: 'order.intents' as const, intents: [intent(context, 'sell', ownClose(context, event) ?? NaN)] })),
     countIntent: assign({ seq: ({ context }) => context.seq + 1 }),
-    applyFill: assign(({ context, event }) => {
-      if (event.type !== 'fill.received' || event.fill.strategy !== context.strategy) return {};
-      const { side, price, amount, fee } = event.fill;
-      const sign = side === 'buy' ? 1 : -1;
-      const position = context.position + sign * amount;
-      // Float residue of selling what was bought (1e-16 of a coin) is flat, not a position to exit.
-      return { position: Math.abs(position) <= DUST * amount ? 0 : position, cash: context.cash - sign * price * amount - fee };
+    applyFills: assign(({ context, event }) => {
+      if (event.type !== 'orders.updated') return {};
+      let { position, cash } = context;
+      for (const { strategy, side, price, amount, fee } of event.fills) {
+        if (strategy !== context.strategy) continue;
+        const sign = side === 'buy' ? 1 : -1;
+        position = settle(position + sign * amount, amount);
+        cash = cash - sign * price * amount - fee;
+      }
+      return { position, cash };
     }),
   },
 }).createMachine({
   id: 'sma-cross',
   context: ({ input }) => ({ ...input, sma: initialSmaState, cash: input.capital, position: 0, seq: 0 }),
   initial: 'flat',
-  on: { 'fill.received': { actions: 'applyFill' } },
+  on: { 'orders.updated': { guard: 'ownFills', actions: 'applyFills' } },
   states: {
     flat: {
       on: {
@@ -135,11 +159,8 @@ export const smaCrossMachine = setup({
       on: {
         'candle.closed': { guard: 'ownCandle', actions: 'stepSma' },
         'candles.closed': { guard: 'ownCandle', actions: 'stepSma' },
-        'order.updated': [
-          { guard: and(['ownOrderDone', 'holding']), target: 'long' },
-          { guard: 'ownOrderDone', target: 'flat' },
-        ],
-        'order.denied': { guard: 'ownDenial', target: 'flat' },
+        'orders.updated': ORDER_REPORT,
+        'orders.denied': { guard: 'ownDenial', target: 'flat' },
       },
     },
     long: {
@@ -152,11 +173,8 @@ export const smaCrossMachine = setup({
       on: {
         'candle.closed': { guard: 'ownCandle', actions: 'stepSma' },
         'candles.closed': { guard: 'ownCandle', actions: 'stepSma' },
-        'order.updated': [
-          { guard: and(['ownOrderDone', 'holding']), target: 'long' },
-          { guard: 'ownOrderDone', target: 'flat' },
-        ],
-        'order.denied': { guard: 'ownDenial', target: 'long' },
+        'orders.updated': ORDER_REPORT,
+        'orders.denied': { guard: 'ownDenial', target: 'long' },
       },
     },
   },

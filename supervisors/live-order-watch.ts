@@ -16,9 +16,12 @@ export class OrderWatch {
 
   constructor(private readonly system: ActorSystem, private readonly venue: Venue, private readonly logger: Logger) {
     system.observe((m) => {
-      if (m.type !== 'order.updated' || m.order.venue !== venue.id) return;
-      if (TERMINAL.has(m.order.status) || m.order.status === 'approved') this.working.delete(m.order.clientOrderId);
-      else this.working.set(m.order.clientOrderId, m.order.symbol);
+      if (m.type !== 'orders.updated') return;
+      for (const order of m.updates) {
+        if (order.venue !== venue.id) continue;
+        if (TERMINAL.has(order.status) || order.status === 'approved') this.working.delete(order.clientOrderId);
+        else this.working.set(order.clientOrderId, order.symbol);
+      }
     });
   }
 

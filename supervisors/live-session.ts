@@ -124,7 +124,7 @@ async function trade(options: RunLiveOptions, venue: CcxtVenue, store: Store, cl
   const counters = sessionCounters(system);
   const ours = new Set<string>();
   system.observe((m) => {
-    if (m.type === 'order.updated') ours.add(m.order.clientOrderId);
+    if (m.type === 'orders.updated') for (const order of m.updates) ours.add(order.clientOrderId);
   });
   options.onSystem?.(system);
   options.onOpenOrders?.(() => openOrderCount(trading));

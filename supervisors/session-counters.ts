@@ -16,9 +16,12 @@ export function sessionCounters(system: ActorSystem) {
   const pnl: Record<string, number> = {};
   let haltedBy: string | undefined;
   system.observe((message) => {
-    if (message.type === 'order.updated') orders.add(message.order.clientOrderId);
-    else if (message.type === 'fill.received') fills += 1;
-    else if (message.type === 'order.denied') vetoReasons[message.reason] = (vetoReasons[message.reason] ?? 0) + 1;
+    if (message.type === 'orders.updated') {
+      for (const order of message.updates) orders.add(order.clientOrderId);
+      fills += message.fills.length;
+    } else if (message.type === 'orders.denied') {
+      for (const { reason } of message.denials) vetoReasons[reason] = (vetoReasons[reason] ?? 0) + 1;
+    }
     else if (message.type === 'risk.changed' && message.state === 'HALTED') haltedBy = `HALTED: ${message.reason} on ${new Date(message.ts).toISOString().slice(0, 10)}`;
     else if (message.type === 'arb.outcome') {
       const counts = (byStrategy[message.strategy] ??= {});

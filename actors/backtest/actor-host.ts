@@ -11,9 +11,9 @@ import type { HostedStrategy, StrategyHost, Submit } from './direct-host.js';
 
 // Candles reach a strategy by name, for the symbol it trades (see deliver); risk addresses its denials to
 // `strategy:<name>`.
-const STRATEGY_EVENTS: readonly MessageType[] = ['fill.received', 'order.updated'];
-const RISK_EVENTS: readonly MessageType[] = ['order.intent', 'fill.received', 'candle.closed', 'order.updated'];
-const JOURNALED = new Set<string>(['order.intent', 'order.approved', 'order.denied', 'fill.received', 'order.updated', 'risk.changed', 'orders.cancelAll']);
+const STRATEGY_EVENTS: readonly MessageType[] = ['orders.updated'];
+const RISK_EVENTS: readonly MessageType[] = ['order.intents', 'orders.updated', 'candle.closed'];
+const JOURNALED = new Set<string>(['order.intents', 'orders.approved', 'orders.denied', 'orders.updated', 'risk.changed', 'orders.cancelAll']);
 
 export interface ActorHostOptions {
   clock: Clock;
@@ -22,7 +22,7 @@ export interface ActorHostOptions {
   capital: number;
   riskLimits: Partial<RiskLimits>;
   logger?: Logger;
-  /** Each routed trade message (intent, approval, denial, fill, order update), in order. */
+  /** Each routed trade message (intents, approvals, denials, order reports), in order. */
   onJournal?: (message: Message) => void;
 }
 
@@ -50,7 +50,7 @@ export class ActorHost implements StrategyHost {
     this.system.spawn({
       name: 'execution:replay',
       machine: replayGatewayMachine,
-      subscribe: ['order.approved'],
+      subscribe: ['orders.approved'],
       persist,
       effects: {
         'venue.submit': (ev) => {

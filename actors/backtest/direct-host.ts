@@ -36,7 +36,9 @@ export class DirectHost implements StrategyHost {
   constructor(strategies: readonly HostedStrategy[], submit: Submit, private readonly clock: Clock) {
     for (const s of strategies) {
       const actor = createActor(s.machine, { input: s.input, id: s.name });
-      actor.on('order.intent', (ev: { intent: OrderIntent }) => submit(ev.intent, ev.intent.amount));
+      actor.on('order.intents', (ev: { intents: readonly OrderIntent[] }) => {
+        for (const intent of ev.intents) submit(intent, intent.amount);
+      });
       actor.start();
       this.actors.push({ name: s.name, symbol: s.symbol, actor });
     }
@@ -71,12 +73,10 @@ export class DirectHost implements StrategyHost {
 /** The strategy a message belongs to, or undefined for broadcast market data. */
 export function ownerOf(message: Message): string | undefined {
   switch (message.type) {
-    case 'fill.received':
-      return message.fill.strategy;
-    case 'order.updated':
-      return message.order.strategy;
-    case 'order.denied':
-      return message.intent.strategy;
+    case 'orders.updated':
+      return message.updates[0]?.strategy ?? message.fills[0]?.strategy;
+    case 'orders.denied':
+      return message.denials[0]?.intent.strategy;
     default:
       return undefined;
   }

@@ -35,14 +35,14 @@ export interface TargetOptions {
   journal: string[];
 }
 
-const JOURNALED = new Set<string>(['order.intent', 'order.approved', 'order.denied', 'fill.received', 'order.updated', 'risk.changed', 'orders.cancelAll', 'execution.refused']);
+const JOURNALED = new Set<string>(['order.intents', 'orders.approved', 'orders.denied', 'orders.updated', 'risk.changed', 'orders.cancelAll', 'execution.refused']);
 
 export function replayTarget(o: TargetOptions): ReplayTarget {
   if (o.host === 'trading') {
     const host = new TradingHost({
       clock: o.clock, venue: o.venue, timeframeMs: o.timeframeMs, strategies: o.strategies, capital: o.capital, riskLimits: o.riskLimits,
       onMessage: (m) => {
-        if (m.type === 'fill.received') o.onFill(m.fill);
+        if (m.type === 'orders.updated') for (const fill of m.fills) o.onFill(fill);
         if (JOURNALED.has(m.type)) o.journal.push(JSON.stringify(m));
       },
     });
@@ -68,29 +68,29 @@ function machineHostTarget(o: TargetOptions): ReplayTarget {
       : new ActorHost({
           clock: o.clock, strategies: o.strategies, submit, capital: o.capital, riskLimits: o.riskLimits,
           onJournal: (m) => {
-            if (m.type === 'order.denied' || m.type === 'risk.changed' || m.type === 'orders.cancelAll') o.journal.push(JSON.stringify(m));
+            if (m.type === 'orders.denied' || m.type === 'risk.changed' || m.type === 'orders.cancelAll') o.journal.push(JSON.stringify(m));
           },
         });
-  const toMessages = (ev: ReplayOrderEvent): Outgoing[] => {
+  /** One venue event as the order report execution would send: its fill, then the order's status. */
+  const toReport = (ev: ReplayOrderEvent): Outgoing => {
     const intent = intents.get(ev.order.clientOrderId);
     if (!intent) throw new Error(`venue reported order ${ev.order.clientOrderId} that no strategy asked for`);
-    const out: Outgoing[] = [];
+    const fills: Fill[] = [];
     if (ev.fill) {
       const fill: Fill = { ...ev.fill, intentId: intent.intentId, strategy: intent.strategy };
       o.onFill(fill);
       o.journal.push(JSON.stringify({ t: o.clock.now(), fill }));
-      out.push({ type: 'fill.received', fill, correlationId: intent.intentId });
+      fills.push(fill);
     }
     const s = ev.order.status;
     const status: OrderUpdate['status'] = s === 'closed' ? 'filled' : s === 'canceled' ? 'cancelled' : s === 'rejected' ? 'rejected' : ev.order.filled > 0 ? 'partially_filled' : 'submitted';
     const order: OrderUpdate = { clientOrderId: ev.order.clientOrderId, intentId: intent.intentId, strategy: intent.strategy, venue: o.venue.id, symbol: ev.order.symbol, side: ev.order.side, status, filled: ev.order.filled, amount: ev.order.amount };
     o.journal.push(JSON.stringify({ t: o.clock.now(), order }));
-    out.push({ type: 'order.updated', order, correlationId: intent.intentId });
-    return out;
+    return { type: 'orders.updated', updates: [order], fills, correlationId: intent.intentId };
   };
   return {
     openBars: (bars) => {
-      for (const { symbol, candle } of bars) for (const ev of o.venue.openBar(symbol, candle, o.timeframeMs)) for (const m of toMessages(ev)) host.deliver(m);
+      for (const { symbol, candle } of bars) for (const ev of o.venue.openBar(symbol, candle, o.timeframeMs)) host.deliver(toReport(ev));
     },
     closeBars: (bars) => {
       for (const { symbol, candle } of bars) host.deliver({ type: 'candle.closed', venue: o.venue.id, symbol, candle });

@@ -1,4 +1,4 @@
-import { executionMachine, type ExecutionInput } from '../../machines/execution.machine.js';
+import { executionMachine, type ExecutionInput, type Submission } from '../../machines/execution.machine.js';
 import type { ActorSpec, EffectContext } from '../runtime/actor-spec.js';
 import { OrderRejectedError } from '../runtime/errors.js';
 import type { OrderIntent } from '../risk/intent.js';
@@ -12,14 +12,13 @@ export interface ExecutionActorOptions {
   store?: Store;
 }
 
-/** `intent` is absent when an order is sent again under its clientOrderId (onNotFound: 'resubmit'). */
-type SubmitEffect = { type: 'venue.submit'; venue: string; request: VenueOrderRequest; intent?: OrderIntent };
 type OrderEffect = { type: string; venue: string; clientOrderId: string; symbol: string };
 
 /**
- * The execution actor: its machine decides, these effects talk to venues. The intent and the order
- * row commit to SQLite together before the venue is called (R2). A create that times out or gets a 5xx is UNKNOWN and
- * is resolved by querying the same clientOrderId, never re-posted under a new one (R3).
+ * The execution actor: its machine decides, these effects talk to venues. Each intent and its order row
+ * commit to SQLite before the venue is called (R2): all the orders of one transition (a decision's
+ * approvals) in one transaction, then their venue calls. A create that times out or gets a 5xx is UNKNOWN
+ * and is resolved by querying the same clientOrderId, never re-posted under a new one (R3).
  */
 export function executionActor(options: ExecutionActorOptions): ActorSpec {
   const venueOf = (id: string): Venue => {
@@ -31,18 +30,26 @@ export function executionActor(options: ExecutionActorOptions): ActorSpec {
     name: 'execution',
     machine: executionMachine,
     input: options.input,
-    subscribe: ['order.approved', 'orders.cancelAll', 'book.updated'],
+    subscribe: ['orders.approved', 'orders.cancelAll', 'book.updated'],
     effects: {
-      'venue.submit': async (event, ctx) => {
-        const { venue, request, intent } = event as unknown as SubmitEffect;
-        const clientOrderId = request.clientOrderId;
-        if (options.store) journalSubmission(options.store, venue, request, intent, ctx.clock.now());
-        try {
-          const order = await venueOf(venue).createOrder(request);
-          ctx.reply({ type: 'venue.accepted', clientOrderId, order });
-        } catch (error) {
-          replyToFailure(ctx, clientOrderId, error);
+      'venue.submits': async (event, ctx) => {
+        const { submits } = event as unknown as { submits: Submission[] };
+        const { store } = options;
+        if (store) {
+          const ts = ctx.clock.now();
+          store.orders.transaction(() => {
+            for (const { venue, request, intent } of submits) journalSubmission(store, venue, request, intent, ts);
+          });
         }
+        // Sent together, as separate effects would be; each answer comes back on its own.
+        await Promise.all(submits.map(async ({ venue, request }) => {
+          try {
+            const order = await venueOf(venue).createOrder(request);
+            ctx.reply({ type: 'venue.accepted', clientOrderId: request.clientOrderId, order });
+          } catch (error) {
+            replyToFailure(ctx, request.clientOrderId, error);
+          }
+        }));
       },
       'venue.query': async (event, ctx) => {
         const { venue, clientOrderId, symbol } = event as unknown as OrderEffect;

@@ -15,8 +15,16 @@ export interface OrderStep {
 
 type Snapshot = ReturnType<typeof orderMachine.resolveState>;
 
+/**
+ * The XState snapshot each state was made from: the next step starts from it instead of resolving the plain
+ * state again (a state restored from a persisted snapshot is resolved once, on its first step).
+ */
+const resolved = new WeakMap<OrderState, Snapshot>();
+
 function toState(snapshot: Snapshot): OrderState {
-  return { value: String(snapshot.value), context: snapshot.context, done: snapshot.status === 'done' };
+  const state: OrderState = { value: String(snapshot.value), context: snapshot.context, done: snapshot.status === 'done' };
+  resolved.set(state, snapshot);
+  return state;
 }
 
 function emittedOf(actions: ReadonlyArray<{ type: string; params?: unknown }>): OrderEmitted[] {
@@ -68,7 +76,7 @@ export function startOrder(input: OrderInput): OrderStep {
 
 /** Pure: one event through the order machine (no actor; XState's transition on a reused inert scope). */
 export function stepOrder(state: OrderState, event: OrderEvent): OrderStep {
-  const snapshot = orderMachine.resolveState({ value: state.value, context: state.context });
+  const snapshot = resolved.get(state) ?? orderMachine.resolveState({ value: state.value, context: state.context });
   const [next, actions] = collecting((s) => orderMachine.transition(snapshot, event, s));
   return { state: toState(next), emitted: emittedOf(actions) };
 }

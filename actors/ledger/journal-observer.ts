@@ -13,22 +13,21 @@ export function journalObserver(store: Store, logger?: Logger): (message: Messag
   const arbOutcomes = new ArbOutcomeJournal(store.runtimeDb);
   return (message) => {
     switch (message.type) {
-      case 'order.denied':
-        store.vetoes.record({ ts: message.ts, intent: message.intent, reason: message.reason, detail: message.detail });
+      case 'orders.denied':
+        for (const { intent, reason, detail } of message.denials) store.vetoes.record({ ts: message.ts, intent, reason, detail });
         return;
-      case 'order.updated': {
-        const { order } = message;
-        if (order.status === 'approved') return;
-        const found = store.orders.updateOrder({ ...order, ts: message.ts });
-        // The first `submitted` is announced as the order machine steps, before execution's effect commits the row.
-        if (!found && order.status !== 'submitted') logger?.warn({ order }, 'order update for an order the journal does not hold');
+      case 'orders.updated':
+        // Every fill and every update of the report, one by one: fills first (an update's `filled` counts them).
+        for (const fill of message.fills) {
+          if (store.orders.recordFill(fill) === 'conflict') logger?.error({ fill }, 'fill id already journaled with other content: kept aside in fill_conflicts');
+        }
+        for (const order of message.updates) {
+          if (order.status === 'approved') continue;
+          const found = store.orders.updateOrder({ ...order, ts: message.ts });
+          // The first `submitted` is announced as the order machine steps, before execution's effect commits the row.
+          if (!found && order.status !== 'submitted') logger?.warn({ order }, 'order update for an order the journal does not hold');
+        }
         return;
-      }
-      case 'fill.received': {
-        const outcome = store.orders.recordFill(message.fill);
-        if (outcome === 'conflict') logger?.error({ fill: message.fill }, 'fill id already journaled with other content: kept aside in fill_conflicts');
-        return;
-      }
       case 'equity.marked':
         store.equity.record({ ts: message.ts, equity: message.equity });
         return;

@@ -2,5 +2,5 @@ import { ledgerMachine, type LedgerInput } from '../../machines/ledger.machine.j
 import type { ActorSpec } from '../runtime/actor-spec.js';
 
 export function ledgerActor(input: LedgerInput): ActorSpec {
-  return { name: 'ledger', machine: ledgerMachine, input, subscribe: ['fill.received', 'candle.closed', 'candles.closed'] };
+  return { name: 'ledger', machine: ledgerMachine, input, subscribe: ['orders.updated', 'candle.closed', 'candles.closed'] };
 }

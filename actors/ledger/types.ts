@@ -31,3 +31,13 @@ export interface OrderUpdate {
   amount: number;
   detail?: string;
 }
+
+declare module '../runtime/messages.js' {
+  interface MessageMap {
+    /**
+     * Execution → `strategy:<name>` (risk and the ledger subscribe): what one transition did to that strategy's
+     * orders. The fills came first: an update's `filled` already counts them.
+     */
+    'orders.updated': { updates: readonly OrderUpdate[]; fills: readonly Fill[] };
+  }
+}

@@ -1,5 +1,5 @@
 import type { Fill, OrderUpdate } from '../ledger/types.js';
-import type { Side } from '../market-data/types.js';
+import type { Side, SymbolBar } from '../market-data/types.js';
 import { withEntry, withoutEntry } from '../runtime/records.js';
 import { strategyKey, type FeedStatus, type PendingOrders, type Position, type RiskView } from './risk-view.js';
 
@@ -69,7 +69,11 @@ export function newRiskBook(capital: number, ts: number): RiskBook {
 
 export function unrealizedPnl(book: RiskBook): number {
   let u = 0;
-  for (const [symbol, p] of Object.entries(book.positions)) u += p.qty * ((book.marks[symbol] ?? p.avgPrice) - p.avgPrice);
+  const { positions, marks } = book;
+  for (const symbol in positions) {
+    const p = positions[symbol]!;
+    u += p.qty * ((marks[symbol] ?? p.avgPrice) - p.avgPrice);
+  }
   return u;
 }
 
@@ -79,13 +83,26 @@ export function equityOf(book: RiskBook): number {
 
 /** Advance time; a new UTC day restarts the daily P&L from the current equity. */
 export function advanceTo(book: RiskBook, ts: number): RiskBook {
-  const now = Math.max(book.now, ts);
-  const day = utcDay(now);
-  if (day > book.day) return { ...book, now, day, dayStartEquity: book.equity };
-  return now === book.now ? book : { ...book, now };
+  return ts > book.now ? copyAt(book, ts) : book;
 }
 
-/** Recompute equity and the peak after anything that moves them (the book is a fresh copy). */
+/**
+ * A copy of the book, advanced to `ts` as advanceTo would: what an update that changes the book starts from, so
+ * moving the clock and the update cost one copy, not two.
+ */
+function copyAt(book: RiskBook, ts: number): RiskBook {
+  const copy = { ...book };
+  if (ts <= book.now) return copy;
+  copy.now = ts;
+  const day = utcDay(ts);
+  if (day > book.day) {
+    copy.day = day;
+    copy.dayStartEquity = book.equity;
+  }
+  return copy;
+}
+
+/** Recompute equity and the peak after anything that moves them (the book is a fresh copy, updated in place). */
 function withPeak(book: RiskBook): RiskBook {
   const equity = equityOf(book);
   book.equity = equity;
@@ -93,21 +110,30 @@ function withPeak(book: RiskBook): RiskBook {
   return book;
 }
 
+/** A price seen at `ts` (also advances the book to `ts`). */
 export function applyMark(book: RiskBook, venue: string, symbol: string, price: number | undefined, ts: number): RiskBook {
-  return applyMarks(book, venue, [{ symbol, price }], ts);
+  const next = copyAt(book, ts);
+  next.lastMarketData = Object.assign({}, book.lastMarketData);
+  next.lastMarketData[`${venue}:${symbol}`] = ts;
+  if (price !== undefined && price > 0) {
+    next.marks = Object.assign({}, book.marks);
+    next.marks[symbol] = price;
+  }
+  return withPeak(next);
 }
 
-/** Several symbols' prices at one time (a replay step): one copy of the marks, equity recomputed once. */
-export function applyMarks(book: RiskBook, venue: string, prices: ReadonlyArray<{ symbol: string; price: number | undefined }>, ts: number): RiskBook {
+/** A replay step's closes at `ts` (also advances the book to `ts`): one copy of the book and the marks, equity recomputed once. */
+export function applyCloses(book: RiskBook, venue: string, bars: readonly SymbolBar[], ts: number): RiskBook {
+  const next = copyAt(book, ts);
   const lastMarketData = Object.assign({}, book.lastMarketData);
-  let marks = book.marks;
-  for (const { symbol, price } of prices) {
+  const marks = Object.assign({}, book.marks);
+  for (const { symbol, candle } of bars) {
     lastMarketData[`${venue}:${symbol}`] = ts;
-    if (price === undefined || !(price > 0)) continue;
-    if (marks === book.marks) marks = Object.assign({}, book.marks);
-    marks[symbol] = price;
+    if (candle.close > 0) marks[symbol] = candle.close;
   }
-  return withPeak({ ...book, marks, lastMarketData });
+  next.lastMarketData = lastMarketData;
+  next.marks = marks;
+  return withPeak(next);
 }
 
 /** market.live: synced and watched, so the market counts as fresh from now on (even if its book never changes). */
@@ -129,7 +155,8 @@ export function forgetOwner(book: RiskBook, owner: string): RiskBook {
   return kept.length === Object.keys(book.strategyPositions).length ? book : { ...book, strategyPositions: Object.fromEntries(kept) };
 }
 
-export function applyFill(book: RiskBook, fill: Fill, maxLossStreak: number, cooldownMs: number): RiskBook {
+/** A fill (also advances the book to `ts`, default: the book's time). */
+export function applyFill(book: RiskBook, fill: Fill, maxLossStreak: number, cooldownMs: number, ts = book.now): RiskBook {
   const held = book.positions[fill.symbol] ?? { qty: 0, avgPrice: 0 };
   const signed = fill.side === 'buy' ? fill.amount : -fill.amount;
   let qty = held.qty + signed;
@@ -143,9 +170,7 @@ export function applyFill(book: RiskBook, fill: Fill, maxLossStreak: number, coo
     if (fill.amount > Math.abs(held.qty) + EPS) avgPrice = fill.price;
   }
   if (Math.abs(qty) <= EPS) qty = 0;
-  const positions = { ...book.positions };
-  if (qty === 0) delete positions[fill.symbol];
-  else positions[fill.symbol] = { qty, avgPrice };
+  const positions = qty === 0 ? withoutEntry(book.positions, fill.symbol) : withEntry(book.positions, fill.symbol, { qty, avgPrice });
 
   let { lossStreak, cooldownUntil } = book;
   if (closedPnl !== undefined) {
@@ -157,21 +182,17 @@ export function applyFill(book: RiskBook, fill: Fill, maxLossStreak: number, coo
   }
   const reservations = release(book.reservations, fill.intentId, fill.amount);
   const key = strategyKey(book.reservations[fill.intentId]?.owner ?? fill.strategy, fill.symbol);
-  const strategyPositions = { ...book.strategyPositions };
-  const own = (strategyPositions[key] ?? 0) + signed;
-  if (Math.abs(own) <= EPS) delete strategyPositions[key];
-  else strategyPositions[key] = own;
-  const marks = book.marks[fill.symbol] === undefined ? { ...book.marks, [fill.symbol]: fill.price } : book.marks;
-  return withPeak({
-    ...book,
-    positions,
-    strategyPositions,
-    marks,
-    reservations,
-    realizedPnl: book.realizedPnl + (closedPnl ?? 0) - fill.fee,
-    lossStreak,
-    cooldownUntil,
-  });
+  const owned = book.strategyPositions ?? {};
+  const own = (owned[key] ?? 0) + signed;
+  const next = copyAt(book, ts);
+  next.positions = positions;
+  next.strategyPositions = Math.abs(own) <= EPS ? withoutEntry(owned, key) : withEntry(owned, key, own);
+  if (book.marks[fill.symbol] === undefined) next.marks = withEntry(book.marks, fill.symbol, fill.price);
+  next.reservations = reservations;
+  next.realizedPnl = book.realizedPnl + (closedPnl ?? 0) - fill.fee;
+  next.lossStreak = lossStreak;
+  next.cooldownUntil = cooldownUntil;
+  return withPeak(next);
 }
 
 function release(reservations: RiskBook['reservations'], intentId: string, amount: number): RiskBook['reservations'] {

@@ -17,10 +17,13 @@ function strategies() {
 test('the spec market maker backtests on the trading stack: resting limit quotes, cancels, maker fills', async () => {
   const r = await runBacktest({ strategies: strategies(), model: fillModel('default', 0.001), venueId: 'replay' });
   const lines = r.journal.map((l) => JSON.parse(l));
-  const fills = lines.filter((m) => m.type === 'fill.received');
+  const reports = lines.filter((m) => m.type === 'orders.updated');
+  const fills = reports.flatMap((m) => m.fills);
   assert.ok(fills.length > 20, `fills: ${fills.length}`);
-  assert.ok(fills.every((m) => m.fill.liquidity === 'maker'));
-  assert.ok(lines.some((m) => m.type === 'order.updated' && m.order.status === 'cancelled'), 'stale quotes are cancelled');
+  assert.ok(fills.every((f) => f.liquidity === 'maker'));
+  assert.ok(reports.some((m) => m.updates.some((o: { status: string }) => o.status === 'cancelled')), 'stale quotes are cancelled');
+  // A bar's quote set (cancels and both sides) reaches risk as one message.
+  assert.ok(lines.some((m) => m.type === 'order.intents' && m.intents.length >= 3), 'cancels and quotes travel together');
   assert.ok(r.trades.length > 0);
   assert.ok(r.trades.some((t) => t.side === 'short') || r.trades.some((t) => t.side === 'long'));
   const again = await runBacktest({ strategies: strategies(), model: fillModel('default', 0.001), venueId: 'replay' });

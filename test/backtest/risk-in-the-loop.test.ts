@@ -5,7 +5,7 @@ import { load, run } from './helpers.js';
 
 test('with the spec risk limits, all-in entries are vetoed by the risk actor and journaled; nothing reaches the venue', async () => {
   const r = await run(load('ETH_BTC-5m'), { host: 'trading', riskLimits: DEFAULT_RISK_LIMITS });
-  const denials = r.journal.map((l) => JSON.parse(l)).filter((e) => e.type === 'order.denied');
+  const denials = r.journal.map((l) => JSON.parse(l)).filter((e) => e.type === 'orders.denied').flatMap((e) => e.denials);
   assert.ok(denials.length > 10);
   assert.equal(denials[0].reason, 'POSITION_LIMIT');
   assert.equal(r.trades.length, 0);

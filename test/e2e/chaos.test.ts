@@ -51,7 +51,7 @@ test('killing strategy, execution and risk mid-session: it keeps trading, no ord
   assert.equal(s.store.restarts.count(), 6, 'every restart is journaled');
   assert.equal(s.system.deadLettered, 4, 'exactly the four poison messages were dead-lettered');
 
-  const fillsAfterLastKill = s.seen.filter((m) => m.type === 'fill.received' && m.ts > series.candles[330]!.ts).length;
+  const fillsAfterLastKill = s.seen.filter((m) => m.type === 'orders.updated' && m.ts > series.candles[330]!.ts).reduce((n, m) => n + (m.type === 'orders.updated' ? m.fills.length : 0), 0);
   assert.ok(fillsAfterLastKill > 0, 'trading went on after the last kill');
   assert.equal(new Set(s.creates).size, s.creates.length, 'no clientOrderId was ever sent twice');
   const journaled = s.store.orders.nonTerminalOrders().length;

@@ -41,7 +41,7 @@ test('a live session trades market making through real ccxt against a local Bina
       if (m.type === 'candle.closed' && seen.filter((x) => x.type === 'candle.closed').length === 4) ex.inject({ kind: '5xx', route: 'GET /api/v3/klines', times: 3 });
       if (m.type === 'market.stale') {
         const probe = { intentId: 'probe-1', strategy: 'probe', venue: 'binance', symbol: 'BTC/USDT', side: 'buy' as const, kind: 'open' as const, type: 'limit' as const, amount: 0.002, price: MID * 0.99 };
-        setImmediate(() => system.publish({ type: 'order.intent', intent: probe }));
+        setImmediate(() => system.publish({ type: 'order.intents', intents: [probe] }));
       }
     });
   try {
@@ -80,14 +80,15 @@ test('a live session trades market making through real ccxt against a local Bina
     }
     const status = seen.filter((m) => m.type === 'market.stale' || m.type === 'market.live').map((m) => m.type);
     assert.deepEqual(status, ['market.stale', 'market.live']);
-    const denied = seen.filter((m): m is Extract<Message, { type: 'order.denied' }> => m.type === 'order.denied');
+    const denied = seen.flatMap((m) => (m.type === 'orders.denied' ? m.denials : []));
     assert.deepEqual(denied.map((d) => [d.intent.intentId, d.reason]), [['probe-1', 'STALE_MARKET_DATA']], 'only the probe is vetoed, for stale data');
-    assert.ok(!seen.some((m) => m.type === 'order.approved' && m.approval.intent.intentId === 'probe-1'));
+    const approvals = seen.flatMap((m) => (m.type === 'orders.approved' ? m.approvals : []));
+    assert.ok(!approvals.some((a) => a.intent.intentId === 'probe-1'));
 
     // Orders: on the exchange under our clientOrderIds, every one journaled and approved by risk.
     const onExchange = ex.state.ordersOf(KEY.apiKey).filter((o) => o.clientOrderId !== 'market-making-old-1.0');
     assert.ok(onExchange.length >= 4, `orders on the exchange: ${onExchange.length}`);
-    const approved = new Set(seen.flatMap((m) => (m.type === 'order.approved' ? [m.approval.intent.intentId] : [])));
+    const approved = new Set(approvals.map((a) => a.intent.intentId));
     const db = new Database(dbFile, { readonly: true });
     const journal = new Map(db.prepare('SELECT client_order_id AS id, intent_id AS intentId, status FROM orders').all().map((r) => {
       const row = r as { id: string; intentId: string; status: string };
@@ -106,11 +107,12 @@ test('a live session trades market making through real ccxt against a local Bina
     assert.equal(journal.get('market-making-old-1.0')?.status, 'cancelled', 'the old order is settled in the journal');
     assert.equal(summary.orders, onExchange.length);
     // Fills on resting quotes are learned by polling the orders, before the strategy (or the stop) cancels them.
-    const makerFillsBeforeCancel = seen.filter((m, i) => m.type === 'fill.received' && m.fill.liquidity === 'maker' &&
-      !seen.slice(0, i).some((c) => c.type === 'orders.cancelAll' || (c.type === 'order.intent' && c.intent.cancelClientOrderId === m.fill.clientOrderId)));
+    const cancelled = (clientOrderId: string, before: number) =>
+      seen.slice(0, before).some((c) => c.type === 'orders.cancelAll' || (c.type === 'order.intents' && c.intents.some((x) => x.cancelClientOrderId === clientOrderId)));
+    const makerFillsBeforeCancel = seen.flatMap((m, i) => (m.type === 'orders.updated' ? m.fills.filter((f) => f.liquidity === 'maker' && !cancelled(f.clientOrderId, i)) : []));
     assert.ok(makerFillsBeforeCancel.length >= 1, `maker fills seen before their order's cancel: ${makerFillsBeforeCancel.length} of ${summary.fills} fills`);
     const exchangeFills = onExchange.reduce((n, o) => n + o.executedQty, 0);
-    const journalFills = seen.reduce((n, m) => n + (m.type === 'fill.received' ? m.fill.amount : 0), 0);
+    const journalFills = seen.reduce((n, m) => n + (m.type === 'orders.updated' ? m.fills.reduce((a, f) => a + f.amount, 0) : 0), 0);
     assert.ok(Math.abs(exchangeFills - journalFills) < 1e-9, `filled on the exchange ${exchangeFills}, reported ${journalFills}`);
     assert.deepEqual(ex.state.ordersOf(KEY.apiKey, 'BTCUSDT', true), [], 'nothing of ours rests on the exchange after the stop');
   } finally {

@@ -47,16 +47,35 @@ test('the intent and its order row are journaled before the venue is called (R2)
     };
     return venue;
   });
-  ctx.system.publish({ type: 'order.approved', approval: mintApproval('a1', intent(1), 0.01, 1_000) });
+  ctx.system.publish({ type: 'orders.approved', approvals: [mintApproval('a1', intent(1), 0.01, 1_000)] });
   await ctx.system.whenQuiescent();
   assert.deepEqual(atCall, { status: 'submitted', intent: 's-1' });
   assert.equal(ctx.store.orders.order(clientOrderId('s-1'))?.status, 'submitted');
 });
 
+test('a batch of approvals commits every intent and order row, in one transaction, before the first venue call', async () => {
+  let atFirstCall: unknown;
+  const ctx = setup({}, (paper) => {
+    const venue = Object.create(paper) as PaperVenue;
+    venue.createOrder = async (request) => {
+      if (atFirstCall === undefined) {
+        const reader = new Database(ctx.store.db.name, { readonly: true });
+        atFirstCall = reader.prepare('SELECT o.client_order_id AS id, o.status FROM orders o JOIN intents i ON i.intent_id = o.intent_id ORDER BY o.client_order_id').all();
+        reader.close();
+      }
+      return paper.createOrder(request);
+    };
+    return venue;
+  });
+  ctx.system.publish({ type: 'orders.approved', approvals: [1, 2, 3].map((i) => mintApproval(`a${i}`, intent(i, { price: 30_000 - i }), 0.01, 1_000)) });
+  await ctx.system.whenQuiescent();
+  assert.deepEqual(atFirstCall, [1, 2, 3].map((i) => ({ id: clientOrderId(`s-${i}`), status: 'submitted' })));
+});
+
 test('a journal that refuses the submission (intent id reused with other content) keeps the order from the venue', async () => {
   const ctx = setup();
   ctx.store.orders.recordIntent(intent(1, { price: 29_000 }), 1);
-  ctx.system.publish({ type: 'order.approved', approval: mintApproval('a1', intent(1), 0.01, 1_000) });
+  ctx.system.publish({ type: 'orders.approved', approvals: [mintApproval('a1', intent(1), 0.01, 1_000)] });
   await ctx.system.whenQuiescent();
   assert.equal(await ctx.paper.fetchOrderByClientId(clientOrderId('s-1'), 'BTC/USDT'), undefined, 'nothing reached the venue');
   assert.equal(ctx.store.orders.order(clientOrderId('s-1')), undefined);
@@ -78,7 +97,7 @@ test('a resubmit under the same clientOrderId (venue never saw it) is journaled 
   const system = new ActorSystem({ clock: new SimulatedClock(1_000) });
   system.observe(journalObserver(store));
   system.spawn(executionActor({ venues: { paper: venue }, store, input: { venues: { paper: { taker: 0.001, onNotFound: 'resubmit' } }, maxLiquidityFraction: 0.1 } }));
-  system.publish({ type: 'order.approved', approval: mintApproval('a1', intent(1), 0.01, 1_000) });
+  system.publish({ type: 'orders.approved', approvals: [mintApproval('a1', intent(1), 0.01, 1_000)] });
   await system.whenQuiescent();
   assert.equal(creates, 2);
   assert.equal((await paper.fetchOrderByClientId(clientOrderId('s-1'), 'BTC/USDT'))?.status, 'open');
@@ -88,11 +107,13 @@ test('a resubmit under the same clientOrderId (venue never saw it) is journaled 
 
 test('a timeout on create is UNKNOWN and is resolved by querying the same clientOrderId, never re-posted (R3)', async () => {
   const { paper, system, seen, store } = setup({ unavailableOnCreate: [1], unavailableOnFetch: [1] });
-  system.publish({ type: 'order.approved', approval: mintApproval('a1', intent(1), 0.01, 1_000) });
+  system.publish({ type: 'orders.approved', approvals: [mintApproval('a1', intent(1), 0.01, 1_000)] });
   await system.whenQuiescent();
-  const statuses = seen.filter((m): m is Message<'order.updated'> => m.type === 'order.updated').map((m) => m.order.status);
-  assert.deepEqual(statuses, ['approved', 'submitted', 'unknown', 'submitted']);
-  const clientOrderIds = seen.filter((m) => m.type === 'order.updated').map((m) => (m as Message<'order.updated'>).order.clientOrderId);
+  const reports = seen.filter((m): m is Message<'orders.updated'> => m.type === 'orders.updated');
+  // approved and submitted in the approval's transition, one report; then unknown; then the query finds it open.
+  assert.deepEqual(reports.map((m) => m.updates.map((o) => o.status)), [['approved', 'submitted'], ['unknown'], ['submitted']]);
+  assert.ok(reports.every((m) => m.to === 'strategy:s'), 'addressed to the strategy that placed the order');
+  const clientOrderIds = reports.flatMap((m) => m.updates.map((o) => o.clientOrderId));
   assert.equal(new Set(clientOrderIds).size, 1, 'one clientOrderId throughout');
   const atVenue = await paper.fetchOrderByClientId(clientOrderIds[0]!, 'BTC/USDT');
   assert.equal(atVenue?.status, 'open', 'the order the timeout hid is found and tracked');
@@ -102,17 +123,21 @@ test('a timeout on create is UNKNOWN and is resolved by querying the same client
 test('execution refuses anything that is not an approval minted by risk', async () => {
   const { paper, system, seen } = setup();
   const forged = { approvalId: 'x', intent: intent(9), amount: 0.01, ts: 1_000 };
-  system.publish({ type: 'order.approved', approval: forged });
+  system.publish({ type: 'orders.approved', approvals: [forged] });
   await system.whenQuiescent();
   assert.ok(seen.some((m) => m.type === 'execution.refused'));
   assert.equal(await paper.fetchOrderByClientId(clientOrderId('s-9'), 'BTC/USDT'), undefined, 'nothing reached the venue');
 });
 
-test('orders.cancelAll cancels every resting order', async () => {
-  const { paper, system } = setup();
-  for (let i = 1; i <= 3; i++) system.publish({ type: 'order.approved', approval: mintApproval(`a${i}`, intent(i, { price: 30_000 - i }), 0.01, 1_000) });
+test('a batch of approvals is placed in one transition, each order journaled before its venue call; orders.cancelAll cancels every resting order', async () => {
+  const { paper, system, seen, store } = setup();
+  system.publish({ type: 'orders.approved', approvals: [1, 2, 3].map((i) => mintApproval(`a${i}`, intent(i, { price: 30_000 - i }), 0.01, 1_000)) });
   await system.whenQuiescent();
+  const first = seen.find((m): m is Message<'orders.updated'> => m.type === 'orders.updated');
+  assert.deepEqual(first?.updates.map((o) => `${o.intentId} ${o.status}`), ['s-1 approved', 's-1 submitted', 's-2 approved', 's-2 submitted', 's-3 approved', 's-3 submitted'], 'one report for the whole batch');
+  for (let i = 1; i <= 3; i++) assert.equal(store.orders.order(clientOrderId(`s-${i}`))?.status, 'submitted');
   system.publish({ type: 'orders.cancelAll', reason: 'test' });
   await system.whenQuiescent();
   for (let i = 1; i <= 3; i++) assert.equal((await paper.fetchOrderByClientId(clientOrderId(`s-${i}`), 'BTC/USDT'))?.status, 'canceled');
+  for (let i = 1; i <= 3; i++) assert.equal(store.orders.order(clientOrderId(`s-${i}`))?.status, 'cancelled', 'every update of a report is journaled');
 });

@@ -29,8 +29,10 @@ function propose(r: ReturnType<typeof run>, block: number): OrderIntent {
   r.send('chain.evaluated', { block, outcome: 'proposed', detail: '', proposal: { ...proposal, deadlineBlock: block + 3 } });
   assert.equal(r.state(), 'awaitingApproval');
   const e = r.emitted.at(-1)!;
-  assert.equal(e.type, 'order.intent');
-  return e.intent as OrderIntent;
+  assert.equal(e.type, 'order.intents');
+  const intents = e.intents as OrderIntent[];
+  assert.equal(intents.length, 1, 'a cycle is one intent');
+  return intents[0]!;
 }
 
 test('a paying cycle is proposed to risk; only its genuine approval sends it; inclusion is reported', () => {
@@ -39,11 +41,11 @@ test('a paying cycle is proposed to risk; only its genuine approval sends it; in
   assert.deepEqual(intent, { intentId: 'flash-loan-1', strategy: 'flash-loan', venue: 'chain:local', symbol: 'DAI/WETH', side: 'buy', kind: 'open', type: 'market', amount: 1_000, price: 0.0003, expectedProfit: 0.02 });
   const count = r.emitted.length;
   // a forged approval, and a genuine one for another intent or venue, send nothing
-  r.send('order.approved', { approval: Object.freeze({ approvalId: 'x', intent, amount: 1_000, ts: 0 }) as Approval });
-  r.send('order.approved', { approval: mintApproval('y', { ...intent, venue: 'paper' }, 1_000, 0) });
+  r.send('orders.approved', { approvals: [Object.freeze({ approvalId: 'x', intent, amount: 1_000, ts: 0 }) as Approval] });
+  r.send('orders.approved', { approvals: [mintApproval('y', { ...intent, venue: 'paper' }, 1_000, 0)] });
   assert.equal(r.state(), 'awaitingApproval');
   const approval = mintApproval('apv:flash-loan-1', intent, 600, 0);
-  r.send('order.approved', { approval });
+  r.send('orders.approved', { approvals: [approval] });
   assert.equal(r.state(), 'submitting');
   assert.equal(r.emitted.length, count + 1);
   assert.deepEqual(r.emitted.at(-1), { type: 'chain.submit', block: 10, intentId: 'flash-loan-1', approval });
@@ -67,7 +69,7 @@ test('a paying cycle is proposed to risk; only its genuine approval sends it; in
 test("risk's denial is a skip: nothing is sent, the next block is evaluated afresh with a new intent id", () => {
   const r = run();
   const intent = propose(r, 5);
-  r.send('order.denied', { intent, reason: 'MIN_PROFIT', detail: 'DAI/WETH expected profit 0.02%, min 0.1%' });
+  r.send('orders.denied', { denials: [{ intent, reason: 'MIN_PROFIT', detail: 'DAI/WETH expected profit 0.02%, min 0.1%' }] });
   assert.equal(r.state(), 'watching');
   assert.deepEqual(r.emitted.at(-1), { type: 'chain.arbitrage.skipped', block: 5, reason: 'denied', detail: 'flash-loan-1 MIN_PROFIT: DAI/WETH expected profit 0.02%, min 0.1%' });
   assert.ok(!r.emitted.some((e) => e.type === 'chain.submit'));
@@ -77,11 +79,11 @@ test("risk's denial is a skip: nothing is sent, the next block is evaluated afre
 test('an approved reservation is given back when the bundle is not sent, is dropped, or the approval comes too late', () => {
   const r = run();
   let intent = propose(r, 5);
-  r.send('order.approved', { approval: mintApproval('a1', intent, 1_000, 0) });
+  r.send('orders.approved', { approvals: [mintApproval('a1', intent, 1_000, 0)] });
   r.send('chain.sent', { block: 5, intentId: intent.intentId, outcome: 'simulation-failed', detail: 'reverted' });
   assert.deepEqual(r.emitted.slice(-2).map((e) => [e.type, e.type === 'order.unplaced' ? e.amount : e.reason]), [['chain.arbitrage.skipped', 'simulation-failed'], ['order.unplaced', 1_000]]);
   intent = propose(r, 6);
-  r.send('order.approved', { approval: mintApproval('a2', intent, 700, 0) });
+  r.send('orders.approved', { approvals: [mintApproval('a2', intent, 700, 0)] });
   r.send('chain.sent', { block: 6, intentId: intent.intentId, outcome: 'submitted', detail: '', txHash: '0x1', targetBlock: 7, deadlineBlock: 7, predictedNetWei: '9' });
   r.send('chain.block', { number: 7 });
   r.send('chain.followedUp', { block: 7, txHash: '0x1', status: 'expired' });
@@ -91,7 +93,7 @@ test('an approved reservation is given back when the bundle is not sent, is drop
   r.send('chain.block', { number: 12 });
   assert.equal(r.state(), 'watching', 'no verdict before the quote deadline: given up');
   assert.equal(r.emitted.at(-1)!.reason, 'unapproved');
-  r.send('order.approved', { approval: mintApproval('a3', intent, 1_000, 0) });
+  r.send('orders.approved', { approvals: [mintApproval('a3', intent, 1_000, 0)] });
   assert.deepEqual(r.emitted.at(-1), { type: 'order.unplaced', intentId: intent.intentId, amount: 1_000, reason: 'approval arrived after the quote expired' });
   assert.equal(r.state(), 'watching');
 });

@@ -20,13 +20,18 @@ const candle = (close: number): Message => ({ type: 'candle.closed', venue: 'pap
 function start() {
   const actor = createActor(marketMakerMachine, { input });
   const intents: OrderIntent[] = [];
-  actor.on('order.intent', (e) => intents.push((e as { intent: OrderIntent }).intent));
+  const batches: number[] = [];
+  actor.on('order.intents', (e) => {
+    const batch = (e as { intents: readonly OrderIntent[] }).intents;
+    batches.push(batch.length);
+    intents.push(...batch);
+  });
   actor.start();
-  return { actor, intents };
+  return { actor, intents, batches };
 }
 
-test('warms up on history, then quotes both sides every bar with deterministic intent ids', () => {
-  const { actor, intents } = start();
+test('warms up on history, then quotes both sides every bar, one order.intents batch per bar, with deterministic intent ids', () => {
+  const { actor, intents, batches } = start();
   actor.send(candle(100));
   actor.send(candle(100.1));
   assert.equal(actor.getSnapshot().value, 'warmingUp');
@@ -35,23 +40,25 @@ test('warms up on history, then quotes both sides every bar with deterministic i
   assert.equal(actor.getSnapshot().value, 'quoting');
   actor.send(candle(100.05));
   assert.deepEqual(intents.map((i) => [i.intentId, i.side, i.kind]), [['mm-s1-1', 'buy', 'open'], ['mm-s1-2', 'sell', 'open']]);
+  assert.deepEqual(batches, [2], 'the quote set is one decision');
 });
 
 test('resting quotes are cancelled before requoting; fills move inventory; HALTED pauses, ACTIVE resumes', () => {
-  const { actor, intents } = start();
+  const { actor, intents, batches } = start();
   for (const c of [100, 100.1, 100, 100.05]) actor.send(candle(c));
-  actor.send({ type: 'order.updated', order: { clientOrderId: 'mm-1-0', intentId: 'mm-1', strategy: 'mm', venue: 'paper', symbol: 'BTC/USDT', side: 'buy', status: 'submitted', filled: 0, amount: 0.1 }, ...meta() });
-  actor.send({ type: 'fill.received', fill: { fillId: 'f1', clientOrderId: 'mm-2-0', intentId: 'mm-2', strategy: 'mm', venue: 'paper', symbol: 'BTC/USDT', side: 'sell', price: 100, amount: 0.1, fee: 0, liquidity: 'maker', ts: 0 }, ...meta() });
+  actor.send({ type: 'orders.updated', updates: [{ clientOrderId: 'mm-1-0', intentId: 'mm-1', strategy: 'mm', venue: 'paper', symbol: 'BTC/USDT', side: 'buy', status: 'submitted', filled: 0, amount: 0.1 }], fills: [], ...meta() });
+  actor.send({ type: 'orders.updated', updates: [], fills: [{ fillId: 'f1', clientOrderId: 'mm-2-0', intentId: 'mm-2', strategy: 'mm', venue: 'paper', symbol: 'BTC/USDT', side: 'sell', price: 100, amount: 0.1, fee: 0, liquidity: 'maker', ts: 0 }], ...meta() });
   assert.equal(actor.getSnapshot().context.inventory, -0.1);
   actor.send(candle(100));
   const last = intents.slice(2);
   assert.deepEqual(last[0], { ...last[0], kind: 'cancel', cancelClientOrderId: 'mm-1-0' });
+  assert.deepEqual(batches, [2, 3], 'the cancel and both new quotes in one batch');
   assert.equal(last.find((i) => i.side === 'buy' && i.kind !== 'cancel')?.kind, 'open', 'quotes are open while risk is ACTIVE');
   actor.send({ type: 'risk.changed', state: 'REDUCING', reason: 'test', ...meta() });
   const before = intents.length;
   actor.send(candle(100));
   assert.deepEqual(intents.slice(before).filter((i) => i.kind !== 'cancel'), [], 'REDUCING: no requote while the old buy quote is still resting');
-  actor.send({ type: 'order.updated', order: { clientOrderId: 'mm-1-0', intentId: 'mm-1', strategy: 'mm', venue: 'paper', symbol: 'BTC/USDT', side: 'buy', status: 'cancelled', filled: 0, amount: 0.1 }, ...meta() });
+  actor.send({ type: 'orders.updated', updates: [{ clientOrderId: 'mm-1-0', intentId: 'mm-1', strategy: 'mm', venue: 'paper', symbol: 'BTC/USDT', side: 'buy', status: 'cancelled', filled: 0, amount: 0.1 }], fills: [], ...meta() });
   actor.send(candle(100));
   const reducing = intents.filter((i) => i.kind !== 'cancel').slice(-1);
   assert.deepEqual(reducing.map((i) => [i.side, i.kind]), [['buy', 'reduce']], 'then only the side that buys back the short, reduce-only');

@@ -3,6 +3,8 @@ import type { Message, MessageMap, MessageType } from '../../actors/runtime/mess
 import type { Fill } from '../../actors/ledger/types.js';
 import type { OrderBook } from '../../actors/market-data/types.js';
 import { riskMachine, type RiskEmitted, type RiskInput } from '../../machines/risk.machine.js';
+import type { Approval } from '../../actors/risk/approval.js';
+import type { Denial } from '../../actors/risk/messages.js';
 
 let seq = 0;
 export function msg<T extends MessageType>(type: T, body: MessageMap[T], ts: number): Message<T> {
@@ -32,10 +34,25 @@ export function fill(over: Partial<Fill>): Fill {
   };
 }
 
+/** One intent's verdict out of risk's batches, or any other emission as it was. */
+export type Seen =
+  | { type: 'approved'; approval: Approval }
+  | ({ type: 'denied'; to: string } & Denial)
+  | Exclude<RiskEmitted, { type: 'orders.approved' | 'orders.denied' }>;
+
+/** Risk's emissions with each batch opened into its verdicts, in emission order. */
+export function verdicts(out: readonly RiskEmitted[]): Seen[] {
+  return out.flatMap((e): Seen[] => {
+    if (e.type === 'orders.approved') return e.approvals.map((approval) => ({ type: 'approved' as const, approval }));
+    if (e.type === 'orders.denied') return e.denials.map((d) => ({ type: 'denied' as const, ...d, to: e.to }));
+    return [e];
+  });
+}
+
 export function startRisk(input: RiskInput) {
   const actor = createActor(riskMachine, { input });
   const out: RiskEmitted[] = [];
   actor.on('*', (e) => out.push(e as RiskEmitted));
   actor.start();
-  return { actor, out, take: () => out.splice(0, out.length) };
+  return { actor, out, take: () => verdicts(out.splice(0, out.length)) };
 }

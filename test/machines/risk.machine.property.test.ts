@@ -4,8 +4,7 @@ import fc from 'fast-check';
 import { isGenuineApproval } from '../../actors/risk/approval.js';
 import type { OrderIntent } from '../../actors/risk/intent.js';
 import { DEFAULT_RISK_LIMITS } from '../../actors/risk/limits.js';
-import type { RiskEmitted } from '../../machines/risk.machine.js';
-import { book, fill, msg, startRisk } from './risk-helpers.js';
+import { book, fill, msg, startRisk, type Seen } from './risk-helpers.js';
 
 /**
  * RELIABILITY R5/R6 at the machine level: 10,000 random messages (books, fills, intents, halts,
@@ -62,13 +61,13 @@ test('10,000 random messages through the risk machine find no way past the veto'
         ts += s.dt;
         const before = actor.getSnapshot().value;
         if (s.k === 'book') actor.send(msg('book.updated', { book: book(s.symbol, s.mid, ts) }, ts));
-        else if (s.k === 'fill') actor.send(msg('fill.received', { fill: fill({ symbol: s.symbol, side: s.side, amount: s.amount, price: s.price, ts }) }, ts));
+        else if (s.k === 'fill') actor.send(msg('orders.updated', { updates: [], fills: [fill({ symbol: s.symbol, side: s.side, amount: s.amount, price: s.price, ts })] }, ts));
         else if (s.k === 'halt') actor.send(msg('risk.halt', { reason: 'random' }, ts));
         else if (s.k === 'rearm') actor.send(msg('risk.rearm', { by: 'random' }, ts));
-        else actor.send(msg('order.intent', { intent: { ...s.intent, intentId: `p-${++seq}`, strategy: 'p' } }, ts));
-        const out: RiskEmitted[] = take();
+        else actor.send(msg('order.intents', { intents: [{ ...s.intent, intentId: `p-${++seq}`, strategy: 'p' }] }, ts));
+        const out: Seen[] = take();
         for (const e of out) {
-          if (e.type !== 'order.approved') continue;
+          if (e.type !== 'approved') continue;
           approvals += 1;
           const { approval } = e;
           assert.ok(isGenuineApproval(approval));

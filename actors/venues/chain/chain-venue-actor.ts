@@ -65,7 +65,7 @@ export function chainVenueSpec(executor: FlashExecutor, options: ChainVenueOptio
     name: options.name ?? `strategy:${strategy}`,
     machine: flashArbitrageMachine,
     input,
-    subscribe: ['chain.block', 'order.approved'],
+    subscribe: ['chain.block', 'orders.approved'],
     effects: {
       'chain.evaluate': async (event, ctx) => {
         const block = Number(event.block);
@@ -136,7 +136,7 @@ export function chainVenueSpec(executor: FlashExecutor, options: ChainVenueOptio
           const predictedNetWei = sent.bundle.predictedNetWei.toString();
           if (typeof status === 'number') {
             inFlight.delete(txHash);
-            for (const fill of fills(sent, ctx)) ctx.publish({ type: 'fill.received', fill });
+            ctx.publish({ type: 'orders.updated', updates: [], fills: fills(sent, ctx) });
             ctx.reply({ type: 'chain.followedUp', block, txHash, status: 'included', includedBlock: status, predictedNetWei });
           } else {
             if (status !== 'pending') inFlight.delete(txHash);

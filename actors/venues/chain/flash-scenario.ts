@@ -107,7 +107,7 @@ export interface FlashRoundOptions {
 /**
  * One whole round on a running stack, with the risk actor in the loop: an ActorSystem hosts `risk` and the
  * chain strategy/venue actor; the relay builds a block, the actor publishes the pools' books, proposes the
- * best cycle as an `order.intent`, and sends the bundle only on risk's approval; blocks are built until it
+ * best cycle as an `order.intents` batch of one, and sends the bundle only on risk's approval; blocks are built until it
  * lands (or expires). The realized profit is read back from balances: owner's WETH gain minus the
  * executor's ETH spent on gas (builder payments come out of the WETH).
  */
@@ -143,7 +143,7 @@ export async function runFlashRound(stack: FlashStack, options: FlashRoundOption
     const ownerAfter = await weth.balanceOf(chain.keys.owner.address, { blockTag: landed });
     const executorAfter = await chain.provider.getBalance(chain.keys.executor.address, landed);
     const realized = ownerAfter - ownerBefore - (executorBefore - executorAfter);
-    const approval = seen.find((m): m is Message<'order.approved'> => m.type === 'order.approved' && m.approval.intent.intentId === submitted.intentId)!.approval;
+    const approval = seen.flatMap((m) => (m.type === 'orders.approved' ? m.approvals : [])).find((a) => a.intent.intentId === submitted.intentId)!;
     const sent = seen.find((m): m is Message<'chain.sent'> => m.type === 'chain.sent' && m.intentId === submitted.intentId)!;
     return {
       predictedProfitWei: included.predictedNetWei,

@@ -1,4 +1,4 @@
-import { emit, setup } from 'xstate';
+import { enqueueActions, setup } from 'xstate';
 import { isGenuineApproval, type Approval } from '../../risk/approval.js';
 import type { Message } from '../../runtime/messages.js';
 
@@ -8,15 +8,16 @@ import type { Message } from '../../runtime/messages.js';
  */
 export const replayGatewayMachine = setup({
   types: {
-    events: {} as Message<'order.approved'>,
+    events: {} as Message<'orders.approved'>,
     emitted: {} as { type: 'venue.submit'; approval: Approval },
-  },
-  guards: {
-    genuine: ({ event }) => isGenuineApproval(event.approval),
   },
 }).createMachine({
   id: 'replay-gateway',
   on: {
-    'order.approved': { guard: 'genuine', actions: emit(({ event }) => ({ type: 'venue.submit' as const, approval: event.approval })) },
+    'orders.approved': {
+      actions: enqueueActions(({ event, enqueue }) => {
+        for (const approval of event.approvals) if (isGenuineApproval(approval)) enqueue.emit({ type: 'venue.submit', approval });
+      }),
+    },
   },
 });

@@ -15,7 +15,7 @@ test('arb.outcome messages are journaled by the observer with P&L per currency, 
   const outcomes: Message[] = [
     { type: 'arb.outcome', id: 'm1', ts: 1_000, ...meta, groupId: 'cross-7', strategy: 'cross-exchange', outcome: 'completed', pnl: { USDT: 1.25, BTC: -0.000001 }, detail: 'both legs filled' },
     { type: 'arb.outcome', id: 'm2', ts: 2_000, ...meta, groupId: 'triangular-3', strategy: 'triangular', outcome: 'unwound', pnl: { USDT: -0.4, ETH: 0, BNB: 0.1 }, detail: 'leg 2 denied: STALE_MARKET_DATA' },
-    { type: 'fill.received', id: 'm3', ts: 2_500, ...meta, fill: { fillId: 'f', clientOrderId: 'x-0', intentId: 'x', strategy: 'triangular', venue: 'local-a', symbol: 'ETH/BTC', side: 'buy', price: 0.03, amount: 1, fee: 0, liquidity: 'taker', ts: 2_500 } },
+    { type: 'orders.updated', id: 'm3', ts: 2_500, ...meta, updates: [], fills: [{ fillId: 'f', clientOrderId: 'x-0', intentId: 'x', strategy: 'triangular', venue: 'local-a', symbol: 'ETH/BTC', side: 'buy', price: 0.03, amount: 1, fee: 0, liquidity: 'taker', ts: 2_500 }] },
   ];
   for (const m of outcomes) observe(m);
   store.close();

@@ -52,26 +52,33 @@ test('a stalled websocket: the market is marked stale and risk vetoes trading on
     await ex.close();
   });
   const intent = (id: string): OrderIntent => ({ intentId: id, strategy: 'probe', venue: 'local', symbol: 'BTC/USDT', side: 'buy', kind: 'open', type: 'limit', amount: 0.01, price: 10_000 });
-  const verdict = (id: string) => seen.find((m) => (m.type === 'order.approved' && m.approval.intent.intentId === id) || (m.type === 'order.denied' && m.intent.intentId === id));
+  const verdict = (id: string): { type: 'approved' | 'denied'; reason?: string } | undefined => {
+    for (const m of seen) {
+      if (m.type === 'orders.approved' && m.approvals.some((a) => a.intent.intentId === id)) return { type: 'approved' };
+      const denial = m.type === 'orders.denied' ? m.denials.find((d) => d.intent.intentId === id) : undefined;
+      if (denial) return { type: 'denied', reason: denial.reason };
+    }
+    return undefined;
+  };
 
   conn.start();
   await until('live', () => conn.state === 'live' && seen.some((m) => m.type === 'book.updated'));
-  trading.system.publish({ type: 'order.intent', intent: intent('probe-1') });
+  trading.system.publish({ type: 'order.intents', intents: [intent('probe-1')] });
   await until('verdict 1', () => verdict('probe-1') !== undefined);
-  assert.equal(verdict('probe-1')?.type, 'order.approved');
+  assert.equal(verdict('probe-1')?.type, 'approved');
 
   ex.streams.stalled = true;
   await until('market.stale', () => seen.some((m) => m.type === 'market.stale'));
   await new Promise((r) => setTimeout(r, 450));
-  trading.system.publish({ type: 'order.intent', intent: intent('probe-2') });
+  trading.system.publish({ type: 'order.intents', intents: [intent('probe-2')] });
   await until('verdict 2', () => verdict('probe-2') !== undefined);
   const denied = verdict('probe-2');
-  assert.ok(denied?.type === 'order.denied' && denied.reason === 'STALE_MARKET_DATA', JSON.stringify(denied));
+  assert.ok(denied?.type === 'denied' && denied.reason === 'STALE_MARKET_DATA', JSON.stringify(denied));
 
   ex.streams.stalled = false;
   await until('live again', () => conn.state === 'live' && seen.at(-1) !== undefined && seen.filter((m) => m.type === 'market.live').length >= 2);
   await until('fresh book', () => seen.filter((m) => m.type === 'book.updated').at(-1)!.ts > Date.now() - 100);
-  trading.system.publish({ type: 'order.intent', intent: intent('probe-3') });
+  trading.system.publish({ type: 'order.intents', intents: [intent('probe-3')] });
   await until('verdict 3', () => verdict('probe-3') !== undefined);
-  assert.equal(verdict('probe-3')?.type, 'order.approved');
+  assert.equal(verdict('probe-3')?.type, 'approved');
 });

@@ -17,15 +17,16 @@ test('two venues crossing: the strategy plans a buy and a sell leg sized to the 
   actor.send({ type: 'book.updated', book: book('a', [[99, 1]], [[100, 1], [101, 2], [103, 5]]) });
   assert.equal(out.length, 0, 'one venue alone cannot cross');
   actor.send({ type: 'book.updated', book: book('b', [[102, 1.5], [101.5, 1], [100, 4]], [[103, 1]]) });
-  const intents = out.filter((e) => e.type === 'order.intent').map((e) => e.type === 'order.intent' && e.intent);
-  assert.deepEqual(intents.map((i) => i && [i.venue, i.side, i.amount, i.price, i.legGroup, i.kind]), [
+  assert.deepEqual(out.map((e) => e.type === 'order.intents' && e.allOrNone), [true], 'both legs in one all-or-none batch');
+  const intents = out.flatMap((e) => (e.type === 'order.intents' ? e.intents : []));
+  assert.deepEqual(intents.map((i) => [i.venue, i.side, i.amount, i.price, i.legGroup, i.kind]), [
     ['a', 'buy', 2.5, 101, 'xarb-1', 'open'],
     ['b', 'sell', 2.5, 101.5, 'xarb-1', 'open'],
   ]);
-  assert.ok(intents.every((i) => i && i.expectedProfit! > 0));
+  assert.ok(intents.every((i) => i.expectedProfit! > 0));
   // while the group is working, further crossings are not traded
   actor.send({ type: 'book.updated', book: book('b', [[102, 1.5]], [[103, 1]]) });
-  assert.equal(out.filter((e) => e.type === 'order.intent').length, 2);
+  assert.equal(out.flatMap((e) => (e.type === 'order.intents' ? e.intents : [])).length, 2);
 });
 
 test('no trade when the crossing nets less than the minimum', () => {

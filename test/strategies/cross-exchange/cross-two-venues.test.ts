@@ -57,8 +57,8 @@ test('cross-exchange over two local Binance venues through risk and execution: b
     await trading.system.whenQuiescent();
     await new Promise((r) => setTimeout(r, 20));
   }
-  const denied = seen.filter((m) => m.type === 'order.denied');
-  assert.deepEqual(denied.map((m) => m.type === 'order.denied' && `${m.reason}: ${m.detail}`), []);
+  const denied = seen.flatMap((m) => (m.type === 'orders.denied' ? m.denials : []));
+  assert.deepEqual(denied.map((d) => `${d.reason}: ${d.detail}`), []);
   const outcome = seen.find((m) => m.type === 'arb.outcome');
   assert.ok(outcome && outcome.type === 'arb.outcome', 'the group finished');
   assert.equal(outcome.outcome, 'completed');

@@ -62,6 +62,6 @@ test('triangular on one local Binance venue through risk and execution; a leg wh
   const orders = ex.state.ordersOf(KEY.apiKey);
   assert.equal(orders.length, 3, 'three legs, none duplicated');
   for (const o of orders) assert.equal(ex.state.countByClientId(o.clientOrderId), 1);
-  assert.ok(seen.some((m) => m.type === 'order.updated' && m.order.status === 'unknown'), 'the timed-out create went through UNKNOWN');
+  assert.ok(seen.some((m) => m.type === 'orders.updated' && m.updates.some((o) => o.status === 'unknown')), 'the timed-out create went through UNKNOWN');
   assert.equal(ex.stats.requests['POST /api/v3/order'], 3, 'the timed-out create was resolved by query, not re-posted');
 });

@@ -31,7 +31,8 @@ test('a book update that opens a triangle on the real graph becomes one three-le
   assert.equal(out.length, 0);
   // ETH bid jumps 1%: buying ETH through BTC and selling it for USDT now pays after three fees
   actor.send({ type: 'book.updated', book: { venue: 'binance', symbol: 'ETH/USDT', ts: 0, bids: [[Math.round(eth.bids[0]![0] * 1.01 * 100) / 100, 50]], asks: [[eth.asks[0]![0] * 1.011, 50]] } });
-  const intents = out.flatMap((e) => (e.type === 'order.intent' ? [e.intent] : []));
+  assert.deepEqual(out.map((e) => e.type === 'order.intents' && e.allOrNone), [true], 'the three legs go to risk as one all-or-none batch');
+  const intents = out.flatMap((e) => (e.type === 'order.intents' ? e.intents : []));
   assert.equal(intents.length, 3);
   assert.ok(intents.some((i) => i.symbol === 'ETH/USDT' && i.side === 'sell'));
   assert.ok(intents.every((i) => i.legGroup === 'tri-1' && i.venue === 'binance' && i.amount > 0 && i.expectedProfit! >= 0.0001));

@@ -46,7 +46,11 @@ function system(limits: Partial<RiskLimits> | undefined, executor: FlashExecutor
     return built;
   };
   const of = <T extends Message["type"]>(type: T): Array<Message<T>> => seen.filter((m) => m.type === type) as unknown as Array<Message<T>>;
-  return { sys, seen, block, of };
+  // Each intent, approval and denial out of its batch (the message it came in, for ordering).
+  const intents = () => of('order.intents').flatMap((message) => message.intents.map((intent) => ({ intent, message })));
+  const approvals = () => of('orders.approved').flatMap((m) => m.approvals.map((approval) => ({ approval })));
+  const denials = () => of('orders.denied').flatMap((m) => m.denials);
+  return { sys, seen, block, of, intents, approvals, denials };
 }
 
 async function balances() {
@@ -62,13 +66,13 @@ test('an intent below min profit is denied by risk and no bundle is sent; one ab
   try {
     const nonce = await stack.chain.provider.getTransactionCount(stack.chain.keys.executor.address);
     await a.block();
-    const [intent] = a.of('order.intent');
+    const [intent] = a.intents();
     assert.ok(intent, JSON.stringify(a.seen.map((m) => m.type)));
     assert.equal(intent.intent.venue, 'chain:local');
     assert.ok(intent.intent.expectedProfit! > 0.001 && intent.intent.expectedProfit! < 0.5, `expected profit ${intent.intent.expectedProfit}`);
-    const [denied] = a.of('order.denied');
+    const [denied] = a.denials();
     assert.equal(denied?.reason, 'MIN_PROFIT');
-    assert.equal(a.of('order.approved').length, 0);
+    assert.equal(a.approvals().length, 0);
     assert.equal(a.of('chain.arbitrage.skipped').at(-1)?.reason, 'denied');
     assert.equal(strict.calls(), 0, 'the venue was never asked to send');
     assert.deepEqual((await stack.relay.buildBlock()).includedBundles, []);
@@ -82,8 +86,8 @@ test('an intent below min profit is denied by risk and no bundle is sent; one ab
   try {
     const before = await balances();
     await b.block();
-    const [approved] = b.of('order.approved');
-    assert.ok(approved, JSON.stringify(b.of('order.denied').map((m) => m.detail)));
+    const [approved] = b.approvals();
+    assert.ok(approved, JSON.stringify(b.denials().map((m) => m.detail)));
     assert.equal(lenient.calls(), 1);
     await b.block();
     const [included] = b.of('chain.arbitrage.included');
@@ -103,7 +107,7 @@ test('with risk and execution in the loop: books before intents, chain approvals
   t.sys.spawn(executionActor({ venues: {}, input: { venues: {}, maxLiquidityFraction: 0.1 } }));
   try {
     for (let i = 0; i < 8 && !t.of('chain.arbitrage.skipped').some((m) => m.reason === 'none' || m.reason === 'below-threshold'); i++) await t.block();
-    const intents = t.of('order.intent');
+    const intents = t.intents();
     assert.equal(t.of('chain.arbitrage.included').length, 2, 'both seeded gaps (DAI and USDC) were taken');
     assert.deepEqual(new Set(intents.map((m) => m.intent.symbol)), new Set(['DAI/WETH', 'USDC/WETH']));
     const proposals = t.of('chain.evaluated').flatMap((m) => (m.proposal ? [m.proposal] : []));
@@ -115,10 +119,10 @@ test('with risk and execution in the loop: books before intents, chain approvals
       assert.ok(Math.abs(m.intent.expectedProfit! * notional - net) < 1e-6 * net, `${m.intent.expectedProfit} × ${notional} WETH vs net ${net}`);
       assert.ok(notional > 1_000 && notional < 3_000, `notional ${notional} WETH`);
       const book = t.seen.findIndex((b) => b.type === 'book.updated' && b.book.venue === 'chain:local' && b.book.symbol === m.intent.symbol);
-      assert.ok(book >= 0 && book < t.seen.indexOf(m), `a book for ${m.intent.symbol} precedes its intent`);
+      assert.ok(book >= 0 && book < t.seen.indexOf(m.message), `a book for ${m.intent.symbol} precedes its intent`);
     }
     assert.equal(t.of('execution.refused').length, 0, 'execution did not touch the chain approvals');
-    assert.equal(t.of('order.updated').length, 0, 'no exchange order was opened for them');
+    assert.equal(t.of('orders.updated').filter((m) => m.updates.length > 0).length, 0, 'no exchange order was opened for them');
     const risk = t.sys.actor('risk')!.snapshot() as { context: RiskContext };
     assert.deepEqual(risk.context.book.reservations, {}, 'fills released what risk reserved');
     assert.deepEqual(risk.context.book.positions, {}, 'flat: bought and sold in one transaction');
@@ -136,9 +140,9 @@ test('an approval for less than asked: the bundle is re-sized to at most the app
   try {
     const before = await balances();
     await t.block();
-    const [intent] = t.of('order.intent');
+    const [intent] = t.intents();
     assert.ok(intent);
-    t.sys.publish({ type: 'order.approved', approval: mintApproval('apv:test', intent.intent, intent.intent.amount / 4, 0) });
+    t.sys.publish({ type: 'orders.approved', approvals: [mintApproval('apv:test', intent.intent, intent.intent.amount / 4, 0)] });
     await t.sys.whenQuiescent();
     const [sent] = t.of('chain.sent');
     assert.equal(sent?.outcome, 'submitted', sent?.detail);

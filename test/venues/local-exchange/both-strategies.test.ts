@@ -68,5 +68,5 @@ test('both strategies over two local Binance venues with websocket books from co
     assert.equal(new Set(ids).size, ids.length, 'no clientOrderId placed twice');
     assert.ok(ids.length > 0);
   }
-  assert.equal(seen.filter((m) => m.type === 'order.denied' && m.reason === 'STALE_MARKET_DATA').length, 0);
+  assert.equal(seen.flatMap((m) => (m.type === 'orders.denied' ? m.denials : [])).filter((d) => d.reason === 'STALE_MARKET_DATA').length, 0);
 });

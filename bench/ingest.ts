@@ -148,7 +148,7 @@ async function actorPasses(r: Recording, floorUs: number): Promise<IngestFigures
     else if (m.type === 'market.live') {
       lives += 1;
       onLive?.();
-    } else if (m.type === 'order.intent' || m.type === 'feed.gap' || m.type === 'effect.failed' || m.type === 'actor.restarted') problems.push(m.type);
+    } else if (m.type === 'order.intents' || m.type === 'feed.gap' || m.type === 'effect.failed' || m.type === 'actor.restarted') problems.push(m.type);
   });
   const live = (count: number) => new Promise<void>((resolve) => {
     onLive = () => lives >= count && resolve();

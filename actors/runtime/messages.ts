@@ -1,7 +1,5 @@
 import type { Candle, OrderBook, SymbolBar } from '../market-data/types.js';
-import type { DenyReason, OrderIntent, RiskState } from '../risk/intent.js';
-import type { Approval } from '../risk/approval.js';
-import type { Fill, OrderUpdate } from '../ledger/types.js';
+import type { RiskState } from '../risk/intent.js';
 
 /**
  * Every message type and its body, named `domain.verb`.
@@ -14,11 +12,6 @@ export interface MessageMap {
   'candles.closed': { venue: string; bars: readonly SymbolBar[] };
   'book.updated': { book: OrderBook };
   'market.stale': { venue: string; symbol: string; lastUpdateTs: number };
-  'order.intent': { intent: OrderIntent };
-  'order.approved': { approval: Approval };
-  'order.denied': { intent: OrderIntent; reason: DenyReason; detail: string };
-  'order.updated': { order: OrderUpdate };
-  'fill.received': { fill: Fill };
   'risk.changed': { state: RiskState; reason: string };
   'risk.halt': { reason: string };
   'risk.rearm': { by: string };

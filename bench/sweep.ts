@@ -5,7 +5,8 @@
  * file, per worker), time per run when both cores are busy against one (contention: other processes on the machine,
  * memory bandwidth, clock), and the gap between the busier and the idler worker at the end (uneven runs).
  * `parallelFloor` is the same-run floor: the speedup two worker threads get on arithmetic that shares nothing,
- * measured before and after; `speedupVsFloor` reads the sweep against it.
+ * measured before and after; `speedupVsFloor` reads the sweep against it. `processFloor` is the same backtest loop in
+ * one process and then in two at once: the most two cores give this allocating work here, with nothing shared.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,7 @@ import type { runSweep as RunSweep, SweepOutcome } from '../actors/backtest/swee
 import { projectPath } from '../actors/runtime/project-root.js';
 import type { SweepSetup } from '../actors/backtest/sweep/run-combination.js';
 import { parallelFloorSpeedup } from './parallel-floor.js';
+import { processFloorSpeedup } from './process-floor.js';
 
 const SETUP: SweepSetup = {
   strategy: 'sma-cross',
@@ -61,6 +63,7 @@ export async function benchSweep(): Promise<Record<string, unknown>> {
   const one = await runSweep(SETUP, runs, { workers: 1 });
   const two = await runSweep(SETUP, runs, { workers: 2 });
   const floorAfter = await parallelFloorSpeedup();
+  const hardware = await processFloorSpeedup();
   const floor = (floorBefore.speedup + floorAfter.speedup) / 2;
   for (const [i, run] of one.runs.entries()) {
     if (JSON.stringify(run.metrics) !== JSON.stringify(two.runs[i]!.metrics)) throw new Error(`sweep bench: run ${i} differs between 1 and 2 workers`);
@@ -76,6 +79,7 @@ export async function benchSweep(): Promise<Record<string, unknown>> {
   const shortfall: string[] = [];
   if (speedup < TARGET) {
     if (floor < TARGET) shortfall.push(`this machine gave two threads ${round(floor, 2)}× on arithmetic that shares nothing (other processes share the cores)`);
+    if (hardware.speedup < TARGET) shortfall.push(`two separate processes running the same backtest loop got ${round(hardware.speedup, 2)}× (the two cores share caches and memory bandwidth, and this work allocates heavily)`);
     if (bound < TARGET) shortfall.push(`worker startup ${p1.startupSeconds[0]} s and JIT warm-up ${round(warmup, 2)} s per worker, against ${round(p1.busySeconds[0]!, 1)} s of runs, allow at most ${round(bound, 2)}×`);
     if (contention > 1.15) shortfall.push(`a run took ${round(contention, 2)}× as long with both workers busy as with one`);
     if (p2.imbalanceSeconds > p1.laterRunSeconds) shortfall.push(`one worker ran ${p2.imbalanceSeconds} s longer than the other`);
@@ -90,6 +94,9 @@ export async function benchSweep(): Promise<Record<string, unknown>> {
     cores: availableParallelism(),
     parallelFloor: { speedup: round(floor), before: round(floorBefore.speedup), after: round(floorAfter.speedup) },
     speedupVsFloor: round(speedup / floor),
+    /** The same backtest loop in one process, then in two at once: the most two cores give this work here. */
+    processFloor: { speedup: round(hardware.speedup), aloneSeconds: round(hardware.aloneSeconds), pairSeconds: hardware.pairSeconds.map((s) => round(s)) },
+    speedupVsProcessFloor: round(speedup / hardware.speedup),
     diagnostics: {
       loadAverage1m: { before: loadBefore, after: round(loadavg()[0]!, 2) },
       workers1: p1,

@@ -18,7 +18,6 @@ export interface Turns {
  * timers and sockets. `replay` (simulated time): turns run synchronously in the caller until the system is idle.
  */
 export interface Dispatcher {
-  readonly kind: 'nact' | 'replay';
   attach(cell: Runnable): Turns;
   shutdown(): void;
 }

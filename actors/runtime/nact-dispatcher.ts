@@ -18,7 +18,6 @@ function nactName(name: string): string {
  * the cell's own), and nact's fault hook hands a throwing turn to the cell's crash path.
  */
 export class NactDispatcher implements Dispatcher {
-  readonly kind = 'nact';
   private readonly root = start();
 
   constructor(private readonly logger: Logger) {}

@@ -15,7 +15,6 @@ export interface ReplayDispatcherOptions {
  * turn). Same cells, machines and crash path as live; only the scheduler differs, and its order is deterministic.
  */
 export class ReplayDispatcher implements Dispatcher {
-  readonly kind = 'replay';
   private readonly ready = new Denque<Runnable>();
   private running = false;
   private resumeScheduled = false;

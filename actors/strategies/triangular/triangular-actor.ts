@@ -1,11 +1,14 @@
 import type { ActorSpec } from '../../runtime/actor-spec.js';
 import { createLegRiskMachine } from '../../../machines/leg-risk.machine.js';
+import { inSession } from '../catalogue/in-session.js';
 import { triangularPlanner, type TriangularPlannerOptions } from './triangular-planner.js';
 
 export interface TriangularActorOptions extends TriangularPlannerOptions {
   deadlineMs: number;
   hedgeDeadlineMs: number;
   policy?: 'unwind' | 'complete' | 'auto';
+  /** This run's id: part of every group id, so client order ids never repeat across runs on one journal. */
+  session?: string;
 }
 
 /**
@@ -18,7 +21,7 @@ export interface TriangularActorOptions extends TriangularPlannerOptions {
 export function triangularActor(o: TriangularActorOptions): ActorSpec {
   return {
     name: `strategy:${o.strategy}`,
-    machine: createLegRiskMachine(triangularPlanner(o)),
+    machine: createLegRiskMachine(inSession(triangularPlanner(o), o.session)),
     input: { strategy: o.strategy, groupId: '', legs: [], deadlineMs: o.deadlineMs, hedgeDeadlineMs: o.hedgeDeadlineMs, policy: o.policy ?? 'unwind', repeat: true },
     subscribe: ['book.updated'],
     persist: false,

@@ -1,0 +1,72 @@
+import type { z } from 'zod';
+import type { ActorSpec, EffectHandler } from '../../runtime/actor-spec.js';
+import type { MessageType } from '../../runtime/messages.js';
+import type { SpotMarket } from '../triangular/snapshot.js';
+
+/** The allocation families (config `allocation` keys): every strategy belongs to exactly one. */
+export const FAMILIES = ['flash_loans', 'arbitrage', 'market_making', 'ai_trading', 'quantum_trading'] as const;
+export type Family = (typeof FAMILIES)[number];
+
+/** What a strategy reads: recorded or live candles, order books, trades, DEX pools, news. */
+export type DataNeed = 'candles' | 'books' | 'trades' | 'pools' | 'news';
+
+/** Where a strategy can run: `arbiter backtest`, `arbiter run` (paper) and `arbiter run --live`. */
+export type Where = 'backtest' | 'paper' | 'live';
+
+/**
+ * What the hosting session gives a strategy to build its actor from. Each host fills in what its
+ * venues have; a declaration reads only the fields its `needs` imply.
+ */
+export interface StrategyHost {
+  /** Instance name: the actor is `strategy:<name>`, its intents carry it. Usually the catalogue name. */
+  name: string;
+  /** This run's id on the journal, so intent ids never repeat across runs (paper and live). */
+  session?: string;
+  /** Capital of the risk actor the strategy trades under, quote currency. */
+  capital: number;
+  /** The risk limits it trades under (strategies size below them; risk still vetoes). */
+  limits: { maxPositionFraction: number; minExpectedProfit: number };
+  /** The venue a single-venue strategy trades on, and its market (candle strategies, cross-exchange's pair). */
+  venue: string;
+  symbol: string;
+  /** Taker fee per venue id the strategy may trade on (cross-venue strategies use all of them). */
+  fees: Record<string, number>;
+  /** The markets of `venue`, with their rules and books (book-driven strategies). */
+  markets?: readonly SpotMarket[];
+  /** Value of one unit of an asset in the capital's currency, at current mids (sizing legs in each leg's quote). */
+  price?(asset: string): number;
+  /** I/O the venue runs for a strategy whose machine asks for it (the chain's evaluate / submit / follow-up). */
+  effects?: Record<string, EffectHandler>;
+}
+
+/** A strategy, declared once: what it is, what it needs, where it runs and how to build its actor. */
+export interface StrategyDeclaration<P extends Record<string, unknown> = Record<string, unknown>> {
+  /** Catalogue name, e.g. `market-making`: the `--strategy` value and (camelCased) its config key under `strategies`. */
+  name: string;
+  family: Family;
+  /** One line for `arbiter strategies`. */
+  summary: string;
+  /** The XState machine its actor runs: the module under machines/ and the machine's id. */
+  machine: { file: string; id: string };
+  /** Its parameters (zod, strict, every field with a default and a description). */
+  params: z.ZodType<P, Record<string, unknown>>;
+  /** Message types its actor subscribes to. */
+  subscribes: readonly MessageType[];
+  needs: readonly DataNeed[];
+  runs: readonly Where[];
+  /** It rests limit orders and cancels them (in a backtest, only the execution actor's host handles that). */
+  restsOrders?: boolean;
+  actor(host: StrategyHost, params: P): ActorSpec;
+}
+
+/** Declares a strategy with its parameter type inferred from its schema. */
+export function declareStrategy<S extends z.ZodType<Record<string, unknown>, Record<string, unknown>>>(
+  d: Omit<StrategyDeclaration<z.output<S>>, 'params'> & { params: S },
+): StrategyDeclaration {
+  return d as unknown as StrategyDeclaration;
+}
+
+/** The config key of a strategy's parameters under `strategies`: its name in camelCase (`market-making` → `marketMaking`). */
+export function configKey(name: string): string {
+  return name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}

@@ -11,7 +11,7 @@ import type { Candle } from '../actors/market-data/types.js';
 import { PaperVenue } from '../actors/venues/paper/paper-venue.js';
 import { riskActor } from '../actors/risk/risk-actor.js';
 import { executionActor } from '../actors/execution/execution-actor.js';
-import { marketMakingActor } from '../actors/strategies/market-making/market-making-actor.js';
+import { declaration as marketMaking } from '../actors/strategies/market-making/declaration.js';
 import { DEFAULT_RISK_LIMITS } from '../actors/risk/limits.js';
 import { evaluate } from '../actors/risk/evaluate-intent.js';
 import { planQuotes, type MarketMakerContext } from '../actors/strategies/market-making/plan-quotes.js';
@@ -62,7 +62,7 @@ async function actorPipeline(events: number): Promise<LatencyStats & { deliverie
   // with a later candle's time: the submit-rate cap is lifted so it is the pipeline that is measured, not the cap.
   system.spawn(riskActor({ capital: 1e9, startTs: 0, limits: { maxNotionalPerOrder: 1e12, maxSubmits: 1e9 } }));
   system.spawn(executionActor({ venues: { paper: venue }, input: { venues: { paper: { taker: 0.001 } }, maxLiquidityFraction: 0.1 } }));
-  system.spawn(marketMakingActor({ strategy: 'mm', venue: 'paper', symbol: SYMBOL, window: 20, params }));
+  system.spawn(marketMaking.actor({ name: 'mm', capital: 1e9, limits: DEFAULT_RISK_LIMITS, venue: 'paper', symbol: SYMBOL, fees: { paper: 0.001 } }, { ...params, volatilityWindow: 20 }));
   const approvedAt = new Map<string, number>();
   const denied = new Map<string, string[]>();
   system.observe((m) => {

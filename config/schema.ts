@@ -10,6 +10,7 @@ import { supervision } from './sections/supervision.js';
 import { replay } from './sections/replay.js';
 import { strategies } from './sections/strategies.js';
 import { live } from './sections/live.js';
+import { paper } from './sections/paper.js';
 
 /**
  * The one schema of the whole system. Each section lives in config/sections/<name>.ts;
@@ -27,6 +28,7 @@ export const configSchema = z.strictObject({
   supervision,
   replay,
   strategies,
+  paper,
   live,
 });
 

@@ -4,28 +4,23 @@ import type { Store } from '../actors/ledger/storage/store.js';
 import type { InspectObserver } from '../actors/runtime/actor-spec.js';
 import { SystemClock } from '../actors/runtime/clock.js';
 import type { Message } from '../actors/runtime/messages.js';
-import { createLegRiskMachine, type LegPlanner } from '../machines/leg-risk.machine.js';
 import { riskActor } from '../actors/risk/risk-actor.js';
 import { ledgerActor } from '../actors/ledger/ledger-actor.js';
 import { executionActor } from '../actors/execution/execution-actor.js';
 import { startLocalArbitrageVenues, type LocalArbitrageVenues } from '../actors/venues/local-exchange/local-arbitrage-venues.js';
-import { triangularActor } from '../actors/strategies/triangular/triangular-actor.js';
-import { triangularPlanner } from '../actors/strategies/triangular/triangular-planner.js';
-import { crossExchangeActor } from '../actors/strategies/cross-exchange/cross-exchange-actor.js';
-import { crossPlanner } from '../actors/strategies/cross-exchange/cross-planner.js';
 import { bootTradingSystem, type TradingSystem } from './boot.js';
 import { riskLimitsFrom, supervisionFrom } from './from-config.js';
 import { ArbitrageWindows } from './arbitrage-windows.js';
+import type { FamilyPlan } from './session-plan.js';
 
-export const TRIANGULAR = 'triangular';
-export const CROSS_EXCHANGE = 'cross-exchange';
-const CROSS_SYMBOL = 'BTC/USDT';
 /** USDT per unit, for valuing balances: each asset's USDT market on local-a. */
 const USDT_MARKET: Record<string, string> = { BTC: 'BTCUSDT', ETH: 'ETHUSDT', BNB: 'BNBUSDT' };
 
 export interface ArbitrageSessionOptions {
   config: Config;
   logger: Logger;
+  /** The family's strategies (catalogue entries that trade books) and capital. */
+  plan: FamilyPlan;
   store?: Store;
   /** Unique per session on one journal: part of every group id, so client order ids never repeat across runs. */
   sessionId?: string;
@@ -50,18 +45,6 @@ export interface ArbitrageSession extends TradingSystem {
   close(): Promise<void>;
 }
 
-/** Group ids carry the session, so a second run on the same journal never reuses a clientOrderId. */
-function inSession(planner: LegPlanner, sessionId: string | undefined): LegPlanner {
-  return (book, seq) => {
-    const plan = planner(book, seq);
-    if (!plan) return undefined;
-    return {
-      ...plan,
-      groupId: sessionId ? `${plan.groupId}@${sessionId}` : plan.groupId,
-    };
-  };
-}
-
 /**
  * The arbitrage family of the paper session: its own trading system on the wall clock (the local
  * venues move in real time, which a replayed clock cannot judge), with its own risk actor holding
@@ -70,11 +53,11 @@ function inSession(planner: LegPlanner, sessionId: string | undefined): LegPlann
  */
 export async function startArbitrageSession(options: ArbitrageSessionOptions): Promise<ArbitrageSession> {
   const { config, logger } = options;
-  const arb = config.strategies.arbitrage;
+  const arb = config.paper.localExchanges;
   const clock = new SystemClock();
-  const capital = config.capital * config.allocation.arbitrage;
+  const capital = options.plan.capital;
   const local = await startLocalArbitrageVenues(clock, undefined, arb.seed, arb.shockChance, { network: config.network });
-  Object.values(local.exchanges).forEach((ex, v) => {
+  Object.values(local.exchanges).forEach((ex) => {
     ex.state.takerFee = arb.fee;
     ex.state.makerFee = arb.fee;
   });
@@ -82,22 +65,16 @@ export async function startArbitrageSession(options: ArbitrageSessionOptions): P
   // leg's price): a loss streak of legs says nothing here. Leg risk judges each group, and a group it
   // cannot hedge halts risk; daily loss and drawdown still apply.
   const limits = { ...riskLimitsFrom(config), maxLossStreak: Number.MAX_SAFE_INTEGER };
-  // Risk limits positions per symbol over both strategies (both trade BTC/USDT): each leg takes under half the limit.
-  const legUsdt = 0.45 * limits.maxPositionFraction * capital;
   const mids = (symbol: string) => {
     const d = local.exchanges['local-a']!.state.engine(symbol).depth(1);
     return d.bids[0] && d.asks[0] ? (d.bids[0][0] + d.asks[0][0]) / 2 : 0;
   };
-  const feeByVenue = Object.fromEntries(Object.keys(local.venues).map((id) => [id, arb.fee]));
-  const triangular = {
-    strategy: TRIANGULAR, venue: 'local-a', markets: local.markets('local-a'), fee: arb.fee, minNetReturn: limits.minExpectedProfit,
-    maxNotional: { USDT: legUsdt, BTC: legUsdt / mids('BTCUSDT'), ETH: legUsdt / mids('ETHUSDT') },
-    slippage: 0.0005, policy: 'auto' as const, deadlineMs: arb.deadlineMs, hedgeDeadlineMs: arb.hedgeDeadlineMs,
-  };
-  const cross = {
-    strategy: CROSS_EXCHANGE, symbol: CROSS_SYMBOL, venues: feeByVenue, minNetProfit: 0.01, maxAmount: Math.floor((legUsdt / mids('BTCUSDT')) * 1e6) / 1e6,
-    stepSize: 0.000001, policy: 'auto' as const, deadlineMs: arb.deadlineMs, hedgeDeadlineMs: arb.hedgeDeadlineMs,
-  };
+  const price = (asset: string) => (asset === 'USDT' ? 1 : USDT_MARKET[asset] ? mids(USDT_MARKET[asset]) : Number.NaN);
+  const fees = Object.fromEntries(Object.keys(local.venues).map((id) => [id, arb.fee]));
+  const markets = local.markets('local-a');
+  const strategies = options.plan.strategies.map(({ declaration, params }) =>
+    declaration.actor({ name: declaration.name, session: options.sessionId, capital, limits, venue: 'local-a', symbol: config.paper.symbol, fees, markets, price }, params),
+  );
   const connections = local.connectionActors(Math.max(limits.staleDataMs, 2 * arb.moveEveryMs));
   const trading = bootTradingSystem({
     clock,
@@ -112,10 +89,7 @@ export async function startArbitrageSession(options: ArbitrageSessionOptions): P
       input: { venues: Object.fromEntries(Object.keys(local.venues).map((id) => [id, { taker: arb.fee, onNotFound: 'reject' as const }])), maxLiquidityFraction: 1 },
     }),
     venueActors: connections,
-    strategies: [
-      { ...triangularActor(triangular), machine: createLegRiskMachine(inSession(triangularPlanner(triangular), options.sessionId)) },
-      { ...crossExchangeActor(cross), machine: createLegRiskMachine(inSession(crossPlanner(cross), options.sessionId)) },
-    ],
+    strategies,
     supervision: supervisionFrom(config),
     stashLimit: config.supervision.stashLimit,
     inspect: options.inspect,
@@ -135,7 +109,7 @@ export async function startArbitrageSession(options: ArbitrageSessionOptions): P
   };
   const startBalances = balances();
   const windows = new ArbitrageWindows(local, arb.moveEveryMs, arb.windowSize, arb.seed);
-  const strategyNames = [`strategy:${TRIANGULAR}`, `strategy:${CROSS_EXCHANGE}`];
+  const strategyNames = strategies.map((spec) => spec.name);
   const allIdle = () => strategyNames.every((n) => (trading.system.actor(n)?.snapshot() as { value?: unknown } | undefined)?.value === 'idle');
 
   return {

@@ -12,7 +12,6 @@ import { CcxtCandleFeed, type OhlcvSource } from '../actors/market-data/candles/
 import { riskActor } from '../actors/risk/risk-actor.js';
 import { ledgerActor } from '../actors/ledger/ledger-actor.js';
 import { executionActor } from '../actors/execution/execution-actor.js';
-import { marketMakingActor } from '../actors/strategies/market-making/market-making-actor.js';
 import { equityOf, type LedgerContext } from '../machines/ledger.machine.js';
 import { bootTradingSystem, type TradingSystem } from './boot.js';
 import { riskLimitsFrom, supervisionFrom } from './from-config.js';
@@ -20,7 +19,9 @@ import { reconcileOnStart } from './reconcile.js';
 import { sessionCounters } from './session-counters.js';
 import { familyOf, openOrderCount, riskStateOf } from './session-summary.js';
 import type { SessionSummary } from './run-paper-session.js';
-import { MARKET_MAKING } from './paper-session.js';
+import { selected } from './session-plan.js';
+import { FAMILIES } from '../actors/strategies/catalogue/strategy-declaration.js';
+import { untilStopped } from './until-stopped.js';
 import { liveCredentials } from './live-credentials.js';
 import { cancelLeftovers } from './live-leftovers.js';
 import { OrderWatch } from './live-order-watch.js';
@@ -92,14 +93,16 @@ async function trade(options: RunLiveOptions, venue: CcxtVenue, store: Store, cl
   if (!venue.exchange.markets?.[symbol]) throw new InputError(`live.symbol: ${exchangeId} lists no market ${symbol}`, [`live.symbol: "${symbol}" not listed on ${exchangeId}`]);
 
   const reconciled = await reconcileOnStart(store, { [exchangeId]: venue }, clock, logger);
-  const mm = config.strategies.marketMaking;
-  const capital = config.capital * config.allocation.market_making;
+  const strategy = selected(config, config.live.strategy, 'live');
+  const family = strategy.declaration.family;
+  const capital = config.capital * config.allocation[family];
+  const limits = riskLimitsFrom(config);
   const trading: TradingSystem = bootTradingSystem({
     clock,
     logger,
     store,
     venues: { [exchangeId]: venue },
-    risk: riskActor({ capital, limits: riskLimitsFrom(config), startTs: clock.now() }),
+    risk: riskActor({ capital, limits, startTs: clock.now() }),
     ledger: ledgerActor({ capital, markEveryMs: 15 * 60_000 }),
     execution: executionActor({
       venues: { [exchangeId]: venue },
@@ -107,16 +110,7 @@ async function trade(options: RunLiveOptions, venue: CcxtVenue, store: Store, cl
       input: { venues: { [exchangeId]: { taker: venue.fees.taker, onNotFound: 'reject' } }, maxLiquidityFraction: config.risk.maxLiquidityFraction },
     }),
     venueActors: [],
-    strategies: [
-      marketMakingActor({
-        strategy: MARKET_MAKING,
-        session: options.sessionId,
-        venue: exchangeId,
-        symbol,
-        window: mm.volatilityWindow,
-        params: { baseSpread: mm.baseSpread, referenceVolatility: mm.referenceVolatility, inventoryLimit: mm.inventoryLimit, skew: mm.skew, orderAmount: mm.orderAmount },
-      }),
-    ],
+    strategies: [strategy.declaration.actor({ name: strategy.declaration.name, session: options.sessionId, capital, limits, venue: exchangeId, symbol, fees: { [exchangeId]: venue.fees.taker } }, strategy.params)],
     supervision: supervisionFrom(config),
     stashLimit: config.supervision.stashLimit,
   });
@@ -155,7 +149,7 @@ async function trade(options: RunLiveOptions, venue: CcxtVenue, store: Store, cl
   const started = performance.now();
   logger.info({ exchange: exchangeId, symbol, timeframe, db: options.dbFile, durationMs: options.durationMs }, 'live session starting');
   feed.start();
-  await stopSignal(options, () => trading.haltedBy() !== undefined);
+  await untilStopped({ durationMs: options.durationMs, signal: options.signal, halted: () => trading.haltedBy() !== undefined });
 
   await feed.stop();
   await system.whenQuiescent();
@@ -165,7 +159,7 @@ async function trade(options: RunLiveOptions, venue: CcxtVenue, store: Store, cl
   await system.whenQuiescent();
 
   const ledger = system.actor('ledger')?.snapshot() as { context: LedgerContext } | undefined;
-  const family = familyOf(trading, counters.read(), capital, ledger ? equityOf(ledger.context) : capital);
+  const report = familyOf(trading, counters.read(), capital, ledger ? equityOf(ledger.context) : capital);
   const summary: LiveSessionSummary = {
     mode: 'live',
     session: options.sessionId,
@@ -173,19 +167,25 @@ async function trade(options: RunLiveOptions, venue: CcxtVenue, store: Store, cl
     exchange: exchangeId,
     symbol,
     bars: feed.bars,
-    orders: family.orders,
-    fills: family.fills,
-    vetoes: family.vetoes,
-    vetoReasons: family.vetoReasons,
-    restarts: family.restarts,
-    deadLetters: family.deadLetters,
+    orders: report.orders,
+    fills: report.fills,
+    vetoes: report.vetoes,
+    vetoReasons: report.vetoReasons,
+    restarts: report.restarts,
+    deadLetters: report.deadLetters,
     equityStart: config.capital,
-    equityEnd: config.capital + family.equityEnd - family.equityStart,
-    actors: family.actors,
-    haltedBy: family.haltedBy,
+    equityEnd: config.capital + report.equityEnd - report.equityStart,
+    actors: report.actors,
+    haltedBy: report.haltedBy,
     riskState: riskStateOf(trading),
     reconciled: { settled: reconciled.settled.length, cancelled: reconciled.cancelled.length, lost: reconciled.lost.length, unresolved: reconciled.unresolved.length },
-    strategies: { [MARKET_MAKING]: family, arbitrage: { enabled: false } } as SessionSummary['strategies'],
+    strategies: Object.fromEntries(
+      FAMILIES.map((f) => {
+        const share = config.allocation[f];
+        if (f !== family) return [f, { enabled: false, share, capital: config.capital * share, disabledReason: 'not the live strategy', detail: `live.strategy is ${strategy.declaration.name} (${family}); a live session trades one strategy` }];
+        return [f, { enabled: true, family, share, host: 'candles', strategies: [strategy.declaration.name], ...report, pnl: report.equityEnd - report.equityStart, exchange: exchangeId, symbol }];
+      }),
+    ) as SessionSummary['strategies'],
     openAtStop,
     wallSeconds: (performance.now() - started) / 1000,
     db: options.dbFile,
@@ -210,21 +210,4 @@ async function connect(venue: CcxtVenue, exchangeId: string): Promise<void> {
       throw err;
     }
   }
-}
-
-/** Resolves at the duration, the abort signal, or an escalation past the root. */
-function stopSignal(options: RunLiveOptions, halted: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const timers: NodeJS.Timeout[] = [];
-    const done = () => {
-      timers.forEach(clearTimeout);
-      clearInterval(haltCheck);
-      options.signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    if (options.durationMs !== undefined) timers.push(setTimeout(done, options.durationMs));
-    const haltCheck = setInterval(() => halted() && done(), 250);
-    options.signal?.addEventListener('abort', done);
-    if (options.signal?.aborted) done();
-  });
 }

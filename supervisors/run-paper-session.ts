@@ -4,15 +4,17 @@ import { openStore, type Store } from '../actors/ledger/storage/store.js';
 import { loadCandles } from '../actors/market-data/candles/load-candles.js';
 import { replayCandles } from '../actors/market-data/replay/candle-replay.js';
 import { startLocalInspector } from '../actors/runtime/inspector.js';
+import { SimulatedClock, SystemClock } from '../actors/runtime/clock.js';
 import { InputError } from '../actors/runtime/errors.js';
+import type { Family } from '../actors/strategies/catalogue/strategy-declaration.js';
 import { equityOf, type LedgerContext } from '../machines/ledger.machine.js';
-import type { Venue } from '../actors/venues/venue.js';
-import { sessionCounters } from './session-counters.js';
 import { reconcileOnStart } from './reconcile.js';
-import { MARKET_MAKING, PAPER_VENUE, startPaperSession } from './paper-session.js';
+import { paperVenueId, startCandleFamily } from './candle-family.js';
 import { startArbitrageSession, type ArbitrageSession } from './arbitrage-session.js';
-import type { TradingSystem } from './boot.js';
-import { familyOf, mergeCounts, openOrderCount, riskStateOf, worstRiskState, type ArbitrageSummary, type FamilySummary } from './session-summary.js';
+import { planPaperFamilies, type FamilyPlan } from './session-plan.js';
+import { runningFamily, type RunningFamily } from './running-family.js';
+import { familyOf, mergeCounts, openOrderCount, riskStateOf, worstRiskState, type FamilyOffReport, type FamilyReport, type FamilySummary } from './session-summary.js';
+import { untilStopped } from './until-stopped.js';
 
 export interface RunPaperOptions {
   config: Config;
@@ -35,9 +37,9 @@ export interface RunPaperOptions {
 }
 
 /**
- * The family fields as totals over both families (equityStart is config.capital; equityEnd adds both
- * families' P&L, unallocated capital staying as it was; arbitrage actors are listed as `arbitrage/<name>`;
- * riskState is the most severe of the two), plus what only the session as a whole has.
+ * The family fields as totals over every family that traded (equityStart is config.capital; equityEnd adds their
+ * P&L, idle capital staying as it was; actors are listed as `<family>/<name>`; riskState is the most severe),
+ * plus what only the session as a whole has.
  */
 export interface SessionSummary extends Omit<FamilySummary, 'capital'> {
   mode: 'paper';
@@ -49,119 +51,216 @@ export interface SessionSummary extends Omit<FamilySummary, 'capital'> {
   bars: number;
   /** Orders left open by an earlier run, settled against the venue before this one traded. */
   reconciled: { settled: number; cancelled: number; lost: number; unresolved: number };
-  strategies: { 'market-making': FamilySummary; arbitrage: ArbitrageSummary | { enabled: false } };
+  /** Every family of `allocation`, by its key: what it traded, or why it did not. */
+  strategies: Record<Family, FamilyReport | FamilyOffReport>;
   wallSeconds: number;
   db: string;
 }
 
-/** Longest wait for the arbitrage family's connections to go live, and for its open trades to end at the stop. */
+/** Longest wait for the wall-clock families to go live, and for their open trades to end at the stop. */
 const LIVE_WAIT_MS = 10_000;
 const SETTLE_WAIT_MS = 10_000;
 
 /**
- * A paper session from start to a clean stop: the arbitrage family goes live on its local venues,
- * market making replays the recording, then both cancel what rests and report what was measured.
+ * A paper session from start to a clean stop. Every family `paper.strategies` selects runs as its own trading
+ * system (own risk actor on capital × its allocation) journaling to one SQLite file: candle families replay the
+ * recording, the arbitrage family trades two local exchanges on the wall clock, the flash-loan family a local chain.
+ * The session lasts as long as the recording (or --duration); then everything stops, cancels what rests and reports.
  */
 export async function runPaperSession(options: RunPaperOptions): Promise<SessionSummary> {
   const { config, logger } = options;
-  const series = loadCandles(options.dataFile);
-  const symbol = config.strategies.marketMaking.symbol;
-  if (series.symbol !== symbol) {
-    throw new InputError(`${options.dataFile}: recorded market ${series.symbol} is not the configured strategies.marketMaking.symbol ${symbol}`);
+  const { running: plans, off } = planPaperFamilies(config);
+  const candlePlans = plans.filter((p) => p.host === 'candles');
+  for (const host of ['local-exchanges', 'chain'] as const) {
+    const on = plans.filter((p) => p.host === host);
+    if (on.length > 1) throw new InputError(`paper.strategies: ${on.map((p) => p.family).join(' and ')} would both trade on the session's ${host}; one family per ${host}`);
   }
-  if (series.gaps.length > 0) logger.warn({ gaps: series.gaps.length, first: series.gaps[0] }, 'recording has gaps; replayed as recorded, not filled');
-  const first = series.candles[0];
-  if (!first) throw new InputError(`${options.dataFile}: no candles`);
+  const series = candlePlans.length > 0 ? loadCandles(options.dataFile) : undefined;
+  const symbol = config.paper.symbol;
+  if (series && series.symbol !== symbol) throw new InputError(`${options.dataFile}: recorded market ${series.symbol} is not the configured paper.symbol ${symbol}`);
+  if (series && series.gaps.length > 0) logger.warn({ gaps: series.gaps.length, first: series.gaps[0] }, 'recording has gaps; replayed as recorded, not filled');
+  const first = series?.candles[0];
+  if (series && !first) throw new InputError(`${options.dataFile}: no candles`);
 
   const store = openStore(options.dbFile);
   const inspector = options.inspect ? await startLocalInspector() : undefined;
   if (inspector) options.onInspector?.(inspector.pageUrl);
-  const session = startPaperSession({ config, logger, store, firstCandle: first, sessionId: options.sessionId, inspect: inspector?.inspect });
-  const arbitrage = config.strategies.arbitrage.enabled
-    ? await startArbitrageSession({ config, logger, store, sessionId: options.sessionId, inspect: inspector?.inspect })
-    : undefined;
-  const families: TradingSystem[] = arbitrage ? [session, arbitrage] : [session];
-  const venues: Record<string, Venue> = { [PAPER_VENUE]: session.venue, ...(arbitrage?.local.venues ?? {}) };
-  const reconciled = await reconcileOnStart(store, venues, session.clock, logger);
+  const inspect = inspector?.inspect;
+  const clock = new SimulatedClock(first?.ts ?? new SystemClock().now());
+  const families: RunningFamily[] = [];
+  let arbitrage: ArbitrageSession | undefined;
+  let arbitrageLive = false;
+  try {
+    for (const plan of candlePlans) {
+      const f = startCandleFamily({ config, logger, store, plan, clock, firstCandle: first!, sessionId: options.sessionId, inspect });
+      families.push(
+        runningFamily(plan, f, {
+          venues: { [f.venue.id]: f.venue },
+          equity: () => {
+            const ledger = f.system.actor('ledger')?.snapshot() as { context: LedgerContext } | undefined;
+            return ledger ? equityOf(ledger.context) : f.capital;
+          },
+          details: () => ({ venue: f.venue.id, symbol }),
+          close: () => f.system.shutdown(),
+        }),
+      );
+    }
+    const booksPlan = plans.find((p) => p.host === 'local-exchanges');
+    if (booksPlan) {
+      arbitrage = await startArbitrageSession({ config, logger, store, plan: booksPlan, sessionId: options.sessionId, inspect });
+      families.push(arbitrageFamily(booksPlan, arbitrage, () => arbitrageLive));
+    }
+    const chainPlan = plans.find((p) => p.host === 'chain');
+    if (chainPlan) families.push(await chainFamily(chainPlan, options, store, inspect));
+  } catch (err) {
+    await Promise.all(families.map((f) => f.close()));
+    await inspector?.stop();
+    store.close();
+    throw err;
+  }
+
+  const venues = Object.assign({}, ...families.map((f) => f.venues));
+  const reconciled = await reconcileOnStart(store, venues, clock, logger);
   if (reconciled.unresolved.length > 0) {
     const reason = `reconciliation impossible for ${reconciled.unresolved.length} order(s), e.g. ${reconciled.unresolved[0]!.clientOrderId}: ${reconciled.unresolved[0]!.why}`;
-    for (const f of families) f.system.publish({ type: 'risk.halt', reason, to: 'risk' });
+    for (const f of families) f.trading.system.publish({ type: 'risk.halt', reason, to: 'risk' });
   }
-  const counters = sessionCounters(session.system);
-  const arbCounters = arbitrage && sessionCounters(arbitrage.system);
   const stopped = () => options.signal?.aborted === true;
-  options.onOpenOrders?.(() => families.reduce((n, f) => n + openOrderCount(f), 0));
+  options.onOpenOrders?.(() => families.reduce((n, f) => n + openOrderCount(f.trading), 0));
 
-  const live = arbitrage ? await arbitrage.whenLive(LIVE_WAIT_MS) : false;
   if (arbitrage) {
-    if (!live) logger.warn('arbitrage: not every market went live in time; risk vetoes the ones that did not');
+    arbitrageLive = await arbitrage.whenLive(LIVE_WAIT_MS);
+    if (!arbitrageLive) logger.warn('arbitrage: not every market went live in time; risk vetoes the ones that did not');
     arbitrage.startMarkets();
     options.onArbitrage?.(arbitrage);
   }
-  logger.info({ symbol, bars: series.candles.length, db: options.dbFile, speed: options.speed, arbitrage: arbitrage !== undefined }, 'paper session starting');
-  const replay = await replayCandles({
-    system: session.system,
-    clock: session.clock,
-    venue: PAPER_VENUE,
-    venueActor: `venue:${PAPER_VENUE}`,
-    symbol,
-    candles: series.candles,
-    timeframeMs: series.timeframeMs,
-    speed: options.speed,
-    maxWallMs: options.durationMs,
-    onBar: options.onProgress,
-    // An escalation in the arbitrage family halts that family only; market making replays on.
-    shouldStop: () => stopped() || session.haltedBy() !== undefined,
-  });
+  for (const f of families) f.start?.();
+  logger.info({ families: families.map((f) => f.plan.family), off: off.map((o) => o.family), db: options.dbFile, speed: options.speed }, 'paper session starting');
+  const candles = families.filter((f) => f.plan.host === 'candles');
+  const started = performance.now();
+  const replay = series
+    ? await replayCandles({
+        targets: candles.map((f) => ({ system: f.trading.system, venue: paperVenueId(f.plan.family) })),
+        clock,
+        symbol,
+        candles: series.candles,
+        timeframeMs: series.timeframeMs,
+        speed: options.speed,
+        maxWallMs: options.durationMs,
+        onBar: options.onProgress,
+        // An escalation in one family halts that family only; the others trade on.
+        shouldStop: () => stopped() || candles.every((f) => f.trading.haltedBy() !== undefined),
+      })
+    : { bars: 0, wallMs: 0 };
+  if (!series) await untilStopped({ durationMs: options.durationMs, signal: options.signal, halted: () => families.every((f) => f.trading.haltedBy() !== undefined) });
 
-  if (arbitrage && !(await arbitrage.quiesceMarkets(SETTLE_WAIT_MS))) logger.warn('arbitrage: a multi-leg trade was still open at the stop; its orders are cancelled');
-  for (const f of families) f.system.publish({ type: 'orders.cancelAll', reason: 'session end' });
-  await Promise.all(families.map((f) => f.system.whenQuiescent()));
+  for (const f of families) if (f.quiesce && !(await f.quiesce(SETTLE_WAIT_MS))) logger.warn({ family: f.plan.family }, 'a trade was still open at the stop; its orders are cancelled');
+  for (const f of families) f.trading.system.publish({ type: 'orders.cancelAll', reason: 'session end' });
+  await Promise.all(families.map((f) => f.trading.system.whenQuiescent()));
 
-  const ledger = session.system.actor('ledger')?.snapshot() as { context: LedgerContext } | undefined;
-  const mm = familyOf(session, counters.read(), session.capital, ledger ? equityOf(ledger.context) : session.capital);
-  const arb: ArbitrageSummary | undefined = arbitrage && arbCounters && {
-    enabled: true,
-    ...familyOf(arbitrage, arbCounters.read(), arbitrage.capital, arbitrage.capital + arbitrage.pnlUsdt()),
-    venues: Object.keys(arbitrage.local.venues),
-    live,
-    windows: arbitrage.windows.opened.length,
-    outcomes: arbCounters.arbOutcomes().byStrategy,
-    pnl: arbCounters.arbOutcomes().pnl,
-  };
-  const parts: FamilySummary[] = arb ? [mm, arb] : [mm];
-  const summary: SessionSummary = {
-    mode: 'paper',
-    session: options.sessionId,
-    interrupted: stopped() ? String(options.signal?.reason) : null,
-    symbol,
+  const reports = families.map((f) => familyReport(f));
+  const summary = sessionSummary(options, reports, off, {
     bars: replay.bars,
-    orders: parts.reduce((n, p) => n + p.orders, 0),
-    fills: parts.reduce((n, p) => n + p.fills, 0),
-    vetoes: parts.reduce((n, p) => n + p.vetoes, 0),
-    vetoReasons: parts.reduce((r, p) => mergeCounts(r, p.vetoReasons), {} as Record<string, number>),
-    restarts: parts.reduce((n, p) => n + p.restarts, 0),
-    deadLetters: parts.reduce((n, p) => n + p.deadLetters, 0),
-    equityStart: config.capital,
-    equityEnd: config.capital + parts.reduce((pnl, p) => pnl + p.equityEnd - p.equityStart, 0),
-    actors: [...mm.actors, ...(arb?.actors.map((a) => `arbitrage/${a}`) ?? [])],
-    haltedBy: mm.haltedBy ?? arb?.haltedBy ?? null,
-    riskState: worstRiskState(families.map(riskStateOf)),
+    wallSeconds: (series ? replay.wallMs : performance.now() - started) / 1000,
     reconciled: { settled: reconciled.settled.length, cancelled: reconciled.cancelled.length, lost: reconciled.lost.length, unresolved: reconciled.unresolved.length },
-    strategies: { [MARKET_MAKING]: mm, arbitrage: arb ?? { enabled: false } } as SessionSummary['strategies'],
-    wallSeconds: replay.wallMs / 1000,
-    db: options.dbFile,
-  };
-  saveSnapshots(store, session, '');
-  if (arbitrage) saveSnapshots(store, arbitrage, 'arbitrage/');
+    riskState: worstRiskState(families.map((f) => riskStateOf(f.trading))),
+    interrupted: stopped() ? String(options.signal?.reason) : null,
+  });
+  for (const f of families) saveSnapshots(store, f);
   logger.info({ session: summary.session, bars: summary.bars, orders: summary.orders, fills: summary.fills, riskState: summary.riskState, interrupted: summary.interrupted }, 'paper session finished');
-  await session.system.shutdown();
-  await arbitrage?.close();
+  for (const f of families) await f.close();
   await inspector?.stop();
   store.close();
   return summary;
 }
 
-function saveSnapshots(store: Store, trading: TradingSystem, prefix: string): void {
-  for (const name of trading.system.actorNames()) store.snapshots.save(`${prefix}${name}`, trading.system.actor(name)?.persistedSnapshot());
+function arbitrageFamily(plan: FamilyPlan, arbitrage: ArbitrageSession, live: () => boolean): RunningFamily {
+  const family = runningFamily(plan, arbitrage, {
+    venues: arbitrage.local.venues,
+    equity: () => arbitrage.capital + arbitrage.pnlUsdt(),
+    details: () => ({
+      venues: Object.keys(arbitrage.local.venues),
+      live: live(),
+      windows: arbitrage.windows.opened.length,
+      outcomes: family.counters.arbOutcomes().byStrategy,
+      realizedByCurrency: family.counters.arbOutcomes().pnl,
+    }),
+    quiesce: (ms) => arbitrage.quiesceMarkets(ms),
+    close: () => arbitrage.close(),
+  });
+  return family;
+}
+
+async function chainFamily(plan: FamilyPlan, options: RunPaperOptions, store: Store, inspect: Parameters<typeof startCandleFamily>[0]['inspect']): Promise<RunningFamily> {
+  // Loaded only when the session has a chain family: ethers and anvil stay out of the other sessions.
+  const { startFlashFamily } = await import('./flash-family.js');
+  const flash = await startFlashFamily({ config: options.config, logger: options.logger, store, sessionId: options.sessionId, capital: plan.capital, strategies: plan.strategies, chain: options.config.paper.chain, inspect });
+  return runningFamily(plan, flash, {
+    venues: {},
+    equity: () => flash.equity(),
+    details: () => ({ chain: flash.summary() }),
+    start: () => flash.start(),
+    quiesce: (ms) => flash.quiesce(ms),
+    close: () => flash.close(),
+  });
+}
+
+function familyReport(f: RunningFamily): FamilyReport {
+  const equityEnd = f.equity();
+  const summary = familyOf(f.trading, f.counters.read(), f.plan.capital, equityEnd);
+  return {
+    enabled: true,
+    family: f.plan.family,
+    share: 0,
+    host: f.plan.host,
+    strategies: f.plan.strategies.map((s) => s.declaration.name),
+    ...summary,
+    pnl: equityEnd - f.plan.capital,
+    ...f.details(),
+  };
+}
+
+function sessionSummary(
+  options: RunPaperOptions,
+  reports: FamilyReport[],
+  off: ReturnType<typeof planPaperFamilies>['off'],
+  rest: Pick<SessionSummary, 'bars' | 'wallSeconds' | 'reconciled' | 'riskState' | 'interrupted'>,
+): SessionSummary {
+  const { config } = options;
+  const strategies = {} as SessionSummary['strategies'];
+  for (const family of Object.keys(config.allocation) as Family[]) {
+    const share = config.allocation[family];
+    const report = reports.find((r) => r.family === family);
+    const o = off.find((x) => x.family === family);
+    strategies[family] = report
+      ? { ...report, share }
+      : { enabled: false, share, capital: config.capital * share, disabledReason: o?.disabledReason ?? 'not planned', detail: o?.detail ?? '' };
+  }
+  return {
+    mode: 'paper',
+    session: options.sessionId,
+    interrupted: rest.interrupted,
+    symbol: config.paper.symbol,
+    bars: rest.bars,
+    orders: reports.reduce((n, p) => n + p.orders, 0),
+    fills: reports.reduce((n, p) => n + p.fills, 0),
+    vetoes: reports.reduce((n, p) => n + p.vetoes, 0),
+    vetoReasons: reports.reduce((r, p) => mergeCounts(r, p.vetoReasons), {} as Record<string, number>),
+    restarts: reports.reduce((n, p) => n + p.restarts, 0),
+    deadLetters: reports.reduce((n, p) => n + p.deadLetters, 0),
+    equityStart: config.capital,
+    equityEnd: config.capital + reports.reduce((pnl, p) => pnl + p.pnl, 0),
+    actors: reports.flatMap((r) => r.actors.map((a) => `${r.family}/${a}`)),
+    haltedBy: reports.find((r) => r.haltedBy)?.haltedBy ?? null,
+    riskState: rest.riskState,
+    reconciled: rest.reconciled,
+    strategies,
+    wallSeconds: rest.wallSeconds,
+    db: options.dbFile,
+  };
+}
+
+function saveSnapshots(store: Store, f: RunningFamily): void {
+  const prefix = f.plan.family === 'market_making' ? '' : `${f.plan.family}/`;
+  for (const name of f.trading.system.actorNames()) store.snapshots.save(`${prefix}${name}`, f.trading.system.actor(name)?.persistedSnapshot());
 }

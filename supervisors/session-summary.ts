@@ -1,5 +1,6 @@
 import type { TradingSystem } from './boot.js';
-import type { ArbOutcomeCounts } from './session-counters.js';
+import type { Family } from '../actors/strategies/catalogue/strategy-declaration.js';
+import type { Host } from './session-plan.js';
 
 /** What one strategy family's trading system did in the session. */
 export interface FamilySummary {
@@ -19,16 +20,26 @@ export interface FamilySummary {
   haltedBy: string | null;
 }
 
-export interface ArbitrageSummary extends FamilySummary {
+/** A family that traded this session: its trading system's figures, the strategies it ran and its host's own details. */
+export interface FamilyReport extends FamilySummary {
   enabled: true;
-  venues: string[];
-  /** Every market's connection reported market.live before the replay started. */
-  live: boolean;
-  /** Windows opened on purpose (jumps of strategies.arbitrage.windowSize). */
-  windows: number;
-  outcomes: ArbOutcomeCounts['byStrategy'];
-  /** Realised P&L per currency over every outcome, as the leg-risk machines measured it. */
-  pnl: Record<string, number>;
+  family: Family;
+  /** Its allocation share at the start. */
+  share: number;
+  host: Host;
+  strategies: string[];
+  /** equityEnd − equityStart, quote currency, measured (not a forecast). */
+  pnl: number;
+  [detail: string]: unknown;
+}
+
+/** A family of `allocation` that did not trade, and why: its capital sat idle. */
+export interface FamilyOffReport {
+  enabled: false;
+  share: number;
+  capital: number;
+  disabledReason: string;
+  detail: string;
 }
 
 const SEVERITY = ['ACTIVE', 'REDUCING', 'HALTED'];

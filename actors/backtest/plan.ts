@@ -5,7 +5,7 @@ import { defaultConfig } from '../../config/index.js';
 import { loadCandles, type CandleSeries } from '../market-data/candles/load-candles.js';
 import { InputError } from '../runtime/errors.js';
 import type { BacktestStrategy } from './run-backtest.js';
-import { backtestStrategies, strategyFactory, strategyParams } from './strategies.js';
+import { strategyEntry, strategyFactory, strategyParams } from './strategies.js';
 import type { ParamSource } from './strategy-params.js';
 
 /**
@@ -56,8 +56,11 @@ export function readAllocationFile(file: string): AllocationFile {
   const issues: string[] = [];
   const strategies = parsed.data.strategies.map((s, i) => {
     const at = `${file}: strategies.${i}`;
-    if (!Object.hasOwn(backtestStrategies, s.strategy)) {
-      issues.push(`${at}.strategy: unknown strategy "${s.strategy}"; backtestable strategies: ${Object.keys(backtestStrategies).join(', ')}`);
+    try {
+      strategyEntry(s.strategy);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      issues.push(`${at}.strategy: ${err.message}`);
       return s;
     }
     try {

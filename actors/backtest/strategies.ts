@@ -1,10 +1,8 @@
 import type { AnyStateMachine } from 'xstate';
 import type { z } from 'zod';
-import { InputError } from '../runtime/errors.js';
-import { smaCrossMachine, type SmaCrossInput } from '../../machines/sma-cross.machine.js';
-import { smaCrossParams } from '../strategies/sma-cross/params.js';
-import { marketMakerMachine, type MarketMakerInput } from '../../machines/market-maker.machine.js';
-import { marketMakingParams } from '../strategies/market-making/params.js';
+import { DEFAULT_RISK_LIMITS } from '../risk/limits.js';
+import { catalogue, declarationOf } from '../strategies/catalogue/catalogue.js';
+import type { StrategyDeclaration } from '../strategies/catalogue/strategy-declaration.js';
 import { parseStrategyParams, type ParamSource } from './strategy-params.js';
 
 /** What the backtest needs to host one strategy instance on one symbol. */
@@ -33,28 +31,23 @@ export interface BacktestStrategyEntry {
   build(args: Omit<StrategyFactoryArgs, 'params'>, params: Record<string, unknown>): HostedStrategy;
 }
 
-function entry<S extends z.ZodType<Record<string, unknown>>>(params: S, build: (args: Omit<StrategyFactoryArgs, 'params'>, params: z.output<S>) => HostedStrategy): BacktestStrategyEntry {
-  return { params, build: (args, p) => build(args, p as z.output<S>) };
+/** The backtest hosts a catalogue entry's machine with the input its declaration builds, on the backtest's one venue. */
+function entry(d: StrategyDeclaration): BacktestStrategyEntry {
+  return {
+    params: d.params,
+    build({ name, venue, symbol, capital, feeRate }, params) {
+      const limits = { maxPositionFraction: DEFAULT_RISK_LIMITS.maxPositionFraction, minExpectedProfit: DEFAULT_RISK_LIMITS.minExpectedProfit };
+      const { machine, input } = d.actor({ name, venue, symbol, capital, limits, fees: { [venue]: feeRate } }, params);
+      return { machine, input, requiresExecution: d.restsOrders };
+    },
+  };
 }
 
-/** Every strategy the backtest can run, by name. A new strategy registers its params schema and machine here. */
-export const backtestStrategies: Record<string, BacktestStrategyEntry> = {
-  'sma-cross': entry(smaCrossParams, ({ name, venue, symbol, capital, feeRate }, p) => {
-    const input: SmaCrossInput = { strategy: name, venue, symbol, capital, feeRate, fraction: p.fraction, fast: p.fast, slow: p.slow };
-    return { machine: smaCrossMachine, input };
-  }),
-  /** The spec's market maker (machines/market-maker.machine.ts); defaults as in the config, amounts in base currency. */
-  'market-making': entry(marketMakingParams, ({ name, venue, symbol }, p) => {
-    const { volatilityWindow, ...params } = p;
-    const input: MarketMakerInput = { strategy: name, venue, symbol, window: volatilityWindow, params };
-    return { machine: marketMakerMachine, input, requiresExecution: true };
-  }),
-};
+/** Every catalogue strategy that runs in backtests, by name. */
+export const backtestStrategies: Record<string, BacktestStrategyEntry> = Object.fromEntries(catalogue.filter((d) => d.runs.includes('backtest')).map((d) => [d.name, entry(d)]));
 
 export function strategyEntry(kind: string): BacktestStrategyEntry {
-  const e = Object.hasOwn(backtestStrategies, kind) ? backtestStrategies[kind] : undefined;
-  if (!e) throw new InputError(`unknown strategy "${kind}"; backtestable strategies: ${Object.keys(backtestStrategies).join(', ')}`);
-  return e;
+  return backtestStrategies[declarationOf(kind, 'backtest').name]!;
 }
 
 /** Validates `raw` with the strategy's schema, naming each bad key as `source` labels it. */

@@ -118,21 +118,34 @@ function formatSummary(s: SessionSummary | LiveSessionSummary): string {
     `risk ${s.riskState}, restarts ${s.restarts}, dead letters ${s.deadLetters}${s.haltedBy ? `; ${s.haltedBy}` : ''}`,
     `reconciled from earlier runs: ${s.reconciled.settled} settled, ${s.reconciled.cancelled} cancelled, ${s.reconciled.lost} lost with the process, ${s.reconciled.unresolved} unresolved`,
     `equity ${s.equityStart.toFixed(2)} → ${s.equityEnd.toFixed(2)} (${pnl >= 0 ? '+' : ''}${pnl.toFixed(2)} measured${s.mode === 'live' ? '' : ' in simulation'}; not a forecast)`,
-    ...(s.mode === 'live' ? [`orders still open at the exchange after the stop (then cancelled directly): ${s.openAtStop}`] : familyLines(s)),
+    ...familyLines(s),
+    ...(s.mode === 'live' ? [`orders still open at the exchange after the stop (then cancelled directly): ${s.openAtStop}`] : []),
     `journal: ${s.db}`,
   ].join('\n');
 }
 
-function familyLines(s: SessionSummary): string[] {
-  const line = (name: string, f: { capital: number; orders: number; fills: number; vetoes: number; equityEnd: number; riskState: string; haltedBy: string | null }) =>
-    `  ${name}: capital ${f.capital.toFixed(2)}, orders ${f.orders}, fills ${f.fills}, vetoes ${f.vetoes}, equity → ${f.equityEnd.toFixed(2)}, risk ${f.riskState}${f.haltedBy ? ` (${f.haltedBy})` : ''}`;
-  const lines = [line('market making (recorded candles, paper venue)', s.strategies['market-making'])];
-  const arb = s.strategies.arbitrage;
-  if (!arb.enabled) return [...lines, '  arbitrage: off (strategies.arbitrage.enabled)'];
-  lines.push(line(`arbitrage (${arb.venues.join(', ')}, wall clock)`, arb));
-  for (const [strategy, byKind] of Object.entries(arb.outcomes)) {
-    lines.push(`    ${strategy}: ${Object.entries(byKind).map(([k, n]) => `${k} ${n}`).join(', ')}`);
-  }
-  if (Object.keys(arb.outcomes).length === 0) lines.push('    no arbitrage window was traded');
-  return lines;
+/** One line per family of `allocation`: what it traded, or why its capital sat idle. */
+function familyLines(s: SessionSummary | LiveSessionSummary): string[] {
+  return Object.entries(s.strategies).flatMap(([family, f]) => {
+    const share = `${(f.share * 100).toFixed(0)}%`;
+    if (!f.enabled) return [`  ${family} (${share}, ${f.capital.toFixed(2)} idle): off, ${f.disabledReason}${f.detail ? `: ${f.detail}` : ''}`];
+    const lines = [
+      `  ${family} (${share}): ${f.strategies.join(', ')}; capital ${f.capital.toFixed(2)}, orders ${f.orders}, fills ${f.fills}, vetoes ${f.vetoes}, P&L ${signed(f.pnl)}, risk ${f.riskState}${f.haltedBy ? ` (${f.haltedBy})` : ''}`,
+    ];
+    const outcomes = f['outcomes'] as Record<string, Record<string, number>> | undefined;
+    for (const [strategy, byKind] of Object.entries(outcomes ?? {})) lines.push(`    ${strategy}: ${Object.entries(byKind).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+    if (outcomes && Object.keys(outcomes).length === 0) lines.push('    no arbitrage window was traded');
+    const chain = f['chain'] as Record<string, unknown> | undefined;
+    if (chain) {
+      lines.push(
+        `    blocks ${String(chain['blocks'])}, opportunities ${String(chain['opportunities'])}, bundles sent ${String(chain['bundlesSent'])}, landed ${String(chain['bundlesLanded'])}; ` +
+          `profit realized ${String(chain['realizedProfitWei'])} wei vs predicted ${String(chain['predictedProfitWei'])} wei, gas ${String(chain['gasSpentWei'])} wei`,
+      );
+    }
+    return lines;
+  });
+}
+
+function signed(x: number): string {
+  return `${x >= 0 ? '+' : ''}${x.toFixed(2)}`;
 }

@@ -1,11 +1,15 @@
 import { positiveInt, section } from './define.js';
 import { z } from 'zod';
+import { catalogue } from '../../actors/strategies/catalogue/catalogue.js';
+
+const liveNames = catalogue.filter((d) => d.runs.includes('live')).map((d) => d.name) as [string, ...string[]];
 
 /**
- * Live trading (`arbiter run --live`): market making on one ccxt exchange over REST, on candles polled
+ * Live trading (`arbiter run --live`): one catalogue strategy that runs live (default market making) on one ccxt exchange over REST, on candles polled
  * with fetchOHLCV. Keys come only from the environment: {EXCHANGE}_API_KEY and {EXCHANGE}_SECRET.
  */
 export const live = section({
+  strategy: z.enum(liveNames).default('market-making').describe(`catalogue strategy to trade live; one of ${liveNames.join(', ')}`),
   exchange: z.string().regex(/^[a-z][a-z0-9]*$/, 'must be a ccxt exchange id, e.g. binance').default('binance').describe('ccxt exchange id; keys from {EXCHANGE}_API_KEY and {EXCHANGE}_SECRET'),
   symbol: z.string().regex(/^[A-Z0-9]+\/[A-Z0-9]+$/, 'must look like BASE/QUOTE, e.g. BTC/USDT').default('BTC/USDT').describe('market to quote'),
   timeframe: z.string().regex(/^[0-9]+[smhdw]$/, "must be a ccxt timeframe such as '1m'").default('1m').describe('candle timeframe polled with fetchOHLCV; the strategy acts on each closed bar'),

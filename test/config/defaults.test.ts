@@ -34,9 +34,12 @@ test('defaults are the spec numbers', () => {
   assert.deepEqual(config.log, { level: 'info', pretty: 'auto' });
   assert.deepEqual(config.supervision, { maxRestarts: 3, withinMs: 10_000, backoffMinMs: 10, backoffMaxMs: 1_000, stashLimit: 1_000 });
   assert.equal(config.replay.dataFile, 'data/candles/BTC_USDT-1m-2021-02-19_week.json');
-  assert.equal(config.strategies.marketMaking.symbol, 'BTC/USDT');
-  assert.equal(config.strategies.marketMaking.baseSpread, 0.001);
-  assert.equal(config.strategies.marketMaking.volatilityWindow, 20);
+  assert.equal(config.paper.symbol, 'BTC/USDT');
+  assert.deepEqual(config.paper.strategies, ['cross-exchange', 'flash-loan', 'market-making', 'triangular'], 'every catalogue strategy that runs in paper, baselines aside');
+  assert.equal(config.live.strategy, 'market-making');
+  assert.equal(config.strategies.marketMaking!.baseSpread, 0.001);
+  assert.equal(config.strategies.marketMaking!.volatilityWindow, 20);
+  assert.deepEqual(config.strategies.smaCross, { fast: 10, slow: 30, fraction: 1 });
 });
 
 test('the loaded config is frozen at every level', () => {
@@ -44,17 +47,19 @@ test('the loaded config is frozen at every level', () => {
   assert.ok(Object.isFrozen(config));
   assert.ok(Object.isFrozen(config.risk));
   assert.ok(Object.isFrozen(config.strategies.marketMaking));
+  assert.ok(Object.isFrozen(config.paper.strategies));
   assert.throws(() => {
     (config.risk as { maxLeverage: number }).maxLeverage = 10;
   }, TypeError);
 });
 
 test('a YAML file overrides some fields and keeps the other defaults', () => {
-  const dir = tempDirWith({ 'c.yaml': 'mode: live\nrisk:\n  maxLeverage: 2\nstrategies:\n  marketMaking:\n    symbol: ETH/USDT\n' });
+  const dir = tempDirWith({ 'c.yaml': 'mode: live\nrisk:\n  maxLeverage: 2\npaper:\n  symbol: ETH/USDT\nstrategies:\n  marketMaking:\n    orderAmount: 0.5\n' });
   const { config } = loadConfig({ file: 'c.yaml', cwd: dir, env: {} });
   assert.equal(config.mode, 'live');
   assert.equal(config.risk.maxLeverage, 2);
   assert.equal(config.risk.maxPositionFraction, 0.1);
-  assert.equal(config.strategies.marketMaking.symbol, 'ETH/USDT');
-  assert.equal(config.strategies.marketMaking.baseSpread, 0.001);
+  assert.equal(config.paper.symbol, 'ETH/USDT');
+  assert.equal(config.strategies.marketMaking!.orderAmount, 0.5);
+  assert.equal(config.strategies.marketMaking!.baseSpread, 0.001);
 });

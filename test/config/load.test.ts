@@ -11,7 +11,9 @@ test('environment overrides are coerced to the type of the key they name', () =>
       ARBITER_REDIS__ENABLED: 'true',
       ARBITER_LOG__PRETTY: 'false',
       ARBITER_MODE: 'live',
-      ARBITER_STRATEGIES__MARKET_MAKING__SYMBOL: 'ETH/USDT',
+      ARBITER_PAPER__SYMBOL: 'ETH/USDT',
+      ARBITER_STRATEGIES__MARKET_MAKING__ORDER_AMOUNT: '0.5',
+      ARBITER_PAPER__STRATEGIES: '["market-making"]',
       ARBITER_STORAGE__DB_FILE: '123',
     },
   });
@@ -20,7 +22,9 @@ test('environment overrides are coerced to the type of the key they name', () =>
   assert.equal(config.redis.enabled, true);
   assert.equal(config.log.pretty, false);
   assert.equal(config.mode, 'live');
-  assert.equal(config.strategies.marketMaking.symbol, 'ETH/USDT');
+  assert.equal(config.paper.symbol, 'ETH/USDT');
+  assert.equal(config.strategies.marketMaking!.orderAmount, 0.5);
+  assert.deepEqual(config.paper.strategies, ['market-making']);
   assert.equal(config.storage.dbFile, '123', 'a string key keeps a numeric-looking value as a string');
 });
 
@@ -92,4 +96,25 @@ test('a JSON env value sets a record key; cross-field rules name the field', () 
   assert.deepEqual(config.risk.maxNotionalBySymbol, { 'BTC/USDT': 5000 });
   const issues = issuesOf(() => loadConfig({ cwd: tempDirWith({}), env: { ARBITER_RISK__REDUCE_AT_DAILY_LOSS_FRACTION: '0.06' } }));
   assert.deepEqual(issues, ['risk.reduceAtDailyLossFraction: must be below maxDailyLossFraction (0.06 >= 0.05) (from ARBITER_RISK__REDUCE_AT_DAILY_LOSS_FRACTION)']);
+});
+
+test('strategy parameters and the session lists are checked by the catalogue: bad value, unknown key, unknown or misplaced strategy', () => {
+  const yaml = [
+    'strategies:',
+    '  smaCross:',
+    '    fast: 0',
+    '  triangular:',
+    '    slipage: 0.1',
+    'paper:',
+    '  strategies: [market-making, moon]',
+    'live:',
+    '  strategy: triangular',
+    '',
+  ].join('\n');
+  const issues = issuesOf(() => loadConfig({ file: 'c.yaml', cwd: tempDirWith({ 'c.yaml': yaml }), env: {} }));
+  assert.equal(issues.length, 4, issues.join('\n'));
+  assert.match(issues.find((i) => i.startsWith('strategies.smaCross.fast:')) ?? '', /too small|>/i);
+  assert.match(issues.find((i) => i.startsWith('strategies.triangular.slipage:')) ?? '', /unknown key \(did you mean slippage\?\)/);
+  assert.match(issues.find((i) => i.startsWith('paper.strategies.1:')) ?? '', /cross-exchange.*sma-cross/);
+  assert.match(issues.find((i) => i.startsWith('live.strategy:')) ?? '', /market-making.*sma-cross/);
 });

@@ -9,13 +9,17 @@ import { openStore } from '../../actors/ledger/storage/store.js';
 import { loadCandles } from '../../actors/market-data/candles/load-candles.js';
 import { replayCandles } from '../../actors/market-data/replay/candle-replay.js';
 import type { Message } from '../../actors/runtime/messages.js';
-import { PAPER_VENUE, startPaperSession } from '../../supervisors/paper-session.js';
+import { SimulatedClock } from '../../actors/runtime/clock.js';
+import { startCandleFamily } from '../../supervisors/candle-family.js';
+import { planPaperFamilies } from '../../supervisors/session-plan.js';
 
 const series = loadCandles('data/candles/BTC_USDT-1m-2021-02-19_week.json');
 
 function session(config: Config) {
   const store = openStore(join(mkdtempSync(join(tmpdir(), 'arbiter-chaos-')), 'chaos.db'));
-  const s = startPaperSession({ config, logger: pino({ level: 'silent' }), store, firstCandle: series.candles[0]!, random: () => 0.5 });
+  const plan = planPaperFamilies(config).running.find((p) => p.family === 'market_making')!;
+  const clock = new SimulatedClock(series.candles[0]!.ts);
+  const s = { ...startCandleFamily({ config, logger: pino({ level: 'silent' }), store, plan, clock, firstCandle: series.candles[0]!, random: () => 0.5 }), clock };
   const creates: string[] = [];
   const create = s.venue.createOrder.bind(s.venue);
   s.venue.createOrder = async (request) => {
@@ -29,7 +33,7 @@ function session(config: Config) {
 
 function replay(s: ReturnType<typeof session>, bars: number, kills: Record<number, string>) {
   return replayCandles({
-    system: s.system, clock: s.clock, venue: PAPER_VENUE, venueActor: `venue:${PAPER_VENUE}`, symbol: 'BTC/USDT',
+    targets: [{ system: s.system, venue: s.venue.id }], clock: s.clock, symbol: 'BTC/USDT',
     candles: series.candles.slice(0, bars), timeframeMs: series.timeframeMs, speed: Number.POSITIVE_INFINITY,
     onBar: (i) => {
       const victim = kills[i];

@@ -9,12 +9,16 @@ declare module '../../runtime/messages.js' {
   }
 }
 
-export interface CandleReplayOptions {
+/** A system replayed into, and its paper venue: the actor `venue:<venue>` matches orders against each bar first. */
+export interface ReplayTarget {
   system: ActorSystem;
-  clock: SimulatedClock;
   venue: string;
-  /** Actor that matches orders against each bar first (e.g. 'venue:paper'). */
-  venueActor: string;
+}
+
+export interface CandleReplayOptions {
+  /** Every system sees every bar, on one clock (each family's trading system has its own paper venue). */
+  targets: readonly ReplayTarget[];
+  clock: SimulatedClock;
   symbol: string;
   candles: readonly Candle[];
   timeframeMs: number;
@@ -41,7 +45,7 @@ export interface ReplayResult {
  * earliest), then strategies and risk see `candle.closed`.
  */
 export async function replayCandles(options: CandleReplayOptions): Promise<ReplayResult> {
-  const { system, clock, candles } = options;
+  const { targets, clock, candles, symbol } = options;
   const started = performance.now();
   let bars = 0;
   for (const candle of candles) {
@@ -53,10 +57,10 @@ export async function replayCandles(options: CandleReplayOptions): Promise<Repla
 
     const closeTime = candle.ts + options.timeframeMs;
     if (closeTime > clock.now()) clock.set(closeTime);
-    system.publish({ type: 'replay.bar', venue: options.venue, symbol: options.symbol, candle, to: options.venueActor });
-    await system.whenQuiescent();
-    system.publish({ type: 'candle.closed', venue: options.venue, symbol: options.symbol, candle });
-    await system.whenQuiescent();
+    for (const { system, venue } of targets) system.publish({ type: 'replay.bar', venue, symbol, candle, to: `venue:${venue}` });
+    await Promise.all(targets.map((t) => t.system.whenQuiescent()));
+    for (const { system, venue } of targets) system.publish({ type: 'candle.closed', venue, symbol, candle });
+    await Promise.all(targets.map((t) => t.system.whenQuiescent()));
     bars += 1;
     options.onBar?.(bars, candles.length);
   }

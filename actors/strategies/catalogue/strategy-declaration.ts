@@ -54,6 +54,8 @@ export interface StrategyDeclaration<P extends Record<string, unknown> = Record<
   subscribes: readonly MessageType[];
   needs: readonly DataNeed[];
   runs: readonly Where[];
+  /** Left out of the paper session unless `paper.strategies` lists it (a baseline, not a family's strategy). Default true. */
+  inDefaultSession?: boolean;
   /** It rests limit orders and cancels them (in a backtest, only the execution actor's host handles that). */
   restsOrders?: boolean;
   actor(host: StrategyHost, params: P): ActorSpec;

@@ -11,6 +11,7 @@ export const declaration = declareStrategy({
   subscribes: ['candle.closed'],
   needs: ['candles'],
   runs: ['backtest', 'paper', 'live'],
+  inDefaultSession: false,
   actor(host, p) {
     const input: SmaCrossInput = { strategy: host.name, venue: host.venue, symbol: host.symbol, capital: host.capital, feeRate: host.fees[host.venue] ?? 0, fraction: p.fraction, fast: p.fast, slow: p.slow };
     return { name: `strategy:${host.name}`, machine: smaCrossMachine, input, subscribe: ['candle.closed'] };

@@ -53,7 +53,7 @@ test('unknown and invalid --param values exit 2, one line per key, with the conf
   refused(backtest('--strategy', 'sma-cross', '--data', DATA, '--fast', '40'), /--fast: must be shorter than slow \(30\) \(got 40\)/);
   refused(backtest('--strategy', 'market-making', '--data', DATA, '--fast', '5'), /--fast: unknown parameter of market-making/);
   refused(backtest('--strategy', 'sma-cross', '--data', DATA, '--fast', '5', '--param', 'fast=6'), /--param fast: given twice \(also as --fast\)/);
-  refused(backtest('--strategy', 'toString', '--data', DATA), /unknown strategy "toString"; backtestable strategies: sma-cross, market-making/);
+  refused(backtest('--strategy', 'toString', '--data', DATA), /unknown strategy "toString"; strategies that run in backtest: market-making, sma-cross/);
 });
 
 test('--fast/--slow and --param fast=/slow= are the same parameters: numbers from strings, same trades', () => {

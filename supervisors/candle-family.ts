@@ -1,0 +1,87 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config/index.js';
+import type { Store } from '../actors/ledger/storage/store.js';
+import type { InspectObserver } from '../actors/runtime/actor-spec.js';
+import type { SimulatedClock } from '../actors/runtime/clock.js';
+import type { Candle } from '../actors/market-data/types.js';
+import { PaperVenue } from '../actors/venues/paper/paper-venue.js';
+import { paperVenueActor } from '../actors/venues/paper/paper-venue-actor.js';
+import { riskActor } from '../actors/risk/risk-actor.js';
+import { ledgerActor } from '../actors/ledger/ledger-actor.js';
+import { executionActor } from '../actors/execution/execution-actor.js';
+import type { Family } from '../actors/strategies/catalogue/strategy-declaration.js';
+import { bootTradingSystem, type TradingSystem } from './boot.js';
+import { riskLimitsFrom, supervisionFrom } from './from-config.js';
+import type { FamilyPlan } from './session-plan.js';
+
+export const PAPER_FEES = { maker: 0.001, taker: 0.001 };
+
+/** The paper venue of a candle family: `paper` for market making (as journals before the catalogue had it), `paper-<family>` otherwise. */
+export function paperVenueId(family: Family): string {
+  return family === 'market_making' ? 'paper' : `paper-${family}`;
+}
+
+export interface CandleFamilyOptions {
+  config: Config;
+  logger: Logger;
+  store?: Store;
+  plan: FamilyPlan;
+  /** Shared by every candle family: the replay moves it once per bar for all of them. */
+  clock: SimulatedClock;
+  /** The first bar's open: the paper account is funded half in base at this price. */
+  firstCandle: Candle;
+  /** Unique per session on one journal, so intent and client order ids never repeat across runs. */
+  sessionId?: string;
+  inspect?: InspectObserver;
+  random?: () => number;
+}
+
+export interface CandleFamily extends TradingSystem {
+  family: Family;
+  venue: PaperVenue;
+  /** config.capital × allocation.<family>: the risk actor's and the ledger's capital. */
+  capital: number;
+}
+
+/**
+ * A family of candle strategies on the recorded market (config.paper.symbol) through its own paper venue, with risk,
+ * ledger and execution exactly as live, on capital × its allocation. The paper account holds that capital in quote
+ * currency plus an equal inventory of base (market making quotes both sides); positions counted by risk are what
+ * the strategies change from there.
+ */
+export function startCandleFamily(options: CandleFamilyOptions): CandleFamily {
+  const { config, logger, plan, clock } = options;
+  const symbol = config.paper.symbol;
+  const [base, quote] = symbol.split('/') as [string, string];
+  const venueId = paperVenueId(plan.family);
+  const capital = plan.capital;
+  const venue = new PaperVenue({
+    id: venueId,
+    session: options.sessionId,
+    fees: PAPER_FEES,
+    balances: { [quote]: capital, [base]: capital / options.firstCandle.open },
+  });
+  const limits = riskLimitsFrom(config);
+  const trading = bootTradingSystem({
+    clock,
+    logger: plan.family === 'market_making' ? logger : logger.child({ family: plan.family }),
+    store: options.store,
+    venues: { [venueId]: venue },
+    risk: riskActor({ capital, limits, startTs: clock.now() }),
+    ledger: ledgerActor({ capital, markEveryMs: 15 * 60_000 }),
+    execution: executionActor({
+      venues: { [venueId]: venue },
+      store: options.store,
+      input: { venues: { [venueId]: { taker: PAPER_FEES.taker, onNotFound: 'resubmit' } }, maxLiquidityFraction: config.risk.maxLiquidityFraction },
+    }),
+    venueActors: [paperVenueActor(venue)],
+    strategies: plan.strategies.map(({ declaration, params }) =>
+      declaration.actor({ name: declaration.name, session: options.sessionId, capital, limits, venue: venueId, symbol, fees: { [venueId]: PAPER_FEES.taker } }, params),
+    ),
+    supervision: supervisionFrom(config),
+    stashLimit: config.supervision.stashLimit,
+    inspect: options.inspect,
+    random: options.random,
+  });
+  return { ...trading, family: plan.family, venue, capital };
+}

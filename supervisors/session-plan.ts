@@ -1,0 +1,84 @@
+import type { Config } from '../config/index.js';
+import { InputError } from '../actors/runtime/errors.js';
+import { catalogue, declarationOf } from '../actors/strategies/catalogue/catalogue.js';
+import { configKey, FAMILIES, type DataNeed, type Family, type StrategyDeclaration } from '../actors/strategies/catalogue/strategy-declaration.js';
+
+/** Where a family's strategies trade in the paper session, from what they need: recorded candles, local exchanges' books, a local chain's pools. */
+export type Host = 'candles' | 'local-exchanges' | 'chain';
+
+const HOST_OF: Partial<Record<DataNeed, Host>> = { candles: 'candles', books: 'local-exchanges', pools: 'chain' };
+
+/** A catalogue strategy with its parameters from the config (`strategies.<camelCaseName>`). */
+export interface Selected {
+  declaration: StrategyDeclaration;
+  params: Record<string, unknown>;
+}
+
+export interface FamilyPlan {
+  family: Family;
+  host: Host;
+  strategies: Selected[];
+  /** config.capital × allocation.<family>. */
+  capital: number;
+}
+
+/** A family that does not trade this session, and why (`not built yet`, not listed, no capital). */
+export interface FamilyOff {
+  family: Family;
+  disabledReason: string;
+  detail: string;
+}
+
+export function selected(config: Config, name: string, where: 'paper' | 'live'): Selected {
+  const declaration = declarationOf(name, where);
+  const raw = (config.strategies as Readonly<Record<string, Record<string, unknown>>>)[configKey(name)] ?? {};
+  return { declaration, params: declaration.params.parse(raw) };
+}
+
+function hostOf(d: StrategyDeclaration): Host {
+  const hosts = new Set(d.needs.flatMap((n) => HOST_OF[n] ?? []));
+  const [host] = hosts;
+  if (hosts.size !== 1 || !host) throw new InputError(`paper.strategies: ${d.name} needs ${d.needs.join(' and ')}; the paper session hosts a strategy on candles, local exchanges' books or a local chain's pools, one of them`);
+  return host;
+}
+
+/**
+ * The paper session's families from `paper.strategies`: each listed strategy joins its family, a family trades on
+ * one host, and every family of `allocation` is either planned or says why it is off.
+ */
+export function planPaperFamilies(config: Config): { running: FamilyPlan[]; off: FamilyOff[] } {
+  const running: FamilyPlan[] = [];
+  const off: FamilyOff[] = [];
+  const listed = config.paper.strategies.map((name) => selected(config, name, 'paper'));
+  for (const family of FAMILIES) {
+    const strategies = listed.filter((s) => s.declaration.family === family);
+    const share = config.allocation[family];
+    if (strategies.length === 0) {
+      off.push({ family, ...whyOff(family) });
+      continue;
+    }
+    const hosts = new Set(strategies.map((s) => hostOf(s.declaration)));
+    if (hosts.size > 1) {
+      throw new InputError(`paper.strategies: the ${family} family would trade on ${[...hosts].join(' and ')} (${strategies.map((s) => s.declaration.name).join(', ')}); a family trades on one host`);
+    }
+    if (!(share > 0)) {
+      off.push({ family, disabledReason: 'no capital', detail: `allocation.${family} is 0; paper.strategies lists ${strategies.map((s) => s.declaration.name).join(', ')}` });
+      continue;
+    }
+    running.push({ family, host: [...hosts][0]!, strategies, capital: config.capital * share });
+  }
+  return { running, off };
+}
+
+function whyOff(family: Family): Omit<FamilyOff, 'family'> {
+  const entries = catalogue.filter((d) => d.family === family && d.runs.includes('paper'));
+  const own = entries.filter((d) => d.inDefaultSession !== false);
+  if (own.length === 0) {
+    const baselines = entries.map((d) => d.name);
+    return {
+      disabledReason: 'not built yet',
+      detail: `the catalogue has no ${family} strategy yet${baselines.length ? `; ${baselines.join(', ')} (a baseline) trades in it only when paper.strategies lists it` : ''}`,
+    };
+  }
+  return { disabledReason: 'not listed', detail: `paper.strategies lists none of ${own.map((d) => d.name).join(', ')}` };
+}

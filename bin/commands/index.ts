@@ -35,6 +35,11 @@ export const commands: readonly CommandEntry[] = [
     summary: 'Replay recorded candles through the live actors (strategy, risk, replay venue) on a simulated clock; prints trades and metrics',
     load: () => import('./backtest.js'),
   },
+  {
+    name: 'strategies',
+    summary: 'The strategy catalogue: each strategy with its family, where it runs, the data it needs, its machine and every parameter with its default',
+    load: () => import('./strategies.js'),
+  },
   { name: 'scan', summary: 'Find arbitrage in a market snapshot (no orders are sent)', load: () => import('./scan.js') },
   { name: 'quote', summary: 'Quote opportunities from a snapshot (nothing is sent)', load: () => import('./quote.js') },
   { name: 'demo', summary: 'Self-contained demonstrations on local infrastructure', load: () => import('./demo.js') },

@@ -129,9 +129,9 @@ export const riskMachine = setup({
     /** Most order reports carry no fill, do not advance the clock and release no reservation: no transition, no context copy. */
     reportMovesBook: ({ context, event }) =>
       event.type !== 'orders.updated' || event.fills.length > 0 || event.ts > context.book.now || event.updates.some((order) => releasesReservation(context.book, order)),
-    /** A halt caused by the daily loss ends when a new UTC day starts (seen in event timestamps). */
     /** A capital that is not a finite, non-negative number is ignored (and not announced). */
     validCapital: ({ event }) => event.type === 'risk.capital' && Number.isFinite(event.capital) && event.capital >= 0,
+    /** A halt caused by the daily loss ends when a new UTC day starts (seen in event timestamps). */
     newDayAfterDailyLoss: ({ context }) =>
       context.haltCause === 'daily_loss' && context.haltDay !== undefined && context.book.day > context.haltDay,
   },
@@ -149,7 +149,7 @@ export const riskMachine = setup({
       if (decision.denials.length === 0) return;
       for (const [strategy, denials] of byStrategy(decision.denials)) enqueue.emit({ type: 'orders.denied', denials, to: `strategy:${strategy}` });
     }),
-    /** A reallocation is neither a gain nor a loss: the limits measured from equity scale, the P&L stays. */
+    /** A reallocation is neither a gain nor a loss: the P&L stays, the limits that are fractions of capital scale. */
     changeCapital: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'risk.capital') return;
       const book = advanceTo(context.book, event.ts);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { core } from './sections/core.js';
 import { risk } from './sections/risk.js';
 import { allocation } from './sections/allocation.js';
+import { allocator } from './sections/allocator.js';
 import { network } from './sections/network.js';
 import { storage } from './sections/storage.js';
 import { redis } from './sections/redis.js';
@@ -21,6 +22,7 @@ export const configSchema = z.strictObject({
   ...core,
   risk,
   allocation,
+  allocator,
   network,
   storage,
   redis,

@@ -7,26 +7,31 @@ import { DEFAULT_RISK_LIMITS, type RiskLimits } from '../actors/risk/limits.js';
 import { judgeBatch } from '../actors/risk/judge-batch.js';
 import { midPrice } from '../actors/market-data/types.js';
 import {
-  advanceTo, applyCloses, applyFeedLive, applyFeedStale, applyFill, applyMark, forgetOwner, applyOrderUpdate, newRiskBook, releaseReservation, releasesReservation, utcDay, type RiskBook,
+  advanceTo, applyCloses, applyFeedLive, applyFeedStale, applyFill, applyMark, forgetOwner, applyOrderUpdate, newRiskBook, releaseReservation, releasesReservation, utcDay, withCapital, type RiskBook,
 } from '../actors/risk/risk-book.js';
 
 declare module '../actors/runtime/messages.js' {
   interface MessageMap {
     /** Execution → risk: part of an approval will never be placed (e.g. the splitter dropped it); release its reservation. */
     'order.unplaced': { intentId: string; amount: number; reason: string };
+    /** Allocator bridge → risk: this book's capital is now `capital` (a reallocation between families). */
+    'risk.capital': { capital: number; reason: string };
+    /** Risk → observers: the capital changed; equity, day-start equity and peak moved by the same amount. */
+    'risk.capitalChanged': { capital: number; previous: number; reason: string };
   }
 }
 
 export type RiskEvent = Message<
   | 'order.intents' | 'orders.updated' | 'book.updated' | 'candle.closed' | 'candles.closed' | 'order.unplaced' | 'risk.halt' | 'risk.rearm'
-  | 'market.stale' | 'market.live' | 'arb.outcome'
+  | 'market.stale' | 'market.live' | 'arb.outcome' | 'risk.capital'
 >;
 
 export type RiskEmitted =
   | { type: 'orders.approved'; approvals: readonly Approval[] }
   | { type: 'orders.denied'; denials: readonly Denial[]; to: string }
   | { type: 'orders.cancelAll'; reason: string }
-  | { type: 'risk.changed'; state: RiskState; reason: string };
+  | { type: 'risk.changed'; state: RiskState; reason: string }
+  | { type: 'risk.capitalChanged'; capital: number; previous: number; reason: string };
 
 export type HaltCause = 'daily_loss' | 'drawdown' | 'manual';
 
@@ -124,6 +129,8 @@ export const riskMachine = setup({
     /** Most order reports carry no fill, do not advance the clock and release no reservation: no transition, no context copy. */
     reportMovesBook: ({ context, event }) =>
       event.type !== 'orders.updated' || event.fills.length > 0 || event.ts > context.book.now || event.updates.some((order) => releasesReservation(context.book, order)),
+    /** A capital that is not a finite, non-negative number is ignored (and not announced). */
+    validCapital: ({ event }) => event.type === 'risk.capital' && Number.isFinite(event.capital) && event.capital >= 0,
     /** A halt caused by the daily loss ends when a new UTC day starts (seen in event timestamps). */
     newDayAfterDailyLoss: ({ context }) =>
       context.haltCause === 'daily_loss' && context.haltDay !== undefined && context.book.day > context.haltDay,
@@ -141,6 +148,13 @@ export const riskMachine = setup({
       if (decision.approvals.length > 0) enqueue.emit({ type: 'orders.approved', approvals: decision.approvals });
       if (decision.denials.length === 0) return;
       for (const [strategy, denials] of byStrategy(decision.denials)) enqueue.emit({ type: 'orders.denied', denials, to: `strategy:${strategy}` });
+    }),
+    /** A reallocation is neither a gain nor a loss: the P&L stays, the limits that are fractions of capital scale. */
+    changeCapital: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'risk.capital') return;
+      const book = advanceTo(context.book, event.ts);
+      enqueue.assign({ book: withCapital(book, event.capital) });
+      enqueue.emit({ type: 'risk.capitalChanged', capital: event.capital, previous: book.capital, reason: event.reason });
     }),
     recordBreach: assign(({ context }) => {
       const cause: HaltCause = dailyLossBreach(context, context.limits.maxDailyLossFraction) ? 'daily_loss' : 'drawdown';
@@ -204,6 +218,7 @@ export const riskMachine = setup({
     'arb.outcome': { actions: 'observe' },
     'risk.halt': { target: '.HALTED', actions: 'recordManualHalt' },
     'risk.rearm': { target: '.ACTIVE', actions: ['rearm', 'announceActive'] },
+    'risk.capital': { guard: 'validCapital', actions: 'changeCapital' },
   },
   states: {
     ACTIVE: {

@@ -102,6 +102,14 @@ function copyAt(book: RiskBook, ts: number): RiskBook {
   return copy;
 }
 
+/** The book with `capital`: equity, day-start equity and peak move by the same amount, so no P&L appears or vanishes. */
+export function withCapital(book: RiskBook, capital: number): RiskBook {
+  const delta = capital - book.capital;
+  return {
+    ...book, capital, equity: book.equity + delta, dayStartEquity: book.dayStartEquity + delta, peakEquity: book.peakEquity + delta,
+  };
+}
+
 /** Recompute equity and the peak after anything that moves them (the book is a fresh copy, updated in place). */
 function withPeak(book: RiskBook): RiskBook {
   const equity = equityOf(book);

@@ -1,9 +1,10 @@
 import type { Config } from '../../config/schema.js';
+import { FAMILIES, type Family } from '../strategies/catalogue/strategy-declaration.js';
 
-/** The strategy families capital is allocated between, in the order every allocation loop walks them. */
-export const FAMILIES = ['flash_loans', 'arbitrage', 'market_making', 'ai_trading', 'quantum_trading'] as const satisfies readonly (keyof Config['allocation'])[];
+export { FAMILIES, type Family };
 
-export type Family = (typeof FAMILIES)[number];
+/** Every family is a key of the config's allocation section. */
+export const FAMILIES_ARE_ALLOCATION_KEYS: readonly (keyof Config['allocation'])[] = FAMILIES;
 
 /** Every family of the config's allocation section is listed above (a new one there fails to compile here). */
 export const EVERY_FAMILY_LISTED: [Exclude<keyof Config['allocation'], Family>] extends [never] ? true : never = true;

@@ -44,7 +44,7 @@ export interface RunLiveOptions {
   onSystem?: (system: ActorSystem) => void;
 }
 
-export interface LiveSessionSummary extends Omit<SessionSummary, 'mode'> {
+export interface LiveSessionSummary extends Omit<SessionSummary, 'mode' | 'allocator'> {
   mode: 'live';
   exchange: string;
   /** Our orders the exchange still listed as open after the stop's cancelAll (each then cancelled directly). */

@@ -15,6 +15,7 @@ import { planPaperFamilies, type FamilyPlan } from './session-plan.js';
 import { runningFamily, type RunningFamily } from './running-family.js';
 import { familyOf, mergeCounts, openOrderCount, riskStateOf, worstRiskState, type FamilyOffReport, type FamilyReport, type FamilySummary } from './session-summary.js';
 import { untilStopped } from './until-stopped.js';
+import { AllocationBridge, type AllocationSummary } from './allocation-bridge.js';
 
 export interface RunPaperOptions {
   config: Config;
@@ -53,6 +54,8 @@ export interface SessionSummary extends Omit<FamilySummary, 'capital'> {
   reconciled: { settled: number; cancelled: number; lost: number; unresolved: number };
   /** Every family of `allocation`, by its key: what it traded, or why it did not. */
   strategies: Record<Family, FamilyReport | FamilyOffReport>;
+  /** The allocator: weights it holds, its samples, every reallocation, and why the weights are static if they are. */
+  allocator: AllocationSummary;
   wallSeconds: number;
   db: string;
 }
@@ -135,6 +138,7 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
     options.onArbitrage?.(arbitrage);
   }
   for (const f of families) f.start?.();
+  const allocation = allocate(config, families, store, options);
   logger.info({ families: families.map((f) => f.plan.family), off: off.map((o) => o.family), db: options.dbFile, speed: options.speed }, 'paper session starting');
   const candles = families.filter((f) => f.plan.host === 'candles');
   const started = performance.now();
@@ -154,6 +158,7 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
     : { bars: 0, wallMs: 0 };
   if (!series) await untilStopped({ durationMs: options.durationMs, signal: options.signal, halted: () => families.every((f) => f.trading.haltedBy() !== undefined) });
 
+  const allocator = await allocation.stop();
   for (const f of families) if (f.quiesce && !(await f.quiesce(SETTLE_WAIT_MS))) logger.warn({ family: f.plan.family }, 'a trade was still open at the stop; its orders are cancelled');
   for (const f of families) f.trading.system.publish({ type: 'orders.cancelAll', reason: 'session end' });
   await Promise.all(families.map((f) => f.trading.system.whenQuiescent()));
@@ -165,6 +170,7 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
     reconciled: { settled: reconciled.settled.length, cancelled: reconciled.cancelled.length, lost: reconciled.lost.length, unresolved: reconciled.unresolved.length },
     riskState: worstRiskState(families.map((f) => riskStateOf(f.trading))),
     interrupted: stopped() ? String(options.signal?.reason) : null,
+    allocator,
   });
   for (const f of families) saveSnapshots(store, f);
   logger.info({ session: summary.session, bars: summary.bars, orders: summary.orders, fills: summary.fills, riskState: summary.riskState, interrupted: summary.interrupted }, 'paper session finished');
@@ -205,6 +211,33 @@ async function chainFamily(plan: FamilyPlan, options: RunPaperOptions, store: St
   });
 }
 
+/**
+ * The allocator over the families that trade, sampling their equity every `allocator.sampleEveryMs` of wall time
+ * (the families run on different clocks; the wall is the one they share). `stop()` ends the sampling and reports.
+ */
+function allocate(config: Config, families: RunningFamily[], store: Store, options: RunPaperOptions): { stop(): Promise<AllocationSummary> } {
+  const wall = new SystemClock();
+  const bridge = new AllocationBridge({
+    families: Object.fromEntries(families.map((f) => [f.plan.family, { system: f.trading.system, capital: f.plan.capital, equity: () => f.equity() }])) as ConstructorParameters<typeof AllocationBridge>[0]['families'],
+    totalCapital: config.capital,
+    settings: config.allocator,
+    store,
+    session: options.sessionId,
+    logger: options.logger,
+  });
+  let pending: Promise<void> = Promise.resolve();
+  const timer = config.allocator.enabled ? setInterval(() => (pending = pending.then(() => bridge.sample(wall.now()))), config.allocator.sampleEveryMs) : undefined;
+  return {
+    async stop() {
+      clearInterval(timer);
+      await pending;
+      const summary = bridge.summary();
+      await bridge.shutdown();
+      return summary;
+    },
+  };
+}
+
 function familyReport(f: RunningFamily): FamilyReport {
   const equityEnd = f.equity();
   const summary = familyOf(f.trading, f.counters.read(), f.plan.capital, equityEnd);
@@ -224,7 +257,7 @@ function sessionSummary(
   options: RunPaperOptions,
   reports: FamilyReport[],
   off: ReturnType<typeof planPaperFamilies>['off'],
-  rest: Pick<SessionSummary, 'bars' | 'wallSeconds' | 'reconciled' | 'riskState' | 'interrupted'>,
+  rest: Pick<SessionSummary, 'bars' | 'wallSeconds' | 'reconciled' | 'riskState' | 'interrupted' | 'allocator'>,
 ): SessionSummary {
   const { config } = options;
   const strategies = {} as SessionSummary['strategies'];
@@ -255,6 +288,7 @@ function sessionSummary(
     riskState: rest.riskState,
     reconciled: rest.reconciled,
     strategies,
+    allocator: rest.allocator,
     wallSeconds: rest.wallSeconds,
     db: options.dbFile,
   };

@@ -18,10 +18,11 @@ export const commands: readonly CommandEntry[] = [
   {
     name: 'run',
     summary:
-      'Run a trading session. Paper by default: the market-making strategy quotes a recorded market through ' +
-      'risk and execution into the paper venue, while triangular and cross-exchange arbitrage trade real ccxt against ' +
-      'two local Binance-speaking exchanges on 127.0.0.1 (strategies.arbitrage.enabled), each family with its own ' +
-      'risk actor on its capital allocation; everything is journaled to one SQLite file. No keys, no outside network.',
+      'Run a trading session. Paper by default: every strategy in paper.strategies trades in its allocation family, each family ' +
+      'with its own risk actor on capital × its share: market making on a recorded market through the paper venue, triangular and ' +
+      'cross-exchange arbitrage over real ccxt against two local exchanges on 127.0.0.1, flash-loan arbitrage as bundles on a local ' +
+      'anvil chain; an allocator moves capital between families from their measured performance; everything is journaled to one ' +
+      'SQLite file. No keys, no outside network.',
     load: () => import('./run.js'),
   },
   {

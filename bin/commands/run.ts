@@ -119,6 +119,7 @@ function formatSummary(s: SessionSummary | LiveSessionSummary): string {
     `reconciled from earlier runs: ${s.reconciled.settled} settled, ${s.reconciled.cancelled} cancelled, ${s.reconciled.lost} lost with the process, ${s.reconciled.unresolved} unresolved`,
     `equity ${s.equityStart.toFixed(2)} → ${s.equityEnd.toFixed(2)} (${pnl >= 0 ? '+' : ''}${pnl.toFixed(2)} measured${s.mode === 'live' ? '' : ' in simulation'}; not a forecast)`,
     ...familyLines(s),
+    ...(s.mode === 'paper' ? [allocatorLine(s)] : []),
     ...(s.mode === 'live' ? [`orders still open at the exchange after the stop (then cancelled directly): ${s.openAtStop}`] : []),
     `journal: ${s.db}`,
   ].join('\n');
@@ -144,6 +145,12 @@ function familyLines(s: SessionSummary | LiveSessionSummary): string[] {
     }
     return lines;
   });
+}
+
+function allocatorLine(s: SessionSummary): string {
+  const a = s.allocator;
+  const weights = Object.entries(a.weights).map(([f, w]) => `${f} ${((w ?? 0) * 100).toFixed(1)}%`).join(', ');
+  return `allocator ${a.enabled ? a.state : 'off'}: ${weights}; ${a.reallocations.length} reallocation(s); ${a.why}`;
 }
 
 function signed(x: number): string {

@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { pino } from 'pino';
+import { defaultConfig } from '../../config/index.js';
+import { FAMILIES } from '../../actors/strategies/catalogue/strategy-declaration.js';
+import { runPaperSession } from '../../supervisors/run-paper-session.js';
+
+test('the default paper session runs every built family side by side into one SQLite file; the others say why not', async () => {
+  const dbFile = join(mkdtempSync(join(tmpdir(), 'arbiter-all-')), 'all.db');
+  const base = defaultConfig();
+  // Samples every 250 ms with a short warm-up, so the allocator has history within the run.
+  const config = { ...base, allocator: { ...base.allocator, sampleEveryMs: 250, minSamples: 4, windowSamples: 40, minIntervalMs: 0 } };
+  const summary = await runPaperSession({
+    config,
+    logger: pino({ level: 'silent' }),
+    dbFile,
+    sessionId: 'all',
+    dataFile: 'data/candles/BTC_USDT-1m-2021-02-19_week.json',
+    speed: 500,
+    durationMs: 8_000,
+    inspect: false,
+  });
+  assert.deepEqual(Object.keys(summary.strategies), [...FAMILIES]);
+  const on = (family: (typeof FAMILIES)[number]) => {
+    const f = summary.strategies[family];
+    assert.ok(f.enabled, `${family}: ${JSON.stringify(f)}`);
+    return f;
+  };
+  const flash = on('flash_loans');
+  const arb = on('arbitrage');
+  const mm = on('market_making');
+  for (const family of ['ai_trading', 'quantum_trading'] as const) {
+    const f = summary.strategies[family];
+    assert.ok(!f.enabled && f.disabledReason === 'not built yet', `${family}: ${JSON.stringify(f)}`);
+  }
+  for (const [family, f] of Object.entries(summary.strategies)) {
+    assert.equal(f.capital, config.capital * config.allocation[family as keyof typeof config.allocation], `${family} capital`);
+  }
+
+  const chain = flash['chain'] as Record<string, string | number>;
+  assert.ok(Number(chain['blocks']) > 0, `blocks ${chain['blocks']}`);
+  assert.ok(Number(chain['bundlesLanded']) >= 1, `bundles landed: ${JSON.stringify(chain)}`);
+  assert.equal(chain['realizedProfitWei'], chain['predictedProfitWei'], 'realized profit is the predicted one, to the wei');
+  assert.ok(mm.orders > 0 && arb.orders > 0 && flash.orders > 0, `orders: mm ${mm.orders}, arb ${arb.orders}, flash ${flash.orders}`);
+  assert.equal(summary.orders, mm.orders + arb.orders + flash.orders);
+  assert.ok(Math.abs(summary.equityEnd - summary.equityStart - (mm.pnl + arb.pnl + flash.pnl)) < 1e-6);
+
+  const db = new Database(dbFile, { readonly: true });
+  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  assert.equal(count('SELECT COUNT(*) AS n FROM orders'), summary.orders, 'every family journals its orders to the one file');
+  assert.equal(count('SELECT COUNT(*) AS n FROM fills'), summary.fills);
+  assert.equal(count("SELECT COUNT(*) AS n FROM orders WHERE strategy = 'flash-loan'"), flash.orders, 'each bundle is journaled as an order');
+  assert.equal(count('SELECT COUNT(*) AS n FROM fills f LEFT JOIN orders o ON o.client_order_id = f.client_order_id WHERE o.client_order_id IS NULL'), 0, 'no fill without its order');
+  assert.equal(count('SELECT COUNT(*) AS n FROM orders o LEFT JOIN intents i ON i.intent_id = o.intent_id WHERE i.intent_id IS NULL'), 0, 'no order without its intent');
+  assert.equal(count('SELECT COUNT(*) AS n FROM allocations'), summary.allocator.reallocations.length, 'every reallocation is journaled');
+  db.close();
+
+  const a = summary.allocator;
+  assert.ok(a.enabled);
+  const total = Object.values(a.weights).reduce<number>((s, w) => s + (w ?? 0), 0);
+  assert.ok(total <= 0.7 + 1e-9, `running families hold at most their static 70% (${total})`);
+  assert.ok(Object.keys(a.samples).length === 3 && Object.values(a.samples).every((n) => (n ?? 0) > 0), JSON.stringify(a.samples));
+});

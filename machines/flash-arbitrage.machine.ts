@@ -31,11 +31,13 @@ export interface FlashArbitrageInput {
   strategy: string;
   /** Venue id of the chain, `chain:<name>`. */
   venue: string;
+  /** This run's id on the journal: intent ids are `${strategy}-${session}-${n}`, so no run repeats another's. */
+  session?: string;
 }
 
 export interface FlashArbitrageContext extends FlashArbitrageInput {
   lastBlock: number;
-  /** Intents proposed so far: the next intent id is `${strategy}-${proposed + 1}`. */
+  /** Intents proposed so far: the next intent id ends in `-${proposed + 1}`. */
   proposed: number;
   pending: PendingCycle | undefined;
   submitted: number;
@@ -48,7 +50,7 @@ const skipReason = (o: string) => (o === 'none' || o === 'below-threshold' || o 
 
 function intentFor(ctx: FlashArbitrageContext, p: FlashProposal): OrderIntent {
   return {
-    intentId: `${ctx.strategy}-${ctx.proposed + 1}`,
+    intentId: ctx.session ? `${ctx.strategy}-${ctx.session}-${ctx.proposed + 1}` : `${ctx.strategy}-${ctx.proposed + 1}`,
     strategy: ctx.strategy,
     venue: ctx.venue,
     symbol: p.symbol,
@@ -111,6 +113,7 @@ export const flashArbitrageMachine = setup({
   context: ({ input }) => ({
     strategy: input?.strategy ?? 'flash-loan',
     venue: input?.venue ?? 'chain:local',
+    ...(input?.session ? { session: input.session } : {}),
     lastBlock: -1,
     proposed: 0,
     pending: undefined,

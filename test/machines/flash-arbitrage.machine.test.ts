@@ -111,3 +111,16 @@ test('evaluations that do not pay are skips; old blocks are ignored', () => {
   r.send('chain.evaluated', { block: 8, outcome: 'simulation-failed', detail: 'execution reverted' });
   assert.equal(r.emitted.at(-1)!.reason, 'simulation-failed');
 });
+
+test("with a session, intent ids carry it, so a second run on one journal never repeats the first's", () => {
+  const ids = ['s1', 's2'].map((session) => {
+    const actor = createActor(flashArbitrageMachine, { input: { strategy: 'flash-loan', venue: 'chain:local', session } });
+    const emitted: Array<{ type: string; [k: string]: unknown }> = [];
+    actor.on('*', (e) => emitted.push(e as never));
+    actor.start();
+    actor.send(msg('chain.block', { number: 3 }) as never);
+    actor.send(msg('chain.evaluated', { block: 3, outcome: 'proposed', detail: '', proposal }) as never);
+    return (emitted.at(-1)!.intents as OrderIntent[])[0]!.intentId;
+  });
+  assert.deepEqual(ids, ['flash-loan-s1-1', 'flash-loan-s2-1']);
+});

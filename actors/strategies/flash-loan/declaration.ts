@@ -17,7 +17,7 @@ export const declaration = declareStrategy({
   runs: ['paper'],
   actor(host) {
     if (!host.effects) throw new Error(`flash-loan needs the chain venue's effects on ${host.venue}`);
-    const input: FlashArbitrageInput = { strategy: host.name, venue: host.venue };
+    const input: FlashArbitrageInput = { strategy: host.name, venue: host.venue, ...(host.session ? { session: host.session } : {}) };
     return { name: `strategy:${host.name}`, machine: flashArbitrageMachine, input, subscribe: ['chain.block', 'orders.approved'], effects: host.effects };
   },
 });

@@ -2,6 +2,7 @@ import type { Block, JsonRpcProvider, Wallet } from 'ethers';
 import type { FlashbotsBundleProvider } from '@flashbots/ethers-provider-bundle';
 import { capOpportunity, findOpportunities, type Opportunity } from '../../strategies/flash-loan/opportunities.js';
 import type { Pool } from '../../strategies/flash-loan/pool.js';
+import { bestWithinAmountIn } from '../../strategies/flash-loan/within-amount-in.js';
 import { isGenuineApproval, type Approval } from '../../risk/approval.js';
 import { clearsThreshold, netProfit, nextBaseFee } from '../../strategies/flash-loan/net-profit.js';
 import { OrderRejectedError, VenueUnavailableError } from '../../runtime/errors.js';
@@ -24,6 +25,11 @@ export interface FlashExecutorConfig {
    * worst-case gas bill (R18). Set it to risk's minExpectedProfit so a leaked transaction clears the same bar.
    */
   minProfitFraction?: number;
+  /**
+   * Largest amount a cycle may put in, wei of the profit token: the notional and position limits risk will
+   * judge it by (risk denies a larger intent outright). Cycles are re-sized to it before they are prepared.
+   */
+  maxAmountInWei?: bigint;
   priorityFeeFloorWei: bigint;
   /** Blocks after the first target during which the bundle may be resent. */
   deadlineBlocks: number;
@@ -85,7 +91,7 @@ export class FlashExecutor {
   /** Reads the block's reserves, picks the best cycle and prepares it (sign + simulate). Sends nothing. */
   async evaluate(block: number): Promise<Evaluation> {
     const [pools, env] = await Promise.all([this.follower.read(block), this.env(block)]);
-    const [opportunity] = findOpportunities(pools, this.config.weth);
+    const opportunity = bestWithinAmountIn(findOpportunities(pools, this.config.weth), this.config.maxAmountInWei);
     if (!opportunity || !env) return { kind: 'none', block, pools };
     return { ...(await this.prepare(block, opportunity, env)), pools };
   }

@@ -32,6 +32,8 @@ export interface FlashStackOptions {
   minProfitFraction?: number;
   builderPaymentWei?: bigint;
   deadlineBlocks?: number;
+  /** Largest amount a cycle may put in, wei of WETH (see FlashExecutorConfig.maxAmountInWei). */
+  maxAmountInWei?: bigint;
 }
 
 export async function startFlashStack(opts: FlashStackOptions = {}): Promise<FlashStack> {
@@ -46,17 +48,7 @@ export async function startFlashStack(opts: FlashStackOptions = {}): Promise<Fla
     const d = chain.deployment;
     const follower = new ReserveFollower(chain.provider, d.pools.map((p) => ({ dex: p.dex, pair: p.pair })));
     await follower.init();
-    const executor = new FlashExecutor(chain.provider, follower, flashbots, chain.keys.executor, {
-      arbitrage: d.arbitrage,
-      weth: d.weth.toLowerCase(),
-      factories: d.factories,
-      chainId: 31337n,
-      minProfitWei: opts.minProfitWei ?? 10n ** 15n,
-      minProfitFraction: opts.minProfitFraction ?? 0,
-      priorityFeeFloorWei: 1_000_000_000n,
-      deadlineBlocks: opts.deadlineBlocks ?? 2,
-      builderPaymentWei: opts.builderPaymentWei ?? 0n,
-    });
+    const executor = flashExecutorFor({ chain, follower, flashbots }, opts);
     const tokens: TokenInfo = { [d.weth.toLowerCase()]: { symbol: 'WETH', decimals: 18 } };
     for (const [symbol, address] of Object.entries(d.tokens)) {
       tokens[address.toLowerCase()] = { symbol, decimals: Number(await UniswapV2ERC20Token__factory.connect(address, chain.provider).decimals()) };
@@ -78,6 +70,23 @@ export async function startFlashStack(opts: FlashStackOptions = {}): Promise<Fla
     await chain.stop();
     throw err;
   }
+}
+
+/** A FlashExecutor on the stack's chain, relay and reserve follower (one per strategy: each its own floors). */
+export function flashExecutorFor(stack: Pick<FlashStack, 'chain' | 'follower' | 'flashbots'>, opts: FlashStackOptions = {}): FlashExecutor {
+  const d = stack.chain.deployment;
+  return new FlashExecutor(stack.chain.provider, stack.follower, stack.flashbots, stack.chain.keys.executor, {
+    arbitrage: d.arbitrage,
+    weth: d.weth.toLowerCase(),
+    factories: d.factories,
+    chainId: 31337n,
+    minProfitWei: opts.minProfitWei ?? 10n ** 15n,
+    minProfitFraction: opts.minProfitFraction ?? 0,
+    priorityFeeFloorWei: 1_000_000_000n,
+    deadlineBlocks: opts.deadlineBlocks ?? 2,
+    builderPaymentWei: opts.builderPaymentWei ?? 0n,
+    ...(opts.maxAmountInWei !== undefined ? { maxAmountInWei: opts.maxAmountInWei } : {}),
+  });
 }
 
 export interface FlashDemoResult {

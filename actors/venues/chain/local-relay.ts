@@ -24,11 +24,15 @@ export interface BlockBuilt {
  * - Requests must carry `X-Flashbots-Signature: <address>:<signature of keccak256(body)>` (403 otherwise).
  * - eth_callBundle executes the bundle in a real block on top of the latest state, reports it, and rolls back.
  * - eth_sendBundle queues the bundle for its target block; buildBlock() includes it there all-or-nothing
- *   (every tx mined in that block and none reverting unless listed in revertingTxHashes), else drops it.
+ *   (every tx mined in that block, at its top and in order, and none reverting unless listed in
+ *   revertingTxHashes), else drops it.
+ * - sendPublic() is the public mempool: plain transactions wait here (not in anvil's pool, which simulations
+ *   mine and roll back) and go into the next block built, after its bundle.
  */
 export class LocalRelay {
   private server: Server | undefined;
   private pending: PendingBundle[] = [];
+  private mempool: string[] = [];
   private queue: Promise<unknown> = Promise.resolve();
   url = '';
   readonly seenSigners = new Set<string>();
@@ -68,20 +72,34 @@ export class LocalRelay {
     return () => clearInterval(timer);
   }
 
-  /** Builds the next block: the first pending bundle for it that lands whole, or a block without bundles. */
+  /**
+   * A signed plain transaction for the public mempool; returns its hash. It goes into the next block built,
+   * after that block's bundle: a bundle back-runs the state of the block it was simulated on, never these.
+   */
+  sendPublic(rawTx: string): string {
+    this.mempool.push(rawTx);
+    return keccak256(rawTx);
+  }
+
+  /** Builds the next block: the first pending bundle for it that lands whole (at the top), then the public mempool. */
   buildBlock(): Promise<BlockBuilt> {
     return this.serial(async () => {
       const number = (await this.chain.getBlockNumber()) + 1;
       const candidates = this.pending.filter((b) => b.blockNumber === number);
       this.pending = this.pending.filter((b) => b.blockNumber > number);
+      const mempool = this.mempool;
+      this.mempool = [];
       for (const bundle of candidates) {
         const snapshot = await this.chain.send('evm_snapshot', []);
-        const outcome = await this.mineWith(bundle);
+        const outcome = await this.mineWith(bundle, mempool);
         if (outcome.ok) return { number, includedBundles: [bundle.bundleHash] };
         await this.chain.send('evm_revert', [snapshot]);
-        await this.drop(bundle.txs);
+        await this.drop([...bundle.txs, ...mempool]);
       }
+      if (mempool.length > 0) await this.sendRaw(mempool);
       await this.mine();
+      // A public transaction anvil took but did not mine (a nonce gap) does not wait for another block.
+      if (mempool.length > 0) await this.drop(mempool);
       return { number, includedBundles: [] };
     });
   }
@@ -149,21 +167,32 @@ export class LocalRelay {
     }
   }
 
-  /** Puts the txs in anvil's pool and mines one block; ok when all landed in it and none reverted unless allowed. */
-  private async mineWith(bundle: PendingBundle): Promise<{ ok: boolean; receipts: Array<TransactionReceipt | null> }> {
+  /**
+   * Puts the bundle's txs, then the public ones, in anvil's pool and mines one block; ok when the bundle's txs
+   * are the first of the block, in order, and none reverted unless allowed. anvil orders a block by priority
+   * fee, so a public tx paying a higher tip than the bundle comes first: then the bundle did not land as simulated.
+   */
+  private async mineWith(bundle: PendingBundle, publicTxs: readonly string[] = []): Promise<{ ok: boolean; receipts: Array<TransactionReceipt | null> }> {
+    const hashes = await this.sendRaw(bundle.txs);
+    await this.sendRaw(publicTxs);
+    await this.mine();
+    const number = await this.chain.getBlockNumber();
+    const receipts = await Promise.all(hashes.map((h) => this.chain.getTransactionReceipt(h)));
+    const ok = receipts.every((r, i) => r !== null && r.blockNumber === number && r.index === i && (r.status === 1 || bundle.revertingTxHashes.has(hashes[i]!.toLowerCase())));
+    return { ok, receipts };
+  }
+
+  /** Hands raw txs to anvil's pool, in order; returns their hashes (one anvil refuses simply does not get mined). */
+  private async sendRaw(txs: readonly string[]): Promise<string[]> {
     const hashes: string[] = [];
-    for (const raw of bundle.txs) {
+    for (const raw of txs) {
       try {
         hashes.push(await this.chain.send('eth_sendRawTransaction', [raw]));
       } catch {
         hashes.push(keccak256(raw));
       }
     }
-    await this.mine();
-    const number = await this.chain.getBlockNumber();
-    const receipts = await Promise.all(hashes.map((h) => this.chain.getTransactionReceipt(h)));
-    const ok = receipts.every((r, i) => r !== null && r.blockNumber === number && (r.status === 1 || bundle.revertingTxHashes.has(hashes[i]!.toLowerCase())));
-    return { ok, receipts };
+    return hashes;
   }
 
   /**

@@ -82,3 +82,38 @@ test('a bundle lands all-or-nothing, only in its target block', async () => {
   assert.ok('error' in stale);
   void NonceManager;
 });
+
+/** A signed WETH deposit from `wallet` paying `tip` per gas to the builder. */
+async function depositFrom(wallet: Wallet, tip: bigint): Promise<string> {
+  const nonce = await stack.chain.provider.getTransactionCount(wallet.address, 'latest');
+  const block = await stack.chain.provider.getBlock('latest');
+  const data = WETH9__factory.createInterface().encodeFunctionData('deposit');
+  return wallet.signTransaction({ type: 2, chainId: 31337n, nonce, to: stack.chain.deployment.weth, data, value: 1n, gasLimit: 100_000n, maxFeePerGas: block!.baseFeePerGas! * 3n + tip, maxPriorityFeePerGas: tip });
+}
+
+test('the public mempool goes into the next block after its bundle; a bundle that cannot be at the top does not land', async () => {
+  const provider = stack.chain.provider;
+  const publicWallet = stack.chain.keys.liquidity;
+  const start = await provider.getBlockNumber();
+  const bundleTx = await deposit(0, 1n);
+  const publicHash = stack.relay.sendPublic(await depositFrom(publicWallet, 0n));
+  const sent = await stack.flashbots.sendRawBundle([bundleTx], start + 1);
+  assert.ok(!('error' in sent));
+  assert.equal(await provider.getTransactionReceipt(publicHash), null, 'the mempool waits for the builder');
+  const built = await stack.relay.buildBlock();
+  assert.equal(built.includedBundles.length, 1);
+  assert.equal((await provider.getTransactionReceipt(sent.bundleTransactions[0]!.hash))!.index, 0, 'the bundle at the top');
+  const publicReceipt = (await provider.getTransactionReceipt(publicHash))!;
+  assert.equal(publicReceipt.blockNumber, start + 1);
+  assert.equal(publicReceipt.index, 1);
+
+  // A public transaction outbidding the bundle would be mined before it: the bundle is dropped, the public one still lands.
+  const second = await stack.flashbots.sendRawBundle([await deposit(0, 1n)], start + 2);
+  assert.ok(!('error' in second));
+  const rich = stack.relay.sendPublic(await depositFrom(publicWallet, 50n * 10n ** 9n));
+  assert.deepEqual((await stack.relay.buildBlock()).includedBundles, []);
+  assert.equal(await provider.getTransactionReceipt(second.bundleTransactions[0]!.hash), null);
+  const richReceipt = (await provider.getTransactionReceipt(rich))!;
+  assert.equal(richReceipt.blockNumber, start + 2);
+  assert.equal(richReceipt.index, 0);
+});

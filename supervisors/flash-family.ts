@@ -16,6 +16,8 @@ import { flashLoanParams } from '../actors/strategies/flash-loan/params.js';
 import type { Venue } from '../actors/venues/venue.js';
 import { chainEffects } from '../actors/venues/chain/chain-effects.js';
 import { flashExecutorFor, startFlashStack, type FlashStack } from '../actors/venues/chain/flash-scenario.js';
+import { SEED_POOLS } from '../actors/venues/chain/deploy-local.js';
+import { sessionPools } from '../actors/venues/chain/session-pools.js';
 import { flashBalancesAt } from '../actors/venues/chain/flash-balances.js';
 import { localChainVenue } from '../actors/venues/chain/local-chain-venue.js';
 import { SimulatedTrader } from '../actors/venues/chain/simulated-trader.js';
@@ -73,7 +75,7 @@ export async function startFlashFamily(options: FlashFamilyOptions): Promise<Fla
   const log = logger.child({ family: 'flash_loans' });
   const entries = options.strategies.map((entry) => ({ ...entry, executor: executorParams(entry.declaration, entry.params) }));
   const limits = riskLimitsFrom(config);
-  const stack = await startFlashStack({ minProfitFraction: limits.minExpectedProfit });
+  const stack = await startFlashStack({ minProfitFraction: limits.minExpectedProfit, seeds: sessionPools(SEED_POOLS) });
   try {
     const { chain, relay } = stack;
     const trader = new SimulatedTrader(chain.provider, relay, chain.keys.trader, chain.deployment, settings);

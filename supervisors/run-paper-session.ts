@@ -202,7 +202,7 @@ async function chainFamily(plan: FamilyPlan, options: RunPaperOptions, store: St
   const { startFlashFamily } = await import('./flash-family.js');
   const flash = await startFlashFamily({ config: options.config, logger: options.logger, store, sessionId: options.sessionId, capital: plan.capital, strategies: plan.strategies, chain: options.config.paper.chain, inspect });
   return runningFamily(plan, flash, {
-    venues: {},
+    venues: flash.venues,
     equity: () => flash.equity(),
     details: () => ({ chain: flash.summary() }),
     start: () => flash.start(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fraction, nonNegativeInt, positiveInt, section } from './define.js';
 import { catalogue } from '../../actors/strategies/catalogue/catalogue.js';
+import { chain } from './chain.js';
 
 const paperNames = catalogue.filter((d) => d.runs.includes('paper')).map((d) => d.name) as [string, ...string[]];
 const byDefault = catalogue.filter((d) => d.runs.includes('paper') && d.inDefaultSession !== false).map((d) => d.name);
@@ -27,4 +28,5 @@ export const paper = section({
     .describe(`catalogue strategies the session runs, each in its own family's trading system (see arbiter strategies); one of ${paperNames.join(', ')}`),
   symbol: z.string().regex(/^[A-Z0-9]+\/[A-Z0-9]+$/, 'must look like BASE/QUOTE, e.g. BTC/USDT').default('BTC/USDT').describe("market of the candle strategies: the recording's (replay.dataFile)"),
   localExchanges,
+  chain,
 });

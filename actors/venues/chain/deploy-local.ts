@@ -12,6 +12,8 @@ import type { ChainKeys } from './keys.js';
 /** Real reserves for one token against WETH on two DEXes, from data/dex (raw units). */
 export interface SeedPool {
   symbol: string;
+  /** The real token's decimals (the raw reserves are in them); the deployed test tokens have 18. Default 18. */
+  decimals?: number;
   /** [tokenReserve, wethReserve] per DEX. */
   uniswap: [bigint, bigint];
   sushiswap: [bigint, bigint];
@@ -24,7 +26,7 @@ export interface SeedPool {
  */
 export const SEED_POOLS: SeedPool[] = [
   { symbol: 'DAI', uniswap: [147756526248031590428050982n, 441991822316332502643139n], sushiswap: [29832081374274091339175331n, 84548567003729149157951n] },
-  { symbol: 'USDC', uniswap: [176560092727090n, 524595304157729979983018n], sushiswap: [31532525508901n, 88487139830650706404586n] },
+  { symbol: 'USDC', decimals: 6, uniswap: [176560092727090n, 524595304157729979983018n], sushiswap: [31532525508901n, 88487139830650706404586n] },
 ];
 
 export interface DeployedPool {

@@ -9,6 +9,7 @@ import type { RiskLimits } from '../../risk/limits.js';
 import type { TokenInfo } from '../../strategies/flash-loan/intent-terms.js';
 import { chainVenueSpec } from './chain-venue-actor.js';
 import { startLocalChain, type LocalChain } from './local-chain.js';
+import type { SeedPool } from './deploy-local.js';
 import { LocalRelay } from './local-relay.js';
 import { ReserveFollower } from './reserve-follower.js';
 import { FlashExecutor } from './flash-executor.js';
@@ -26,6 +27,8 @@ export interface FlashStack {
 }
 
 export interface FlashStackOptions {
+  /** The pools to deploy (default: the recorded SEED_POOLS, with their ~5% gap). */
+  seeds?: SeedPool[];
   /** The venue's dust floor (cycles netting less are not proposed). */
   minProfitWei?: bigint;
   /** On-chain floor as a fraction of the amount in: pass risk's minExpectedProfit. */
@@ -37,7 +40,7 @@ export interface FlashStackOptions {
 }
 
 export async function startFlashStack(opts: FlashStackOptions = {}): Promise<FlashStack> {
-  const chain = await startLocalChain();
+  const chain = await startLocalChain(opts.seeds);
   const relay = new LocalRelay(chain.provider);
   try {
     const url = await relay.start();

@@ -1,0 +1,20 @@
+import { buyAndHoldMachine } from '../../../machines/buy-and-hold.machine.js';
+import type { LongFlatInput } from '../../../machines/long-flat.machine.js';
+import { declareStrategy } from '../catalogue/strategy-declaration.js';
+import { buyAndHoldParams } from './params.js';
+
+export const declaration = declareStrategy({
+  name: 'buy-and-hold',
+  family: 'ai_trading',
+  summary: 'long from the first bar, never exits: the passive baseline every active strategy must beat after fees',
+  machine: { file: 'machines/buy-and-hold.machine.ts', id: buyAndHoldMachine.id },
+  params: buyAndHoldParams,
+  subscribes: ['candle.closed'],
+  needs: ['candles'],
+  runs: ['backtest', 'paper', 'live'],
+  inDefaultSession: false,
+  actor(host, p) {
+    const input: LongFlatInput<Record<string, never>> = { strategy: host.name, venue: host.venue, symbol: host.symbol, capital: host.capital, feeRate: host.fees[host.venue] ?? 0, fraction: p.fraction, params: {} };
+    return { name: `strategy:${host.name}`, machine: buyAndHoldMachine, input, subscribe: ['candle.closed'] };
+  },
+});

@@ -1,0 +1,74 @@
+import type { Message } from '../actors/runtime/messages.js';
+import type { OrderIntent } from '../actors/risk/intent.js';
+
+/**
+ * The bar and order bookkeeping of a long-only, one-symbol strategy machine: which close is its own, what its fills
+ * do to cash and position, and the market order it sends. Pure.
+ */
+export interface LongOnlyBook {
+  strategy: string;
+  venue: string;
+  symbol: string;
+  /** Fee rate on notional the strategy expects, used only to size entries so cash covers the fee. */
+  feeRate: number;
+  /** Fraction of cash committed on entry (1 = all in). */
+  fraction: number;
+  cash: number;
+  position: number;
+  /** Intents sent so far: the next intent id is `${strategy}-${seq + 1}`. */
+  seq: number;
+}
+
+export type LongOnlyEvent = Message<'candle.closed'> | Message<'candles.closed'> | Message<'orders.updated'> | Message<'orders.denied'>;
+
+const DONE = new Set(['filled', 'cancelled', 'rejected']);
+const DUST = 1e-9;
+
+/** This strategy's close in a bar event (one bar, or a step's bars), or undefined when the event carries none. */
+export function ownClose(book: LongOnlyBook, event: LongOnlyEvent): number | undefined {
+  if (event.type === 'candle.closed') return event.symbol === book.symbol && event.venue === book.venue ? event.candle.close : undefined;
+  if (event.type !== 'candles.closed' || event.venue !== book.venue) return undefined;
+  for (const bar of event.bars) if (bar.symbol === book.symbol) return bar.candle.close;
+  return undefined;
+}
+
+/** Float residue of selling what was bought (1e-16 of a coin) is flat, not a position to exit. */
+function settle(position: number, amount: number): number {
+  return Math.abs(position) <= DUST * amount ? 0 : position;
+}
+
+/** Cash and position after this strategy's fills in a report (others' fills are skipped). */
+export function afterFills(book: LongOnlyBook, event: LongOnlyEvent): { cash: number; position: number } {
+  let { position, cash } = book;
+  if (event.type !== 'orders.updated') return { cash, position };
+  for (const { strategy, side, price, amount, fee } of event.fills) {
+    if (strategy !== book.strategy) continue;
+    const sign = side === 'buy' ? 1 : -1;
+    position = settle(position + sign * amount, amount);
+    cash = cash - sign * price * amount - fee;
+  }
+  return { cash, position };
+}
+
+export const hasOwnFills = (book: LongOnlyBook, event: LongOnlyEvent): boolean => event.type === 'orders.updated' && event.fills.some((f) => f.strategy === book.strategy);
+
+export const ownOrderDone = (book: LongOnlyBook, event: LongOnlyEvent): boolean =>
+  event.type === 'orders.updated' && event.updates.some((o) => o.strategy === book.strategy && DONE.has(o.status));
+
+export const isOwnDenial = (book: LongOnlyBook, event: LongOnlyEvent): boolean => event.type === 'orders.denied' && event.denials.some((d) => d.intent.strategy === book.strategy);
+
+/** A market order sized on `close`: a buy spends `fraction` of cash with its fee, a sell closes the whole position. */
+export function marketIntent(book: LongOnlyBook, side: 'buy' | 'sell', close: number): OrderIntent {
+  const amount = side === 'buy' ? (book.cash * book.fraction) / (close * (1 + book.feeRate)) : book.position;
+  return {
+    intentId: `${book.strategy}-${book.seq + 1}`,
+    strategy: book.strategy,
+    venue: book.venue,
+    symbol: book.symbol,
+    side,
+    kind: side === 'buy' ? 'open' : 'reduce',
+    type: 'market',
+    amount,
+    price: close,
+  };
+}

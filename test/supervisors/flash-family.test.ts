@@ -57,10 +57,13 @@ test('the flash_loans family: bundles land wei-exact with a public trader moving
 
     assert.equal(count(store, 'SELECT COUNT(*) AS n FROM fills f LEFT JOIN orders o ON o.client_order_id = f.client_order_id WHERE o.client_order_id IS NULL'), 0, 'no fill without its order');
     assert.equal(count(store, 'SELECT COUNT(*) AS n FROM orders o LEFT JOIN intents i ON i.intent_id = o.intent_id WHERE i.intent_id IS NULL'), 0, 'no order without its intent');
-    assert.equal(count(store, 'SELECT COUNT(*) AS n FROM orders'), s.bundlesSent);
-    assert.equal(count(store, "SELECT COUNT(*) AS n FROM orders WHERE status = 'filled' AND filled = amount"), s.bundlesLanded);
-    assert.equal(count(store, "SELECT COUNT(*) AS n FROM orders WHERE status = 'cancelled'"), s.bundlesDropped);
-    assert.equal(count(store, 'SELECT COUNT(*) AS n FROM fills'), 2 * s.bundlesLanded, 'a buy and a sell leg per landed bundle');
+    assert.equal(count(store, 'SELECT COUNT(*) AS n FROM intents'), s.bundlesSent, 'one intent per bundle');
+    assert.equal(count(store, 'SELECT COUNT(*) AS n FROM orders'), 2 * s.bundlesSent, 'a buy and a sell leg per bundle');
+    assert.equal(count(store, "SELECT COUNT(*) AS n FROM orders WHERE status = 'filled' AND filled = amount"), 2 * s.bundlesLanded);
+    assert.equal(count(store, "SELECT COUNT(*) AS n FROM orders WHERE status = 'cancelled'"), 2 * s.bundlesDropped);
+    assert.equal(count(store, 'SELECT COUNT(*) AS n FROM fills'), 2 * s.bundlesLanded, 'one fill per leg of a landed bundle');
+    const fillSums = store.db.prepare('SELECT o.client_order_id AS id, o.filled AS filled, COALESCE(SUM(f.amount), 0) AS summed FROM orders o LEFT JOIN fills f ON f.client_order_id = o.client_order_id GROUP BY o.client_order_id').all() as Array<{ id: string; filled: number; summed: number }>;
+    for (const row of fillSums) assert.ok(Math.abs(row.filled - row.summed) < 1e-9, `${row.id}: filled ${row.filled}, its fills ${row.summed}`);
     assert.equal(count(store, "SELECT COUNT(*) AS n FROM orders WHERE client_order_id NOT LIKE 'flash-loan-s1-%' OR venue <> 'chain:local'"), 0);
     assert.equal(count(store, 'SELECT COUNT(*) AS n FROM vetoes'), s.vetoes);
   } finally {
@@ -78,7 +81,7 @@ test('a second run on the same journal reuses no intent, order or fill id', asyn
       await family.close();
       assert.ok(s.bundlesLanded >= 1, JSON.stringify(s));
       assert.equal(count(store, 'SELECT COUNT(*) AS n FROM fill_conflicts'), 0);
-      assert.equal(count(store, 'SELECT COUNT(*) AS n FROM orders WHERE client_order_id LIKE ?', `flash-loan-${session}-%`), s.bundlesSent);
+      assert.equal(count(store, 'SELECT COUNT(*) AS n FROM orders WHERE client_order_id LIKE ?', `flash-loan-${session}-%`), 2 * s.bundlesSent);
     } finally {
       store.close();
     }

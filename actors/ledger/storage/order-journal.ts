@@ -149,12 +149,12 @@ export class OrderJournal {
 
   /**
    * The commit before a venue call (R2): the intent (once per intent, whatever its number of child
-   * orders) and the order row as `submitted`, together or not at all.
+   * orders) and its order rows as `submitted` (one, or every leg of one transaction), together or not at all.
    */
-  recordSubmission(intent: OrderIntent, order: OrderUpsert): void {
+  recordSubmission(intent: OrderIntent, ...orders: [OrderUpsert, ...OrderUpsert[]]): void {
     this.db.transaction(() => {
-      this.recordIntent(intent, order.ts);
-      this.upsertOrder(order);
+      this.recordIntent(intent, orders[0].ts);
+      for (const order of orders) this.upsertOrder(order);
     }).immediate();
   }
 

@@ -63,8 +63,16 @@ async function rpcReady(url: string): Promise<boolean> {
 
 const running = new Set<ChildProcess>();
 process.once('exit', () => {
-  for (const child of running) child.kill('SIGKILL');
+  for (const child of running) child.stdin?.destroy();
 });
+
+/**
+ * anvil runs under a small sh watchdog that kills it when the watchdog's stdin (kept as fd 3: a background job's
+ * stdin is /dev/null) reaches EOF: when stop() closes the pipe, and
+ * when this process dies in any way, SIGKILL included (the kernel closes the pipe). Without it a killed session
+ * would leave its chain running. The watchdog exits when anvil does, whatever ended it.
+ */
+const WATCHDOG = 'exec 3<&0; "$0" "$@" </dev/null & pid=$!; (while read -r _ <&3; do :; done; kill $pid 2>/dev/null) & wait $pid';
 
 async function rpc(url: string, method: string, params: unknown[]): Promise<void> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) });
@@ -76,9 +84,8 @@ async function rpc(url: string, method: string, params: unknown[]): Promise<void
 export async function startAnvil(opts: AnvilOptions = {}): Promise<AnvilNode> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort();
-    const child = spawn(anvilBinary(), ['--port', String(port), '--host', '127.0.0.1', '--silent', '--chain-id', String(opts.chainId ?? 31337), '--balance', String(opts.balanceEth ?? 2_000_000), '--accounts', '6'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const args = ['--port', String(port), '--host', '127.0.0.1', '--silent', '--chain-id', String(opts.chainId ?? 31337), '--balance', String(opts.balanceEth ?? 2_000_000), '--accounts', '6'];
+    const child = spawn('/bin/sh', ['-c', WATCHDOG, anvilBinary(), ...args], { stdio: ['pipe', 'ignore', 'pipe'] });
     running.add(child);
     let exited = false;
     const exitedPromise = new Promise<void>((resolve) => child.once('exit', () => {
@@ -96,14 +103,14 @@ export async function startAnvil(opts: AnvilOptions = {}): Promise<AnvilNode> {
           port,
           pid: child.pid!,
           stop: async () => {
-            if (!exited) child.kill('SIGTERM');
+            if (!exited) child.stdin?.end();
             await exitedPromise;
           },
         };
       }
       await new Promise((r) => setTimeout(r, 25));
     }
-    child.kill('SIGKILL');
+    child.stdin?.end();
     await exitedPromise;
   }
   throw new VenueUnavailableError('anvil did not start on a free port after 3 attempts');

@@ -28,9 +28,11 @@ export interface ChainEffectsOptions {
 interface Sent {
   bundle: SubmittedBundle;
   approval: Approval;
-  /** The journaled order, when there is a journal. */
-  order: OrderUpdate;
+  /** Its two legs as order rows: the buy on one DEX, the sell on the other. */
+  legs: [OrderUpdate, OrderUpdate];
 }
+
+const legOf = (sent: Sent, side: 'buy' | 'sell'): OrderUpdate => (side === 'buy' ? sent.legs[0] : sent.legs[1]);
 
 const firstLine = (err: unknown) => (err as Error).message.split('\n')[0] ?? 'error';
 
@@ -53,8 +55,8 @@ export function chainEffects(executor: FlashExecutor, options: ChainEffectsOptio
     const amount = borrowUnits(sent.bundle);
     const units = (wei: bigint) => toUnits(wei, tokens[o.profitToken]?.decimals ?? 18);
     const leg = (side: 'buy' | 'sell', paid: bigint, fee: bigint): Fill => ({
-      fillId: `${sent.order.clientOrderId}:${side}`,
-      clientOrderId: sent.order.clientOrderId,
+      fillId: `${legOf(sent, side).clientOrderId}:${side}`,
+      clientOrderId: legOf(sent, side).clientOrderId,
       intentId: sent.approval.intent.intentId,
       strategy,
       venue,
@@ -70,22 +72,27 @@ export function chainEffects(executor: FlashExecutor, options: ChainEffectsOptio
     return [leg('buy', o.amountIn, 0n), leg('sell', o.amountOut, o.profit - sent.bundle.predictedNetWei)];
   };
 
-  /** The order's new status, journaled by the journal observer; without a journal there is no order to update. */
+  /** The legs' new status, journaled by the journal observer; without a journal there is no order to update. */
   const settle = (sent: Sent, status: OrderStatus, detail: string): OrderUpdate[] =>
-    store ? [{ ...sent.order, status, filled: status === 'filled' ? sent.order.amount : 0, detail }] : [];
+    store ? sent.legs.map((leg) => ({ ...leg, status, filled: status === 'filled' ? leg.amount : 0, detail })) : [];
 
-  /** The commit before the relay call: the intent and its order row, together or not at all. */
-  const journal = (approval: Approval, bundle: PreparedBundle, ts: number): OrderUpdate => {
+  /**
+   * The commit before the relay call: the intent and one order row per leg of its one transaction (buy the
+   * borrowed token on one DEX, sell it on the other), together or not at all. Each leg gets its own fill.
+   */
+  const journal = (approval: Approval, bundle: PreparedBundle, ts: number): Sent['legs'] => {
     const intent = approval.intent;
     if (store && options.session && !intent.intentId.includes(options.session)) {
       throw new Error(`intent ${intent.intentId} does not carry session ${options.session}: give the machine the session, or a second run on this journal would reuse its ids`);
     }
-    const order: OrderUpdate = {
-      clientOrderId: clientOrderId(intent.intentId), intentId: intent.intentId, strategy, venue, symbol: intent.symbol, side: intent.side,
+    const price = cycleTerms(bundle.opportunity, bundle.predictedNetWei, tokens).price;
+    const leg = (side: 'buy' | 'sell', index: number): OrderUpdate => ({
+      clientOrderId: clientOrderId(intent.intentId, index), intentId: intent.intentId, strategy, venue, symbol: intent.symbol, side,
       status: 'submitted', filled: 0, amount: borrowUnits(bundle),
-    };
-    store?.orders.recordSubmission(intent, { ...order, price: cycleTerms(bundle.opportunity, bundle.predictedNetWei, tokens).price, ts });
-    return order;
+    });
+    const [buy, sell]: Sent['legs'] = [leg('buy', 0), leg('sell', 1)];
+    store?.orders.recordSubmission(intent, { ...buy, price, ts }, { ...sell, price, ts });
+    return [buy, sell];
   };
 
   return {
@@ -135,7 +142,7 @@ export function chainEffects(executor: FlashExecutor, options: ChainEffectsOptio
           }
           bundle = resized.bundle;
         }
-        sent = { bundle, approval, order: journal(approval, bundle, ctx.clock.now()) };
+        sent = { bundle, approval, legs: journal(approval, bundle, ctx.clock.now()) };
         await executor.submit(bundle, approval, cap);
         inFlight.set(bundle.txHash, sent);
         ctx.reply({

@@ -31,7 +31,7 @@ function watching(store: Store, fail: boolean): { executor: FlashExecutor; atSub
   const atSubmit: Array<OrderRecord | undefined> = [];
   const executor = Object.create(stack.executor) as FlashExecutor;
   executor.submit = (bundle, approval, cap) => {
-    atSubmit.push(store.orders.order(clientOrderId(approval.intent.intentId)));
+    atSubmit.push(store.orders.order(clientOrderId(approval.intent.intentId, 0)), store.orders.order(clientOrderId(approval.intent.intentId, 1)));
     return fail ? Promise.reject(new VenueUnavailableError('relay refused the bundle: test')) : stack.executor.submit(bundle, approval, cap);
   };
   return { executor, atSubmit };
@@ -52,26 +52,28 @@ function system(store: Store, executor: FlashExecutor, session: string) {
   return { sys, seen, block };
 }
 
-test('a bundle is journaled as intent + order before the relay call; its fills and final status reference that order', async () => {
+test('a bundle is journaled as intent + one order per leg before the relay call; each leg gets its fill and final status', async () => {
   const snapshot = await stack.chain.provider.send('evm_snapshot', []);
   const store = openStore(join(dir, 'landed.sqlite'));
   const { executor, atSubmit } = watching(store, false);
   const t = system(store, executor, 's7');
   try {
     await t.block();
-    const [journaled] = atSubmit;
-    assert.ok(journaled, 'the order row was committed before the relay was called');
-    assert.equal(journaled.status, 'submitted');
-    assert.match(journaled.clientOrderId, /^flash-loan-s7-1\./);
-    assert.equal(store.orders.intent(journaled.intentId)?.venue, 'chain:local');
+    const [buy, sell] = atSubmit;
+    assert.ok(buy && sell, 'both legs were committed before the relay was called');
+    assert.deepEqual([buy.side, buy.status, sell.side, sell.status], ['buy', 'submitted', 'sell', 'submitted']);
+    assert.match(buy.clientOrderId, /^flash-loan-s7-1\.0$/);
+    assert.equal(sell.intentId, buy.intentId);
+    assert.equal(store.orders.intent(buy.intentId)?.venue, 'chain:local');
     await t.block();
     assert.equal(t.seen.filter((m) => m.type === 'chain.arbitrage.included').length, 1);
-    const order = store.orders.order(journaled.clientOrderId)!;
-    assert.equal(order.status, 'filled');
-    assert.equal(order.filled, order.amount);
-    const fills = store.orders.fills(journaled.clientOrderId);
-    assert.deepEqual(fills.map((f) => f.side).sort(), ['buy', 'sell']);
-    assert.ok(fills.every((f) => f.amount === order.amount && f.intentId === journaled.intentId));
+    for (const leg of [buy, sell]) {
+      const order = store.orders.order(leg.clientOrderId)!;
+      assert.equal(order.status, 'filled');
+      assert.equal(order.filled, order.amount);
+      const fills = store.orders.fills(leg.clientOrderId);
+      assert.deepEqual(fills.map((f) => [f.side, f.amount, f.intentId]), [[leg.side, order.amount, buy.intentId]], 'one fill per leg, for what it filled');
+    }
   } finally {
     await t.sys.shutdown();
     store.close();
@@ -85,11 +87,13 @@ test('a bundle the relay refuses is journaled as rejected, and risk gets its res
   const t = system(store, executor, 's8');
   try {
     await t.block();
-    assert.equal(atSubmit[0]?.status, 'submitted');
-    const order = store.orders.order(atSubmit[0].clientOrderId)!;
-    assert.equal(order.status, 'rejected');
-    assert.match(order.detail ?? '', /relay refused/);
-    assert.equal(store.orders.fills(order.clientOrderId).length, 0);
+    assert.deepEqual(atSubmit.map((o) => o?.status), ['submitted', 'submitted']);
+    for (const leg of atSubmit) {
+      const order = store.orders.order(leg!.clientOrderId)!;
+      assert.equal(order.status, 'rejected');
+      assert.match(order.detail ?? '', /relay refused/);
+      assert.equal(store.orders.fills(order.clientOrderId).length, 0);
+    }
     const risk = t.sys.actor('risk')!.snapshot() as { context: { book: { reservations: Record<string, unknown> } } };
     assert.deepEqual(risk.context.book.reservations, {});
   } finally {

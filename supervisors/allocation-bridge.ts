@@ -87,8 +87,9 @@ export class AllocationBridge {
   }
 
   /**
-   * Reads every running family's equity at `ts` (epoch ms, never earlier than the last sample) and hands it to the
-   * allocator. Resolves once any reallocation it triggered reached the families' risk actors.
+   * Reads every running family's equity at `ts` (epoch ms, never earlier than the last sample), journals it (equity
+   * table, book = the family, this session: the families' curves on one time base) and hands it to the allocator.
+   * Resolves once any reallocation it triggered reached the families' risk actors.
    */
   sample(ts: number): Promise<void> {
     this.clock.set(ts);
@@ -98,6 +99,7 @@ export class AllocationBridge {
       if (!Number.isFinite(equity)) throw new RangeError(`${f}: equity() gave ${equity}, not a finite number`);
       equities[f] = equity;
     }
+    for (const f of this.running) this.options.store?.equity.record({ ts, equity: equities[f]!, book: f, session: this.options.session });
     this.system.publish({ type: 'allocation.sample', equities });
     return this.applying;
   }

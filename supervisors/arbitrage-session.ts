@@ -83,6 +83,7 @@ export async function startArbitrageSession(options: ArbitrageSessionOptions): P
     venues: local.venues,
     risk: riskActor({ capital, limits, startTs: clock.now() }),
     ledger: ledgerActor({ capital, markEveryMs: 60_000 }),
+    journalBook: { book: `${options.plan.family}/ledger`, session: options.sessionId },
     execution: executionActor({
       venues: local.venues,
       store: options.store,

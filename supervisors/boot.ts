@@ -26,6 +26,8 @@ export interface TradingSystemOptions {
   stashLimit?: number;
   inspect?: InspectObserver;
   random?: () => number;
+  /** Whose equity the ledger's marks are in the journal's equity table (several systems may share one file). */
+  journalBook?: { book: string; session?: string };
   /** `replay` for simulated-time runs (backtests): each delivery runs to quiescence synchronously. Live: nact. */
   dispatcher?: 'nact' | 'replay';
 }
@@ -64,7 +66,7 @@ export function bootTradingSystem(options: TradingSystemOptions): TradingSystem 
       void emergencyHalt(system, options, haltReason);
     },
   });
-  if (store) system.observe(journalObserver(store, logger));
+  if (store) system.observe(journalObserver(store, logger, options.journalBook));
   // A halt is news to an operator; REDUCING and back (loss-streak cooldowns) come and go many times a day.
   system.observe((m) => {
     if (m.type === 'risk.changed') logger[m.state === 'HALTED' ? 'warn' : 'debug']({ at: new Date(m.ts).toISOString() }, `risk ${m.state}: ${m.reason}`);

@@ -69,6 +69,7 @@ export function startCandleFamily(options: CandleFamilyOptions): CandleFamily {
     venues: { [venueId]: venue },
     risk: riskActor({ capital, limits, startTs: clock.now() }),
     ledger: ledgerActor({ capital, markEveryMs: 15 * 60_000 }),
+    journalBook: { book: `${plan.family}/ledger`, session: options.sessionId },
     execution: executionActor({
       venues: { [venueId]: venue },
       store: options.store,

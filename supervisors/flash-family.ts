@@ -108,6 +108,7 @@ export async function startFlashFamily(options: FlashFamilyOptions): Promise<Fla
       venues: { [CHAIN_VENUE]: venue },
       risk: riskActor({ capital: capitalWeth, limits: wethLimits, startTs: clock.now() }),
       ledger: ledgerActor({ capital: capitalWeth, markEveryMs: 60_000 }),
+      journalBook: { book: 'flash_loans/ledger', session: sessionId },
       // Approvals for `chain:` venues are the chain actor's to send: execution routes nothing here.
       execution: executionActor({ venues: { [CHAIN_VENUE]: venue }, store: options.store, input: { venues: {}, maxLiquidityFraction: config.risk.maxLiquidityFraction } }),
       venueActors: [],

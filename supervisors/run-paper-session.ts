@@ -226,7 +226,8 @@ function allocate(config: Config, families: RunningFamily[], store: Store, optio
     logger: options.logger,
   });
   let pending: Promise<void> = Promise.resolve();
-  const timer = config.allocator.enabled ? setInterval(() => (pending = pending.then(() => bridge.sample(wall.now()))), config.allocator.sampleEveryMs) : undefined;
+  // Sampled even with the allocator off (it ignores the samples): the samples are the families' journaled equity curves.
+  const timer = setInterval(() => (pending = pending.then(() => bridge.sample(wall.now()))), config.allocator.sampleEveryMs);
   return {
     async stop() {
       clearInterval(timer);

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Message } from '../runtime/messages.js';
 import { ArbOutcomeJournal } from './storage/arb-outcome-journal.js';
+import type { EquityBook } from './storage/equity-journal.js';
 import type { Store } from './storage/store.js';
 
 /**
@@ -8,8 +9,9 @@ import type { Store } from './storage/store.js';
  * arbitrage outcomes. An order row is created by execution with its intent, in one commit, before the
  * venue call (RELIABILITY R2); here order updates only change rows that exist. `approved` is never
  * journaled: it lasts until the same step's submit, and nothing has left the process by then.
+ * Equity marks are journaled under `book` and `session` (default '' for both): whose curve they are.
  */
-export function journalObserver(store: Store, logger?: Logger): (message: Message) => void {
+export function journalObserver(store: Store, logger?: Logger, equityBook: Partial<EquityBook> = {}): (message: Message) => void {
   const arbOutcomes = new ArbOutcomeJournal(store.runtimeDb);
   return (message) => {
     switch (message.type) {
@@ -29,7 +31,7 @@ export function journalObserver(store: Store, logger?: Logger): (message: Messag
         }
         return;
       case 'equity.marked':
-        store.equity.record({ ts: message.ts, equity: message.equity });
+        store.equity.record({ ts: message.ts, equity: message.equity, ...equityBook });
         return;
       case 'arb.outcome':
         arbOutcomes.record({ ts: message.ts, strategy: message.strategy, groupId: message.groupId, outcome: message.outcome, pnl: message.pnl, detail: message.detail });

@@ -7,6 +7,7 @@ import { InputError } from '../../actors/runtime/errors.js';
 import { progressBar } from '../progress.js';
 import { StopSignals } from '../stop-signals.js';
 import { checkDbFile } from '../../actors/ledger/storage/check-db-file.js';
+import { checkOutputFile } from '../output-file.js';
 import type { CommandAbout } from './index.js';
 
 function positiveNumber(name: string) {
@@ -27,6 +28,7 @@ export function register(program: Command, about: CommandAbout): void {
     .option('--data <file>', 'recorded candles to replay (default: replay.dataFile from config)')
     .option('--speed <barsPerSecond>', 'replay speed (default: replay.speed from config, 500)', positiveNumber('--speed'))
     .option('--json', 'print a one-line JSON summary as the last line of stdout')
+    .option('--report <file.html>', 'paper sessions: after the session, write a self-contained HTML report (families, equity per family, the allocator and its reallocations)')
     .option(
       '--inspect',
       'stream every machine to the Stately inspector: a relay on 127.0.0.1 serves a page that embeds Stately\'s web inspector ' +
@@ -49,6 +51,10 @@ export function register(program: Command, about: CommandAbout): void {
         process.stderr.write('arbiter run: the config says mode: live; live trading needs the explicit --live flag. Nothing was sent.\n');
         process.exit(2);
       }
+      if (opts.report && opts.live) {
+        process.stderr.write('arbiter run: --report is for paper sessions; a live session writes no report (drop --report or --live). Nothing was sent.\n');
+        process.exit(2);
+      }
       const logger = createLogger({ level: config.log.level, pretty: config.log.pretty, secretValues: Object.values(secrets).flatMap(valuesOf) });
       const dbFile = opts.db ?? config.storage.dbFile;
       const sessionId = Date.now().toString(36);
@@ -61,6 +67,7 @@ export function register(program: Command, about: CommandAbout): void {
       let summary: SessionSummary | LiveSessionSummary;
       try {
         checkDbFile(dbFile);
+        if (opts.report) checkOutputFile(opts.report, '--report');
         // The sessions (ccxt and all) are loaded here, not at the top, so the other commands start without them.
         await (await import('../../supervisors/redis-check.js')).requireRedis(config);
         summary = opts.live
@@ -80,6 +87,10 @@ export function register(program: Command, about: CommandAbout): void {
               signal,
               onOpenOrders,
             });
+        if (opts.report && summary.mode === 'paper') {
+          (await import('../../actors/ledger/report/write-session-report.js')).writeSessionReport(opts.report, summary);
+          process.stderr.write(`report written to ${opts.report}\n`);
+        }
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         process.stderr.write(`arbiter run: ${error.message}\n`);
@@ -99,6 +110,7 @@ interface RunOptions {
   data?: string;
   speed?: number;
   json?: boolean;
+  report?: string;
   inspect?: boolean;
   live?: boolean;
 }

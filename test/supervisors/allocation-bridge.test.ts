@@ -73,6 +73,10 @@ test('a reallocation shrinks the loser through its risk actor first, and grows t
   assert.equal(row!.inputs.arbitrage!.mean, (3 + 2 + 3) / 3 / 2_000);
   assert.ok(row!.inputs.market_making!.shrunk! < 0);
   assert.deepEqual(new AllocationJournal(store.runtimeDb).list('another session'), []);
+  const journaled = store.equity.ofSession('s1');
+  for (const f of ['arbitrage', 'market_making'] as const) {
+    assert.deepEqual(journaled.filter((p) => p.book === f).map((p) => [p.ts, p.equity]), series.map((e, i) => [T0 + i * 5_000, e[f]]), `${f}: every sample journaled`);
+  }
 
   await bridge.shutdown();
   await arbitrage.system.shutdown();
@@ -102,9 +106,11 @@ test('when a shrink is not confirmed, no family grows and the journal says so', 
 
 test('turned off, the allocator reads the samples but never moves capital', async () => {
   const { log, arbitrage, marketMaking, families, sampleAll } = twoFamilies();
-  const bridge = new AllocationBridge({ families, totalCapital: 10_000, settings: { ...settings, enabled: false }, session: 's3' });
+  const store = openStore(tempDbFile());
+  const bridge = new AllocationBridge({ families, totalCapital: 10_000, settings: { ...settings, enabled: false }, store, session: 's3' });
   await sampleAll(bridge);
   assert.deepEqual(log, []);
+  assert.equal(store.equity.ofSession('s3').length, 2 * series.length, 'the samples are still journaled: they are the equity curves');
   const summary = bridge.summary();
   assert.deepEqual({ enabled: summary.enabled, state: summary.state, why: summary.why, reallocations: summary.reallocations }, {
     enabled: false, state: 'OFF', why: 'static: the allocator is off (allocator.enabled: false)', reallocations: [],
@@ -112,4 +118,5 @@ test('turned off, the allocator reads the samples but never moves capital', asyn
   await bridge.shutdown();
   await arbitrage.system.shutdown();
   await marketMaking.system.shutdown();
+  store.close();
 });

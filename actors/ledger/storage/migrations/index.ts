@@ -4,9 +4,10 @@ import { runtime } from './002-runtime.js';
 import { arbOutcomes } from './003-arb-outcomes.js';
 import { lostOrdersFillConflicts } from './004-lost-orders-fill-conflicts.js';
 import { allocations } from './005-allocations.js';
+import { equityBook } from './006-equity-book.js';
 
 /**
  * Every migration, oldest first. To change the schema, add `NNN-name.ts` exporting a Migration
  * with the next version and append it here. Never edit one that has shipped.
  */
-export const migrations: readonly Migration[] = [journal, runtime, arbOutcomes, lostOrdersFillConflicts, allocations];
+export const migrations: readonly Migration[] = [journal, runtime, arbOutcomes, lostOrdersFillConflicts, allocations, equityBook];

@@ -1,0 +1,22 @@
+import { writeFileSync } from 'node:fs';
+import type { SessionSummary } from '../../../supervisors/run-paper-session.js';
+import { InputError } from '../../runtime/errors.js';
+import { openStore } from '../storage/store.js';
+import { readSessionReportData } from './session-report-data.js';
+import { renderSessionReport } from './session-report.js';
+
+/** Reads the session's equity samples and reallocations back from its journal (summary.db) and writes the HTML report to `file`. */
+export function writeSessionReport(file: string, summary: SessionSummary): void {
+  const store = openStore(summary.db);
+  let html: string;
+  try {
+    html = renderSessionReport({ summary, data: readSessionReportData(store, summary.session) });
+  } finally {
+    store.close();
+  }
+  try {
+    writeFileSync(file, html);
+  } catch (error) {
+    throw new InputError(`report ${file}: could not be written (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+}

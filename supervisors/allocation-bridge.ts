@@ -93,6 +93,17 @@ export class AllocationBridge {
    */
   sample(ts: number): Promise<void> {
     this.clock.set(ts);
+    const equities = this.record(ts);
+    this.system.publish({ type: 'allocation.sample', equities });
+    return this.applying;
+  }
+
+  /** Journals every running family's equity at `ts` without feeding the allocator (the session's last point). */
+  mark(ts: number): void {
+    this.record(ts);
+  }
+
+  private record(ts: number): Partial<Record<Family, number>> {
     const equities: Partial<Record<Family, number>> = {};
     for (const f of this.running) {
       const equity = this.options.families[f]!.equity();
@@ -100,8 +111,7 @@ export class AllocationBridge {
       equities[f] = equity;
     }
     for (const f of this.running) this.options.store?.equity.record({ ts, equity: equities[f]!, book: f, session: this.options.session });
-    this.system.publish({ type: 'allocation.sample', equities });
-    return this.applying;
+    return equities;
   }
 
   summary(): AllocationSummary {

@@ -158,11 +158,12 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
     : { bars: 0, wallMs: 0 };
   if (!series) await untilStopped({ durationMs: options.durationMs, signal: options.signal, halted: () => families.every((f) => f.trading.haltedBy() !== undefined) });
 
-  const allocator = await allocation.stop();
+  await allocation.stop();
   for (const f of families) if (f.quiesce && !(await f.quiesce(SETTLE_WAIT_MS))) logger.warn({ family: f.plan.family }, 'a trade was still open at the stop; its orders are cancelled');
   for (const f of families) f.trading.system.publish({ type: 'orders.cancelAll', reason: 'session end' });
   await Promise.all(families.map((f) => f.trading.system.whenQuiescent()));
 
+  const allocator = await allocation.finish();
   const reports = families.map((f) => familyReport(f));
   const summary = sessionSummary(options, reports, off, {
     bars: replay.bars,
@@ -213,9 +214,10 @@ async function chainFamily(plan: FamilyPlan, options: RunPaperOptions, store: St
 
 /**
  * The allocator over the families that trade, sampling their equity every `allocator.sampleEveryMs` of wall time
- * (the families run on different clocks; the wall is the one they share). `stop()` ends the sampling and reports.
+ * (the families run on different clocks; the wall is the one they share), from the start. `stop()` ends the sampling
+ * before the families stop; `finish()`, once they stopped, journals their last equity and reports.
  */
-function allocate(config: Config, families: RunningFamily[], store: Store, options: RunPaperOptions): { stop(): Promise<AllocationSummary> } {
+function allocate(config: Config, families: RunningFamily[], store: Store, options: RunPaperOptions): { stop(): Promise<void>; finish(): Promise<AllocationSummary> } {
   const wall = new SystemClock();
   const bridge = new AllocationBridge({
     families: Object.fromEntries(families.map((f) => [f.plan.family, { system: f.trading.system, capital: f.plan.capital, equity: () => f.equity() }])) as ConstructorParameters<typeof AllocationBridge>[0]['families'],
@@ -227,11 +229,16 @@ function allocate(config: Config, families: RunningFamily[], store: Store, optio
   });
   let pending: Promise<void> = Promise.resolve();
   // Sampled even with the allocator off (it ignores the samples): the samples are the families' journaled equity curves.
-  const timer = setInterval(() => (pending = pending.then(() => bridge.sample(wall.now()))), config.allocator.sampleEveryMs);
+  const sample = () => (pending = pending.then(() => bridge.sample(wall.now())));
+  sample();
+  const timer = setInterval(sample, config.allocator.sampleEveryMs);
   return {
     async stop() {
       clearInterval(timer);
       await pending;
+    },
+    async finish() {
+      bridge.mark(wall.now());
       const summary = bridge.summary();
       await bridge.shutdown();
       return summary;

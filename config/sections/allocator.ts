@@ -8,7 +8,7 @@ import { z } from 'zod';
 export const allocator = z
   .strictObject({
     enabled: z.boolean().default(true).describe('rebalance capital between families from their performance; off keeps the static allocation'),
-    sampleEveryMs: positiveInt().default(5_000).describe('wall time between two samples of every family\'s equity'),
+    sampleEveryMs: positiveInt().default(5_000).describe('wall time between two samples of every running family\'s equity (also its journaled equity curve, table equity, book = family; sampled with the allocator off too)'),
     windowSamples: positiveInt().default(120).describe('returns per family in the rolling window the Sharpe ratio is measured on'),
     minSamples: positiveInt().default(30).describe('returns every running family needs before the weights may move from the static allocation'),
     shrinkage: z.number().nonnegative().default(30).describe('k in Sharpe × n/(n+k): how many returns count as much as the prior of no skill'),

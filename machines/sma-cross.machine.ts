@@ -2,6 +2,7 @@ import { and, assign, emit, setup } from 'xstate';
 import type { Message } from '../actors/runtime/messages.js';
 import type { OrderIntent } from '../actors/risk/intent.js';
 import { initialSmaState, stepSma, type SmaCrossParams, type SmaState } from '../actors/strategies/sma-cross/signal.js';
+import { afterFills, hasOwnFills, isOwnDenial, marketIntent, ownClose as findClose, ownOrderDone } from './long-flat.orders.js';
 
 /**
  * sma-cross reference strategy: long-only, enter on a fast-over-slow SMA cross, exit on the opposite cross.
@@ -30,17 +31,6 @@ export interface SmaCrossContext extends SmaCrossInput {
 export type SmaCrossEvent = Message<'candle.closed'> | Message<'candles.closed'> | Message<'orders.updated'> | Message<'orders.denied'>;
 export type SmaCrossEmitted = { type: 'order.intents'; intents: readonly OrderIntent[] };
 
-const DONE = new Set(['filled', 'cancelled', 'rejected']);
-const DUST = 1e-9;
-
-/** This strategy's close in a bar event (one bar, or a step's bars), or undefined when the event carries none. */
-function findClose(ctx: SmaCrossContext, event: SmaCrossEvent): number | undefined {
-  if (event.type === 'candle.closed') return event.symbol === ctx.symbol && event.venue === ctx.venue ? event.candle.close : undefined;
-  if (event.type !== 'candles.closed' || event.venue !== ctx.venue) return undefined;
-  for (const bar of event.bars) if (bar.symbol === ctx.symbol) return bar.candle.close;
-  return undefined;
-}
-
 /** The guards and actions of one transition ask for the same event's close up to four times: find it once. */
 let closeMemo: { event: SmaCrossEvent; symbol: string; venue: string; close: number | undefined } | undefined;
 function ownClose(ctx: SmaCrossContext, event: SmaCrossEvent): number | undefined {
@@ -50,19 +40,6 @@ function ownClose(ctx: SmaCrossContext, event: SmaCrossEvent): number | undefine
   return close;
 }
 
-/** This strategy's position after the fills of a report (its fills come before its updates). */
-function positionAfter(ctx: SmaCrossContext, event: SmaCrossEvent): number {
-  if (event.type !== 'orders.updated') return ctx.position;
-  let { position } = ctx;
-  for (const fill of event.fills) if (fill.strategy === ctx.strategy) position = settle(position + (fill.side === 'buy' ? fill.amount : -fill.amount), fill.amount);
-  return position;
-}
-
-/** Float residue of selling what was bought (1e-16 of a coin) is flat, not a position to exit. */
-function settle(position: number, amount: number): number {
-  return Math.abs(position) <= DUST * amount ? 0 : position;
-}
-
 /** The guard and the action of one transition step the same (state, close): compute it once. Pure: same inputs, same output. */
 let memo: { state: SmaState; close: number; fast: number; slow: number; out: ReturnType<typeof stepSma> } | undefined;
 function step(ctx: SmaCrossContext, close: number): ReturnType<typeof stepSma> {
@@ -70,21 +47,6 @@ function step(ctx: SmaCrossContext, close: number): ReturnType<typeof stepSma> {
   const out = stepSma(ctx.sma, close, ctx);
   memo = { state: ctx.sma, close, fast: ctx.fast, slow: ctx.slow, out };
   return out;
-}
-
-function intent(ctx: SmaCrossContext, side: 'buy' | 'sell', close: number): OrderIntent {
-  const amount = side === 'buy' ? (ctx.cash * ctx.fraction) / (close * (1 + ctx.feeRate)) : ctx.position;
-  return {
-    intentId: `${ctx.strategy}-${ctx.seq + 1}`,
-    strategy: ctx.strategy,
-    venue: ctx.venue,
-    symbol: ctx.symbol,
-    side,
-    kind: side === 'buy' ? 'open' : 'reduce',
-    type: 'market',
-    amount,
-    price: close,
-  };
 }
 
 // One bar (`candle.closed`) or a replay step's bars (`candles.closed`): the same guards on this strategy's close.
@@ -116,10 +78,10 @@ export const smaCrossMachine = setup({
     crossesUp: ({ context, event }) => step(context, ownClose(context, event)!).cross === 'up',
     crossesDown: ({ context, event }) => step(context, ownClose(context, event)!).cross === 'down',
     hasCash: ({ context }) => context.cash > 0,
-    ownOrderDone: ({ context, event }) => event.type === 'orders.updated' && event.updates.some((o) => o.strategy === context.strategy && DONE.has(o.status)),
-    holding: ({ context, event }) => positionAfter(context, event) > 0,
-    ownFills: ({ context, event }) => event.type === 'orders.updated' && event.fills.some((f) => f.strategy === context.strategy),
-    ownDenial: ({ context, event }) => event.type === 'orders.denied' && event.denials.some((d) => d.intent.strategy === context.strategy),
+    ownOrderDone: ({ context, event }) => ownOrderDone(context, event),
+    holding: ({ context, event }) => afterFills(context, event).position > 0,
+    ownFills: ({ context, event }) => hasOwnFills(context, event),
+    ownDenial: ({ context, event }) => isOwnDenial(context, event),
   },
   actions: {
     stepSma: assign({
@@ -128,20 +90,10 @@ export const smaCrossMachine = setup({
         return close === undefined ? context.sma : step(context, close).state;
       },
     }),
-    emitEntry: emit(({ context, event }) => ({ type: 'order.intents' as const, intents: [intent(context, 'buy', ownClose(context, event) ?? NaN)] })),
-    emitExit: emit(({ context, event }) => ({ type: 'order.intents' as const, intents: [intent(context, 'sell', ownClose(context, event) ?? NaN)] })),
+    emitEntry: emit(({ context, event }) => ({ type: 'order.intents' as const, intents: [marketIntent(context, 'buy', ownClose(context, event) ?? NaN)] })),
+    emitExit: emit(({ context, event }) => ({ type: 'order.intents' as const, intents: [marketIntent(context, 'sell', ownClose(context, event) ?? NaN)] })),
     countIntent: assign({ seq: ({ context }) => context.seq + 1 }),
-    applyFills: assign(({ context, event }) => {
-      if (event.type !== 'orders.updated') return {};
-      let { position, cash } = context;
-      for (const { strategy, side, price, amount, fee } of event.fills) {
-        if (strategy !== context.strategy) continue;
-        const sign = side === 'buy' ? 1 : -1;
-        position = settle(position + sign * amount, amount);
-        cash = cash - sign * price * amount - fee;
-      }
-      return { position, cash };
-    }),
+    applyFills: assign(({ context, event }) => afterFills(context, event)),
   },
 }).createMachine({
   id: 'sma-cross',

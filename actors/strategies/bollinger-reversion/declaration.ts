@@ -1,8 +1,7 @@
 import { bollingerReversionMachine } from '../../../machines/bollinger-reversion.machine.js';
-import type { LongFlatInput } from '../../../machines/long-flat.machine.js';
 import { declareStrategy } from '../catalogue/strategy-declaration.js';
+import { longFlatActor } from '../catalogue/long-flat-actor.js';
 import { bollingerReversionParams } from './params.js';
-import type { BollingerParams } from './signal.js';
 
 export const declaration = declareStrategy({
   name: 'bollinger-reversion',
@@ -14,8 +13,5 @@ export const declaration = declareStrategy({
   needs: ['candles'],
   runs: ['backtest', 'paper', 'live'],
   inDefaultSession: false,
-  actor(host, p) {
-    const input: LongFlatInput<BollingerParams> = { strategy: host.name, venue: host.venue, symbol: host.symbol, capital: host.capital, feeRate: host.fees[host.venue] ?? 0, fraction: p.fraction, params: { period: p.period, stdDevs: p.stdDevs } };
-    return { name: `strategy:${host.name}`, machine: bollingerReversionMachine, input, subscribe: ['candle.closed'] };
-  },
+  actor: (host, p) => longFlatActor(host, bollingerReversionMachine, p.fraction, { period: p.period, stdDevs: p.stdDevs }),
 });

@@ -1,6 +1,6 @@
 import { buyAndHoldMachine } from '../../../machines/buy-and-hold.machine.js';
-import type { LongFlatInput } from '../../../machines/long-flat.machine.js';
 import { declareStrategy } from '../catalogue/strategy-declaration.js';
+import { longFlatActor } from '../catalogue/long-flat-actor.js';
 import { buyAndHoldParams } from './params.js';
 
 export const declaration = declareStrategy({
@@ -13,8 +13,5 @@ export const declaration = declareStrategy({
   needs: ['candles'],
   runs: ['backtest', 'paper', 'live'],
   inDefaultSession: false,
-  actor(host, p) {
-    const input: LongFlatInput<Record<string, never>> = { strategy: host.name, venue: host.venue, symbol: host.symbol, capital: host.capital, feeRate: host.fees[host.venue] ?? 0, fraction: p.fraction, params: {} };
-    return { name: `strategy:${host.name}`, machine: buyAndHoldMachine, input, subscribe: ['candle.closed'] };
-  },
+  actor: (host, p) => longFlatActor(host, buyAndHoldMachine, p.fraction, {}),
 });

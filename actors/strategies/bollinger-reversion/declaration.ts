@@ -1,4 +1,4 @@
-import { bollingerReversionMachine } from '../../../machines/bollinger-reversion.machine.js';
+import { bollingerReversionMachine } from './bollinger-reversion.machine.js';
 import { declareStrategy } from '../catalogue/strategy-declaration.js';
 import { longFlatActor } from '../catalogue/long-flat-actor.js';
 import { bollingerReversionParams } from './params.js';
@@ -7,7 +7,7 @@ export const declaration = declareStrategy({
   name: 'bollinger-reversion',
   family: 'ai_trading',
   summary: 'long when the close falls below the lower Bollinger band, flat when it is back above the middle band: the mean-reversion baseline',
-  machine: { file: 'machines/bollinger-reversion.machine.ts', id: bollingerReversionMachine.id },
+  machine: { file: 'actors/strategies/bollinger-reversion/bollinger-reversion.machine.ts', id: bollingerReversionMachine.id },
   params: bollingerReversionParams,
   subscribes: ['candle.closed'],
   needs: ['candles'],

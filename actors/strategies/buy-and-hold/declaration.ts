@@ -1,4 +1,4 @@
-import { buyAndHoldMachine } from '../../../machines/buy-and-hold.machine.js';
+import { buyAndHoldMachine } from './buy-and-hold.machine.js';
 import { declareStrategy } from '../catalogue/strategy-declaration.js';
 import { longFlatActor } from '../catalogue/long-flat-actor.js';
 import { buyAndHoldParams } from './params.js';
@@ -7,7 +7,7 @@ export const declaration = declareStrategy({
   name: 'buy-and-hold',
   family: 'ai_trading',
   summary: 'long from the first bar, never exits: the passive baseline every active strategy must beat after fees',
-  machine: { file: 'machines/buy-and-hold.machine.ts', id: buyAndHoldMachine.id },
+  machine: { file: 'actors/strategies/buy-and-hold/buy-and-hold.machine.ts', id: buyAndHoldMachine.id },
   params: buyAndHoldParams,
   subscribes: ['candle.closed'],
   needs: ['candles'],

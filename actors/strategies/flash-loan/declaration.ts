@@ -1,4 +1,4 @@
-import { flashArbitrageMachine, type FlashArbitrageInput } from '../../../machines/flash-arbitrage.machine.js';
+import { flashArbitrageMachine, type FlashArbitrageInput } from './flash-arbitrage.machine.js';
 import { declareStrategy } from '../catalogue/strategy-declaration.js';
 import { flashLoanParams } from './params.js';
 
@@ -10,7 +10,7 @@ export const declaration = declareStrategy({
   name: 'flash-loan',
   family: 'flash_loans',
   summary: 'borrows on one DEX, sells on another and repays in one transaction sent as a bundle; net of gas, loan fee and builder payment',
-  machine: { file: 'machines/flash-arbitrage.machine.ts', id: flashArbitrageMachine.id },
+  machine: { file: 'actors/strategies/flash-loan/flash-arbitrage.machine.ts', id: flashArbitrageMachine.id },
   params: flashLoanParams,
   subscribes: ['chain.block', 'orders.approved'],
   needs: ['pools'],

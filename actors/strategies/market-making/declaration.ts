@@ -1,4 +1,4 @@
-import { marketMakerMachine, type MarketMakerInput } from '../../../machines/market-maker.machine.js';
+import { marketMakerMachine, type MarketMakerInput } from './market-maker.machine.js';
 import { declareStrategy } from '../catalogue/strategy-declaration.js';
 import { marketMakingParams } from './params.js';
 
@@ -6,7 +6,7 @@ export const declaration = declareStrategy({
   name: 'market-making',
   family: 'market_making',
   summary: 'quotes both sides around mid; spread = base × volatility factor × risk factor, skewed by inventory',
-  machine: { file: 'machines/market-maker.machine.ts', id: marketMakerMachine.id },
+  machine: { file: 'actors/strategies/market-making/market-maker.machine.ts', id: marketMakerMachine.id },
   params: marketMakingParams,
   subscribes: ['candle.closed', 'risk.changed'],
   needs: ['candles'],

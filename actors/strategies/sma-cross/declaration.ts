@@ -1,4 +1,4 @@
-import { smaCrossMachine, type SmaCrossInput } from '../../../machines/sma-cross.machine.js';
+import { smaCrossMachine, type SmaCrossInput } from './sma-cross.machine.js';
 import { declareStrategy } from '../catalogue/strategy-declaration.js';
 import { smaCrossParams } from './params.js';
 
@@ -6,7 +6,7 @@ export const declaration = declareStrategy({
   name: 'sma-cross',
   family: 'ai_trading',
   summary: 'long when the fast SMA of closes is above the slow one, flat otherwise: the trend baseline AI models must beat',
-  machine: { file: 'machines/sma-cross.machine.ts', id: smaCrossMachine.id },
+  machine: { file: 'actors/strategies/sma-cross/sma-cross.machine.ts', id: smaCrossMachine.id },
   params: smaCrossParams,
   subscribes: ['candle.closed'],
   needs: ['candles'],

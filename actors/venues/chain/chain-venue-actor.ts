@@ -2,7 +2,7 @@ import type { JsonRpcProvider } from 'ethers';
 import type { ActorSpec } from '../../runtime/actor-spec.js';
 import type { ActorSystem } from '../../runtime/system.js';
 import type { Store } from '../../ledger/storage/store.js';
-import { flashArbitrageMachine, type FlashArbitrageInput } from '../../../machines/flash-arbitrage.machine.js';
+import { flashArbitrageMachine, type FlashArbitrageInput } from '../../strategies/flash-loan/flash-arbitrage.machine.js';
 import type { TokenInfo } from '../../strategies/flash-loan/intent-terms.js';
 import type { FlashExecutor } from './flash-executor.js';
 import { chainEffects } from './chain-effects.js';

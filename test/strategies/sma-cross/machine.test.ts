@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createActor } from 'xstate';
-import { smaCrossMachine, type SmaCrossEmitted } from '../../../machines/sma-cross.machine.js';
+import { smaCrossMachine, type SmaCrossEmitted } from '../../../actors/strategies/sma-cross/sma-cross.machine.js';
 import type { Message } from '../../../actors/runtime/messages.js';
 import type { Fill, OrderUpdate } from '../../../actors/ledger/types.js';
 

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createActor } from 'xstate';
-import { marketMakerMachine } from '../../machines/market-maker.machine.js';
-import type { Message } from '../../actors/runtime/messages.js';
-import type { OrderIntent } from '../../actors/risk/intent.js';
+import { marketMakerMachine } from '../../../actors/strategies/market-making/market-maker.machine.js';
+import type { Message } from '../../../actors/runtime/messages.js';
+import type { OrderIntent } from '../../../actors/risk/intent.js';
 
 const input = {
   strategy: 'mm',

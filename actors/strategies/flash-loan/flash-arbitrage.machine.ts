@@ -1,7 +1,7 @@
 import { assign, emit, enqueueActions, setup } from 'xstate';
-import { isGenuineApproval, type Approval } from '../actors/risk/approval.js';
-import type { OrderIntent } from '../actors/risk/intent.js';
-import type { Denial } from '../actors/risk/messages.js';
+import { isGenuineApproval, type Approval } from '../../risk/approval.js';
+import type { OrderIntent } from '../../risk/intent.js';
+import type { Denial } from '../../risk/messages.js';
 import type { FlashArbitrageEvent, FlashProposal } from './flash-arbitrage.messages.js';
 
 export type { FlashArbitrageEvent, FlashProposal } from './flash-arbitrage.messages.js';

@@ -1,4 +1,4 @@
-import type { Message } from '../actors/runtime/messages.js';
+import type { Message } from '../../runtime/messages.js';
 
 /** A cycle worth proposing, as the host states it for the intent (see actors/strategies/flash-loan/intent-terms.ts). */
 export interface FlashProposal {
@@ -11,7 +11,7 @@ export interface FlashProposal {
   deadlineBlock: number;
 }
 
-declare module '../actors/runtime/messages.js' {
+declare module '../../runtime/messages.js' {
   interface MessageMap {
     /** Block follower → chain venue: a new block was sealed. */
     'chain.block': { number: number };

@@ -1,8 +1,8 @@
 import { and, assign, emit, setup } from 'xstate';
-import type { Message } from '../actors/runtime/messages.js';
-import type { OrderIntent } from '../actors/risk/intent.js';
-import { initialSmaState, stepSma, type SmaCrossParams, type SmaState } from '../actors/strategies/sma-cross/signal.js';
-import { afterFills, hasOwnFills, isOwnDenial, marketIntent, ownClose as findClose, ownOrderDone } from './long-flat.orders.js';
+import type { Message } from '../../runtime/messages.js';
+import type { OrderIntent } from '../../risk/intent.js';
+import { initialSmaState, stepSma, type SmaCrossParams, type SmaState } from './signal.js';
+import { afterFills, hasOwnFills, isOwnDenial, marketIntent, ownClose as findClose, ownOrderDone } from '../../../machines/long-flat.orders.js';
 
 /**
  * sma-cross reference strategy: long-only, enter on a fast-over-slow SMA cross, exit on the opposite cross.

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createActor } from 'xstate';
-import { flashArbitrageMachine } from '../../machines/flash-arbitrage.machine.js';
-import { mintApproval, type Approval } from '../../actors/risk/approval.js';
-import type { OrderIntent } from '../../actors/risk/intent.js';
-import type { Message, MessageMap, MessageType } from '../../actors/runtime/messages.js';
+import { flashArbitrageMachine } from '../../../actors/strategies/flash-loan/flash-arbitrage.machine.js';
+import { mintApproval, type Approval } from '../../../actors/risk/approval.js';
+import type { OrderIntent } from '../../../actors/risk/intent.js';
+import type { Message, MessageMap, MessageType } from '../../../actors/runtime/messages.js';
 
 let seq = 0;
 function msg<T extends MessageType>(type: T, body: MessageMap[T]): Message {

@@ -1,9 +1,9 @@
 import { assign, enqueueActions, setup } from 'xstate';
-import type { Message } from '../actors/runtime/messages.js';
-import type { Outgoing } from '../actors/runtime/actor-spec.js';
-import type { QuoteParams } from '../actors/strategies/market-making/quotes.js';
-import { planQuotes, type MarketMakerContext } from '../actors/strategies/market-making/plan-quotes.js';
-import { withEntry, withoutEntry } from '../actors/runtime/records.js';
+import type { Message } from '../../runtime/messages.js';
+import type { Outgoing } from '../../runtime/actor-spec.js';
+import type { QuoteParams } from './quotes.js';
+import { planQuotes, type MarketMakerContext } from './plan-quotes.js';
+import { withEntry, withoutEntry } from '../../runtime/records.js';
 
 export interface MarketMakerInput {
   strategy: string;

@@ -77,7 +77,7 @@ function whyOff(family: Family): Omit<FamilyOff, 'family'> {
     const baselines = entries.map((d) => d.name);
     return {
       disabledReason: 'not built yet',
-      detail: `the catalogue has no ${family} strategy yet${baselines.length ? `; ${baselines.join(', ')} (a baseline) trades in it only when paper.strategies lists it` : ''}`,
+      detail: `the catalogue has no ${family} strategy yet${baselines.length ? `; ${baselines.length > 1 ? `the baselines ${baselines.join(', ')} trade` : `the baseline ${baselines[0]} trades`} in it only when paper.strategies lists them` : ''}`,
     };
   }
   return { disabledReason: 'not listed', detail: `paper.strategies lists none of ${own.map((d) => d.name).join(', ')}` };

@@ -19,7 +19,7 @@ import { reconcileOnStart } from './reconcile.js';
 import { sessionCounters } from './session-counters.js';
 import { familyOf, openOrderCount, riskStateOf } from './session-summary.js';
 import type { SessionSummary } from './run-paper-session.js';
-import { selected } from './session-plan.js';
+import { selected, type Selected } from './session-plan.js';
 import { FAMILIES } from '../actors/strategies/catalogue/strategy-declaration.js';
 import { untilStopped } from './until-stopped.js';
 import { liveCredentials } from './live-credentials.js';
@@ -61,6 +61,7 @@ export async function runLiveSession(options: RunLiveOptions): Promise<LiveSessi
   const { config, logger } = options;
   const exchangeId = config.live.exchange;
   const credentials = liveCredentials(options.secrets, exchangeId);
+  const strategy = liveStrategy(config);
   if (!ccxt.exchanges.includes(exchangeId)) throw new InputError(`live.exchange: "${exchangeId}" is not a ccxt exchange id`, [`live.exchange: unknown ccxt exchange id "${exchangeId}"`]);
   const clock = new SystemClock();
   const venue = new CcxtVenue({
@@ -74,14 +75,22 @@ export async function runLiveSession(options: RunLiveOptions): Promise<LiveSessi
   });
   const store = openStore(options.dbFile);
   try {
-    return await trade(options, venue, store, clock);
+    return await trade(options, venue, store, clock, strategy);
   } finally {
     await venue.close().catch((err: unknown) => logger.warn({ err }, 'closing the venue failed'));
     store.close();
   }
 }
 
-async function trade(options: RunLiveOptions, venue: CcxtVenue, store: Store, clock: SystemClock): Promise<LiveSessionSummary> {
+/** `live.strategy` with its parameters, refused before anything opens when its declaration says it cannot trade. */
+function liveStrategy(config: Config): Selected {
+  const strategy = selected(config, config.live.strategy, 'live');
+  const unavailable = strategy.declaration.unavailable?.(strategy.params);
+  if (unavailable) throw new InputError(`live.strategy: ${strategy.declaration.name} cannot trade: ${unavailable}`, [`live.strategy: ${strategy.declaration.name}: ${unavailable}`]);
+  return strategy;
+}
+
+async function trade(options: RunLiveOptions, venue: CcxtVenue, store: Store, clock: SystemClock, strategy: Selected): Promise<LiveSessionSummary> {
   const { config, logger } = options;
   const { exchange: exchangeId, symbol, timeframe } = config.live;
   if (!venue.exchange.has['fetchOHLCV'] || !(timeframe in (venue.exchange.timeframes ?? {}))) {
@@ -93,7 +102,6 @@ async function trade(options: RunLiveOptions, venue: CcxtVenue, store: Store, cl
   if (!venue.exchange.markets?.[symbol]) throw new InputError(`live.symbol: ${exchangeId} lists no market ${symbol}`, [`live.symbol: "${symbol}" not listed on ${exchangeId}`]);
 
   const reconciled = await reconcileOnStart(store, { [exchangeId]: venue }, clock, logger);
-  const strategy = selected(config, config.live.strategy, 'live');
   const family = strategy.declaration.family;
   const capital = config.capital * config.allocation[family];
   const limits = riskLimitsFrom(config);

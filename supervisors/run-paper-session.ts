@@ -255,6 +255,7 @@ function familyReport(f: RunningFamily): FamilyReport {
     share: 0,
     host: f.plan.host,
     strategies: f.plan.strategies.map((s) => s.declaration.name),
+    ...(f.plan.held.length > 0 ? { held: f.plan.held } : {}),
     ...summary,
     pnl: equityEnd - f.plan.capital,
     ...f.details(),

@@ -18,6 +18,8 @@ export interface FamilyPlan {
   family: Family;
   host: Host;
   strategies: Selected[];
+  /** Listed strategies of the family that cannot trade now, and why (their declaration's `unavailable`). */
+  held: { strategy: string; reason: string }[];
   /** config.capital × allocation.<family>. */
   capital: number;
 }
@@ -29,8 +31,10 @@ export interface FamilyOff {
   detail: string;
 }
 
-export function selected(config: Config, name: string, where: 'paper' | 'live'): Selected {
-  const declaration = declarationOf(name, where);
+export type Lookup = (name: string, where: 'paper' | 'live') => StrategyDeclaration;
+
+export function selected(config: Config, name: string, where: 'paper' | 'live', lookup: Lookup = declarationOf): Selected {
+  const declaration = lookup(name, where);
   const raw = (config.strategies as Readonly<Record<string, Record<string, unknown>>>)[configKey(name)] ?? {};
   return { declaration, params: declaration.params.parse(raw) };
 }
@@ -46,10 +50,10 @@ function hostOf(d: StrategyDeclaration): Host {
  * The paper session's families from `paper.strategies`: each listed strategy joins its family, a family trades on
  * one host, and every family of `allocation` is either planned or says why it is off.
  */
-export function planPaperFamilies(config: Config): { running: FamilyPlan[]; off: FamilyOff[] } {
+export function planPaperFamilies(config: Config, lookup: Lookup = declarationOf): { running: FamilyPlan[]; off: FamilyOff[] } {
   const running: FamilyPlan[] = [];
   const off: FamilyOff[] = [];
-  const listed = config.paper.strategies.map((name) => selected(config, name, 'paper'));
+  const listed = config.paper.strategies.map((name) => selected(config, name, 'paper', lookup));
   for (const family of FAMILIES) {
     const strategies = listed.filter((s) => s.declaration.family === family);
     const share = config.allocation[family];
@@ -65,7 +69,16 @@ export function planPaperFamilies(config: Config): { running: FamilyPlan[]; off:
       off.push({ family, disabledReason: 'no capital', detail: `allocation.${family} is 0; paper.strategies lists ${strategies.map((s) => s.declaration.name).join(', ')}` });
       continue;
     }
-    running.push({ family, host: [...hosts][0]!, strategies, capital: config.capital * share });
+    const held = strategies.flatMap((s) => {
+      const reason = s.declaration.unavailable?.(s.params);
+      return reason ? [{ strategy: s.declaration.name, reason }] : [];
+    });
+    const ready = strategies.filter((s) => !held.some((h) => h.strategy === s.declaration.name));
+    if (ready.length === 0) {
+      off.push({ family, disabledReason: held[0]!.reason, detail: held.map((h) => `${h.strategy}: ${h.reason}`).join('; ') });
+      continue;
+    }
+    running.push({ family, host: [...hosts][0]!, strategies: ready, held, capital: config.capital * share });
   }
   return { running, off };
 }

@@ -56,6 +56,11 @@ export interface StrategyDeclaration<P extends Record<string, unknown> = Record<
   runs: readonly Where[];
   /** Left out of the paper session unless `paper.strategies` lists it (a baseline, not a family's strategy). Default true. */
   inDefaultSession?: boolean;
+  /**
+   * Why it cannot trade now with these parameters (say, no trained model beat its baseline out of sample), or
+   * undefined when it can. A session leaves it out and says why; a family left with none is off for that reason.
+   */
+  unavailable?(params: P): string | undefined;
   /** It rests limit orders and cancels them (in a backtest, only the execution actor's host handles that). */
   restsOrders?: boolean;
   actor(host: StrategyHost, params: P): ActorSpec;

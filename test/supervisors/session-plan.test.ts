@@ -1,0 +1,60 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultConfig, type Config } from '../../config/index.js';
+import { InputError } from '../../actors/runtime/errors.js';
+import { declarationOf } from '../../actors/strategies/catalogue/catalogue.js';
+import { planPaperFamilies, type Lookup } from '../../supervisors/session-plan.js';
+
+const listing = (strategies: string[], c: Config = defaultConfig()): Config => ({ ...c, paper: { ...c.paper, strategies } });
+
+/** The catalogue, except that buy-and-hold says it cannot trade (as an AI model that did not beat its baseline would). */
+const holding: Lookup = (name, where) => {
+  const d = declarationOf(name, where);
+  return name === 'buy-and-hold' ? { ...d, unavailable: () => 'no model beat its baseline out of sample' } : d;
+};
+
+test('the default plan: three families on their hosts with their capital; ai_trading and quantum_trading not built yet', () => {
+  const config = defaultConfig();
+  const { running, off } = planPaperFamilies(config);
+  assert.deepEqual(
+    running.map((p) => [p.family, p.host, p.strategies.map((s) => s.declaration.name).sort(), p.capital]),
+    [
+      ['flash_loans', 'chain', ['flash-loan'], 3_000],
+      ['arbitrage', 'local-exchanges', ['cross-exchange', 'triangular'], 2_000],
+      ['market_making', 'candles', ['market-making'], 2_000],
+    ],
+  );
+  assert.deepEqual(off.map((o) => [o.family, o.disabledReason]), [['ai_trading', 'not built yet'], ['quantum_trading', 'not built yet']]);
+  assert.deepEqual(running[2]!.strategies[0]!.params, config.strategies.marketMaking, 'parameters come from strategies.<camelCaseName>');
+});
+
+test('a listed strategy that cannot trade is held with its reason; a family left with none is off for that reason', () => {
+  const mixed = planPaperFamilies(listing(['buy-and-hold', 'sma-cross']), holding);
+  const ai = mixed.running.find((p) => p.family === 'ai_trading')!;
+  assert.deepEqual(ai.strategies.map((s) => s.declaration.name), ['sma-cross']);
+  assert.deepEqual(ai.held, [{ strategy: 'buy-and-hold', reason: 'no model beat its baseline out of sample' }]);
+
+  const alone = planPaperFamilies(listing(['buy-and-hold']), holding);
+  assert.equal(alone.running.length, 0);
+  assert.deepEqual(alone.off.find((o) => o.family === 'ai_trading'), {
+    family: 'ai_trading',
+    disabledReason: 'no model beat its baseline out of sample',
+    detail: 'buy-and-hold: no model beat its baseline out of sample',
+  });
+});
+
+test('a family with no capital is off and says so; a family cannot span two hosts', () => {
+  const c = listing(['market-making']);
+  const zero = { ...c, allocation: { ...c.allocation, market_making: 0, arbitrage: 0.4 } };
+  assert.deepEqual(planPaperFamilies(zero).off.find((o) => o.family === 'market_making'), {
+    family: 'market_making',
+    disabledReason: 'no capital',
+    detail: 'allocation.market_making is 0; paper.strategies lists market-making',
+  });
+  // cross-exchange reads books; a lookup that files sma-cross (candles) under arbitrage makes the family span two hosts.
+  const misfiled: Lookup = (name, where) => {
+    const d = declarationOf(name, where);
+    return name === 'sma-cross' ? { ...d, family: 'arbitrage' } : d;
+  };
+  assert.throws(() => planPaperFamilies(listing(['cross-exchange', 'sma-cross']), misfiled), (err: unknown) => err instanceof InputError && /arbitrage family would trade on local-exchanges and candles/.test(err.message));
+});

@@ -1,11 +1,11 @@
 import { and, assign, emit, setup } from 'xstate';
 import type { OrderIntent } from '../actors/risk/intent.js';
-import { afterFills, hasOwnFills, isOwnDenial, marketIntent, ownClose, ownOrderDone, type LongOnlyBook, type LongOnlyEvent } from './long-flat.orders.js';
+import { afterFills, hasOwnFills, isOwnDenial, marketIntent, ownClose as findClose, ownOrderDone, type LongOnlyBook, type LongOnlyEvent } from './long-flat.orders.js';
 import type { Json, LongFlatSignal, SignalStep } from './long-flat.signal.js';
 
 /**
  * A long-only strategy on one symbol whose decision is a pure signal of the closes: enter when it wants long,
- * exit when it wants flat. States flat / entering / long / exiting, as sma-cross. Entry and exit are guards;
+ * exit when it wants flat. States flat / entering / long / exiting. Entry and exit are guards;
  * market orders are sized on bar t's close and leave as an emitted `order.intents` batch of one; fills move
  * cash and position; a denial returns to the state the order came from. Pure: no I/O, no clock.
  */
@@ -34,6 +34,15 @@ export type LongFlatEmitted = { type: 'order.intents'; intents: readonly OrderIn
 /** The machine `id` (the strategy's name) deciding with `signal`. */
 export function createLongFlatMachine<S extends Json, P extends Json>(id: string, signal: LongFlatSignal<S, P>) {
   type Context = LongFlatContext<S, P>;
+
+  // The guards and actions of one transition ask for the same event's close up to four times: find it once.
+  let closeMemo: { event: LongFlatEvent; symbol: string; venue: string; close: number | undefined } | undefined;
+  function ownClose(ctx: Context, event: LongFlatEvent): number | undefined {
+    if (closeMemo && closeMemo.event === event && closeMemo.symbol === ctx.symbol && closeMemo.venue === ctx.venue) return closeMemo.close;
+    const close = findClose(ctx, event);
+    closeMemo = { event, symbol: ctx.symbol, venue: ctx.venue, close };
+    return close;
+  }
 
   // The guard and the action of one transition step the same (state, close, params): compute it once. Pure, so safe.
   let memo: { state: S; close: number; params: P; out: SignalStep<S> } | undefined;

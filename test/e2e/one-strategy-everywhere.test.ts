@@ -15,7 +15,7 @@ import { LIVE_KEY, liveConfigInput, startLiveMarket } from '../support/live-mark
 
 // sma-cross with a position under risk's 10% limit, short windows so a few live 1 s bars already cross.
 const PARAMS = { fast: 2, slow: 4, fraction: 0.09 };
-const seenBy = (system: ActorSystem) => (system.actor('strategy:sma-cross')?.snapshot() as { context: { sma: { seen: number } } }).context.sma.seen;
+const seenBy = (system: ActorSystem) => (system.actor('strategy:sma-cross')?.snapshot() as { context: { signal: { seen: number } } }).context.signal.seen;
 
 test('one catalogue entry, sma-cross, runs unchanged in a backtest, a paper session and a live session', async () => {
   const declaration = declarationOf('sma-cross');

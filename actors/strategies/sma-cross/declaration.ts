@@ -1,5 +1,6 @@
-import { smaCrossMachine, type SmaCrossInput } from './sma-cross.machine.js';
+import { smaCrossMachine } from './sma-cross.machine.js';
 import { declareStrategy } from '../catalogue/strategy-declaration.js';
+import { longFlatActor } from '../catalogue/long-flat-actor.js';
 import { smaCrossParams } from './params.js';
 
 export const declaration = declareStrategy({
@@ -12,8 +13,5 @@ export const declaration = declareStrategy({
   needs: ['candles'],
   runs: ['backtest', 'paper', 'live'],
   inDefaultSession: false,
-  actor(host, p) {
-    const input: SmaCrossInput = { strategy: host.name, venue: host.venue, symbol: host.symbol, capital: host.capital, feeRate: host.fees[host.venue] ?? 0, fraction: p.fraction, fast: p.fast, slow: p.slow };
-    return { name: `strategy:${host.name}`, machine: smaCrossMachine, input, subscribe: ['candle.closed'] };
-  },
+  actor: (host, p) => longFlatActor(host, smaCrossMachine, p.fraction, { fast: p.fast, slow: p.slow }),
 });

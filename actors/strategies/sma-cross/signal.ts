@@ -1,15 +1,17 @@
+import type { LongFlatSignal } from '../../../machines/long-flat.signal.js';
+
 /**
  * sma-cross signal logic, pure and incremental, shared by the machine and the reference loop.
  * Enter when fast SMA > slow SMA on bar t and, at the last earlier bar where they differed, fast < slow.
  * Exit on the opposite cross. Bars where the SMAs are equal leave the last sign unchanged.
  * Valid parameters (fast < slow, both positive integers): `smaCrossParams` in ./params.ts.
  */
-export interface SmaCrossParams {
+export type SmaCrossParams = {
   fast: number;
   slow: number;
-}
+};
 
-export interface SmaState {
+export type SmaState = {
   /**
    * Closes, oldest first; this state's window is the last `slow` of `closes[0, seen)`. The array is shared with
    * the states that follow and only ever appended to past `seen`, so a state is still immutable where it looks.
@@ -18,7 +20,7 @@ export interface SmaState {
   readonly seen: number;
   /** Sign of (fast - slow) at the last bar where they differed; 0 before any. */
   readonly lastSign: -1 | 0 | 1;
-}
+};
 
 export type Cross = 'up' | 'down' | null;
 
@@ -76,3 +78,12 @@ export function crossSeries(closes: readonly number[], p: SmaCrossParams): Cross
     return r.cross;
   });
 }
+
+/** The long/flat decision (machines/long-flat.signal.ts): long on a cross up, flat on a cross down, no opinion otherwise. */
+export const smaCrossSignal: LongFlatSignal<SmaState, SmaCrossParams> = {
+  initial: initialSmaState,
+  step(state, close, p) {
+    const { state: next, cross } = stepSma(state, close, p);
+    return { state: next, want: cross === 'up' ? 'long' : cross === 'down' ? 'flat' : undefined };
+  },
+};

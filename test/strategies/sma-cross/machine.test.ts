@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createActor } from 'xstate';
-import { smaCrossMachine, type SmaCrossEmitted } from '../../../actors/strategies/sma-cross/sma-cross.machine.js';
+import { smaCrossMachine } from '../../../actors/strategies/sma-cross/sma-cross.machine.js';
+import type { LongFlatEmitted as SmaCrossEmitted } from '../../../machines/long-flat.machine.js';
 import type { Message } from '../../../actors/runtime/messages.js';
 import type { Fill, OrderUpdate } from '../../../actors/ledger/types.js';
 
-const input = { strategy: 'sma', venue: 'replay', symbol: 'X/Y', capital: 1000, feeRate: 0.001, fraction: 1, fast: 1, slow: 2 };
+const input = { strategy: 'sma', venue: 'replay', symbol: 'X/Y', capital: 1000, feeRate: 0.001, fraction: 1, params: { fast: 1, slow: 2 } };
 let seq = 0;
 const meta = () => ({ id: `t${++seq}`, correlationId: 'c', ts: seq });
 const candle = (close: number, symbol = 'X/Y'): Message => ({ type: 'candle.closed', venue: 'replay', symbol, candle: { ts: seq * 60_000, open: close, high: close, low: close, close, volume: 1 }, ...meta() });
@@ -58,7 +59,7 @@ test('candles of another symbol are ignored', () => {
   const { actor, emitted } = start();
   for (const c of [2, 1, 2]) actor.send(candle(c, 'OTHER/Y') as never);
   assert.equal(emitted.length, 0);
-  assert.equal(actor.getSnapshot().context.sma.seen, 0);
+  assert.equal(actor.getSnapshot().context.signal.seen, 0);
 });
 
 test('a denial returns the strategy to flat, and a cancelled order with no fill too', () => {

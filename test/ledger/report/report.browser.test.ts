@@ -1,10 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { loadCandles } from '../../../actors/market-data/candles/load-candles.js';
 import { runBacktest } from '../../../actors/backtest/run-backtest.js';
 import { strategyFactory } from '../../../actors/backtest/strategies.js';
@@ -12,12 +7,10 @@ import { outcomeOf } from '../../../actors/backtest/outcome.js';
 import { fillModel } from '../../../actors/venues/replay/fill-model.js';
 import { fillSensitivity } from '../../../actors/venues/replay/sensitivity.js';
 import { renderReport } from '../../../actors/ledger/report/render-report.js';
+import { noChromium, openReport } from '../../support/report-page.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const skip = existsSync(CHROMIUM) ? false : `chromium is not installed at ${CHROMIUM}: run .ci/install-chromium.sh`;
 
-test('the HTML report opens offline in headless Chromium with its charts and tables', { skip }, async () => {
+test('the HTML report opens offline in headless Chromium with its charts and tables', { skip: noChromium }, async () => {
   const series = loadCandles('data/candles/ETH_BTC-5m.json');
   const run = async (fee: number, name: 'optimistic' | 'default' | 'pessimistic') => {
     const { machine, input } = strategyFactory('sma-cross')({ name: 'sma-cross', venue: 'replay', symbol: series.symbol, capital: 1, feeRate: fee, params: { fast: 10, slow: 30 } });
@@ -26,23 +19,7 @@ test('the HTML report opens offline in headless Chromium with its charts and tab
   const result = await run(0.001, 'optimistic');
   const sensitivity = await fillSensitivity(0.001, async (m) => outcomeOf(await run(0.001, m.name as 'optimistic')));
   const html = renderReport({ title: 'sma-cross on ETH/BTC', result, sensitivity, dailyTargets: [{ label: 'spec', low: 0.001, high: 0.005 }], dailyLossLimit: 0.05 });
-  const file = join(mkdtempSync(join(tmpdir(), 'arbiter-report-')), 'report.html');
-  writeFileSync(file, html);
-
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-  try {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    const requests: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('request', (r) => requests.push(r.url()));
-    await page.goto(pathToFileURL(file).href);
-    await page.waitForSelector('body[data-charts="ready"]');
-    assert.deepEqual(errors, []);
-    assert.deepEqual(requests.filter((u) => !u.startsWith('file:')), [], 'the report must not fetch anything');
+  await openReport(html, async (page) => {
     const canvases = await page.locator('.uplot canvas').count();
     assert.equal(canvases, 3, 'equity, drawdown and daily P&L charts');
     const box = await page.locator('#equity-chart canvas').boundingBox();
@@ -50,7 +27,5 @@ test('the HTML report opens offline in headless Chromium with its charts and tab
     assert.equal(await page.locator('#trades-table tbody tr').count(), result.trades.length);
     assert.equal(await page.locator('#sensitivity-table tbody tr').count(), 3);
     assert.match(await page.locator('body').innerText(), /targets, not expectations/);
-  } finally {
-    await browser.close();
-  }
+  });
 });

@@ -1,19 +1,16 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { pino } from 'pino';
-import { chromium } from 'playwright-core';
 import { defaultConfig } from '../../../config/index.js';
 import { runPaperSession, type SessionSummary } from '../../../supervisors/run-paper-session.js';
 import { openStore } from '../../../actors/ledger/storage/store.js';
 import { readSessionReportData, type SessionReportData } from '../../../actors/ledger/report/session-report-data.js';
 import { renderSessionReport } from '../../../actors/ledger/report/session-report.js';
+import { noChromium, openReport } from '../../support/report-page.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 let summary: SessionSummary;
 let data: SessionReportData;
@@ -60,31 +57,12 @@ test('the session report holds every family, the equity samples of the running o
   assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+href=/, 'nothing is loaded from elsewhere');
 });
 
-const skip = existsSync(CHROMIUM) ? false : `chromium is not installed at ${CHROMIUM}: run .ci/install-chromium.sh`;
-
-test('the session report opens offline in headless Chromium and draws its equity, P&L and weights charts', { skip }, async () => {
-  const file = join(mkdtempSync(join(tmpdir(), 'arbiter-session-report-')), 'report.html');
-  writeFileSync(file, html);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-  try {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    const requests: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('request', (r) => requests.push(r.url()));
-    await page.goto(pathToFileURL(file).href);
-    await page.waitForSelector('body[data-charts="ready"]');
-    assert.deepEqual(errors, []);
-    assert.deepEqual(requests.filter((u) => !u.startsWith('file:')), [], 'the report must not fetch anything');
+test('the session report opens offline in headless Chromium and draws its equity, P&L and weights charts', { skip: noChromium }, async () => {
+  await openReport(html, async (page) => {
     for (const id of ['equity-chart', 'pnl-chart', 'weights-chart']) {
       const box = await page.locator(`#${id} canvas`).boundingBox();
       assert.ok(box && box.width > 100 && box.height > 100, `${id} drew`);
     }
     assert.deepEqual(await page.locator('#equity-chart .u-legend .u-label').allInnerTexts(), ['Time', 'arbitrage', 'market_making']);
-  } finally {
-    await browser.close();
-  }
+  });
 });

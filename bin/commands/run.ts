@@ -36,7 +36,7 @@ export function register(program: Command, about: CommandAbout): void {
     )
     .option(
       '--live',
-      'trade live on config live.exchange / live.symbol through ccxt, with API keys from the environment or .env ' +
+      'trade config live.strategy (default market-making) live on live.exchange / live.symbol through ccxt, with API keys from the environment or .env ' +
         '(e.g. BINANCE_API_KEY, BINANCE_SECRET); --data, --speed and --inspect do not apply',
     )
     .action(async (opts: RunOptions) => {

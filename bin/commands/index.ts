@@ -43,5 +43,10 @@ export const commands: readonly CommandEntry[] = [
   },
   { name: 'scan', summary: 'Find arbitrage in a market snapshot (no orders are sent)', load: () => import('./scan.js') },
   { name: 'quote', summary: 'Quote opportunities from a snapshot (nothing is sent)', load: () => import('./quote.js') },
+  {
+    name: 'sentiment',
+    summary: 'Score timestamped crypto headlines in [-1, 1] (AFINN via `sentiment`, plus a crypto-market lexicon); no network',
+    load: () => import('./sentiment.js'),
+  },
   { name: 'demo', summary: 'Self-contained demonstrations on local infrastructure', load: () => import('./demo.js') },
 ];

@@ -28,12 +28,16 @@ const dir = 'data/news';
 const all = readdirSync(dir)
   .filter((f) => f.startsWith('cryptopanic_') && f.endsWith('.jsonl'))
   .flatMap((f) => parseNews(readFileSync(`${dir}/${f}`, 'utf8'), `${dir}/${f}`));
-const labelled = parseLabelled(readFileSync(`${dir}/labelled-by-arbiter.jsonl`, 'utf8'), `${dir}/labelled-by-arbiter.jsonl`);
+const sets = ['labelled-by-arbiter.jsonl', 'labelled-by-arbiter-holdout.jsonl'].map((f) => parseLabelled(readFileSync(`${dir}/${f}`, 'utf8'), `${dir}/${f}`));
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-process.stdout.write(`| scorer | coverage, all ${all.length} headlines | coverage, ${labelled.length} labelled | agreement where scored | 3-class accuracy |\n|---|---|---|---|---|\n`);
+const head = sets.map((set, i) => `${i === 0 ? 'tuning' : 'held-out'} ${set.length}: coverage / agreement where scored / 3-class accuracy`);
+process.stdout.write(`| scorer | coverage, all ${all.length} headlines | ${head.join(' | ')} |\n|---|---|${sets.map(() => '---|').join('')}\n`);
 for (const [name, score] of scorers) {
   const coverAll = all.filter((i) => score(i.title) !== 0).length / all.length;
-  const a = labelAgreement(labelled.map((l) => ({ score: score(l.title), label: l.label })));
-  process.stdout.write(`| ${name} | ${pct(coverAll)} | ${pct(a.coverage)} | ${pct(a.agreement)} | ${pct(a.accuracy)} |\n`);
+  const cells = sets.map((set) => {
+    const a = labelAgreement(set.map((l) => ({ score: score(l.title), label: l.label })));
+    return `${pct(a.coverage)} / ${pct(a.agreement)} / ${pct(a.accuracy)}`;
+  });
+  process.stdout.write(`| ${name} | ${pct(coverAll)} | ${cells.join(' | ')} |\n`);
 }

@@ -13,7 +13,7 @@ export const CRYPTO_WORDS: Readonly<Record<string, number>> = {
   reclaim: 2, reclaims: 2, reclaimed: 2, jumps: 2, jumped: 2, climbs: 2, rises: 2, rise: 1, gains: 2, pump: 1,
   inflow: 2, inflows: 2, accumulation: 2, accumulate: 2, accumulating: 2, hodl: 2, hodlers: 1,
   adoption: 2, adopts: 2, adopt: 2, legal: 1, legalize: 2, legalizes: 2, approves: 2, approved: 2,
-  upside: 2, upgrade: 2, launches: 1, launch: 1, partnership: 2, listing: 1, lists: 1, oasis: 2, 'tax-free': 2,
+  upside: 2, upgrade: 2, launches: 1, launch: 1, partnership: 2, listing: 1, lists: 1, 'tax-free': 2,
   undervalued: 2, institutional: 1, mainstream: 1, halving: 1,
   // price down, supply, hostility
   crash: -3, crashes: -3, crashed: -3, crashing: -3,
@@ -43,7 +43,7 @@ export const CRYPTO_PHRASES: Readonly<Record<string, number>> = {
   'buy signal': 2, 'buy signals': 2, 'sell signal': -2, 'bear market': -2, 'bull market': 2, 'bull run': 3,
   'losing streak': -3, 'winning streak': 2, 'price drop': -2, 'leaves exchanges': 2, 'leave exchanges': 2,
   'transfers to exchanges': -2, 'store of value': 2, 'digital gold': 2, 'legal tender': 3, 'legal framework': 2,
-  'mining ban': -3, 'crypto ban': -3, 'bad omen': -3, 'going to zero': -4, 'will fail': -3, 'cash is trash': 2,
-  'egg on face': 1, 'forms bottom': 2, 'bottom is in': 2, 'bottom might be close': 2, 'significant upside': 3,
-  'not a payment system': -3, 'good to go up': 3, 'struggles below': -2, 'drops below': -2, 'falls below': -2,
+  'mining ban': -3, 'crypto ban': -3, 'crypto winter': -2, 'bad omen': -3, 'going to zero': -4, 'will fail': -3,
+  'forms a bottom': 2, 'forms bottom': 2, 'bottom is in': 2,
+  'struggles below': -2, 'drops below': -2, 'falls below': -2,
 };

@@ -6,12 +6,12 @@ import { replayCandles } from '../actors/market-data/replay/candle-replay.js';
 import { startLocalInspector } from '../actors/runtime/inspector.js';
 import { SimulatedClock, SystemClock } from '../actors/runtime/clock.js';
 import { InputError } from '../actors/runtime/errors.js';
-import type { Family } from '../actors/strategies/catalogue/strategy-declaration.js';
+import { FAMILIES, type Family } from '../actors/strategies/catalogue/strategy-declaration.js';
 import { equityOf, type LedgerContext } from '../machines/ledger.machine.js';
 import { reconcileOnStart } from './reconcile.js';
 import { paperVenueId, startCandleFamily } from './candle-family.js';
 import { startArbitrageSession, type ArbitrageSession } from './arbitrage-session.js';
-import { planPaperFamilies, type FamilyPlan } from './session-plan.js';
+import { planPaperFamilies, type FamilyOff, type FamilyPlan } from './session-plan.js';
 import { runningFamily, type RunningFamily } from './running-family.js';
 import { familyOf, mergeCounts, openOrderCount, riskStateOf, worstRiskState, type FamilyOffReport, type FamilyReport, type FamilySummary } from './session-summary.js';
 import { untilStopped } from './until-stopped.js';
@@ -164,7 +164,7 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
   await Promise.all(families.map((f) => f.trading.system.whenQuiescent()));
 
   const allocator = await allocation.finish();
-  const reports = families.map((f) => familyReport(f));
+  const reports = families.map((f) => familyReport(f, config.allocation[f.plan.family]));
   const summary = sessionSummary(options, reports, off, {
     bars: replay.bars,
     wallSeconds: (series ? replay.wallMs : performance.now() - started) / 1000,
@@ -246,13 +246,13 @@ function allocate(config: Config, families: RunningFamily[], store: Store, optio
   };
 }
 
-function familyReport(f: RunningFamily): FamilyReport {
+function familyReport(f: RunningFamily, share: number): FamilyReport {
   const equityEnd = f.equity();
   const summary = familyOf(f.trading, f.counters.read(), f.plan.capital, equityEnd);
   return {
     enabled: true,
     family: f.plan.family,
-    share: 0,
+    share,
     host: f.plan.host,
     strategies: f.plan.strategies.map((s) => s.declaration.name),
     ...(f.plan.held.length > 0 ? { held: f.plan.held } : {}),
@@ -265,18 +265,16 @@ function familyReport(f: RunningFamily): FamilyReport {
 function sessionSummary(
   options: RunPaperOptions,
   reports: FamilyReport[],
-  off: ReturnType<typeof planPaperFamilies>['off'],
+  off: readonly FamilyOff[],
   rest: Pick<SessionSummary, 'bars' | 'wallSeconds' | 'reconciled' | 'riskState' | 'interrupted' | 'allocator'>,
 ): SessionSummary {
   const { config } = options;
   const strategies = {} as SessionSummary['strategies'];
-  for (const family of Object.keys(config.allocation) as Family[]) {
+  // planPaperFamilies puts every family either among those that run or among those that are off.
+  for (const family of FAMILIES) {
     const share = config.allocation[family];
-    const report = reports.find((r) => r.family === family);
-    const o = off.find((x) => x.family === family);
-    strategies[family] = report
-      ? { ...report, share }
-      : { enabled: false, share, capital: config.capital * share, disabledReason: o?.disabledReason ?? 'not planned', detail: o?.detail ?? '' };
+    const why = off.find((o) => o.family === family)!;
+    strategies[family] = reports.find((r) => r.family === family) ?? { enabled: false, share, capital: config.capital * share, disabledReason: why.disabledReason, detail: why.detail };
   }
   return {
     mode: 'paper',

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { ActorSystem } from '../runtime/system.js';
-import type { ActorSpec, Outgoing } from '../runtime/actor-spec.js';
+import type { Outgoing } from '../runtime/actor-spec.js';
 import type { Clock } from '../runtime/clock.js';
 import type { Message, MessageType } from '../runtime/messages.js';
 import type { Approval } from '../risk/approval.js';

@@ -1,4 +1,4 @@
-import { NEWS_HALF_LIFE_MS } from '../market-data/news/news-score.js';
+import { decayedMean, NEWS_HALF_LIFE_MS } from '../market-data/news/news-score.js';
 import { scoreHeadline } from '../market-data/news/score-headline.js';
 import type { FeatureDefinition } from './feature.js';
 
@@ -17,15 +17,7 @@ export const NEWS_SCORE: FeatureDefinition = {
     const known: { ts: number; score: number }[] = [];
     return (bar) => {
       for (const item of bar.news) known.push({ ts: item.ts, score: scoreHeadline(item.title) });
-      if (known.length === 0) return null;
-      let weighted = 0;
-      let total = 0;
-      for (const item of known) {
-        const w = Math.pow(2, -(bar.closeTs - item.ts) / NEWS_HALF_LIFE_MS);
-        weighted += w * item.score;
-        total += w;
-      }
-      return total === 0 ? null : weighted / total;
+      return decayedMean(known, bar.closeTs, NEWS_HALF_LIFE_MS) ?? null;
     };
   },
 };

@@ -1,3 +1,4 @@
+import { columns } from '../columns.js';
 import { availableParallelism } from 'node:os';
 import { SingleBar, Presets } from 'cli-progress';
 import { InputError } from '../../actors/runtime/errors.js';
@@ -97,8 +98,7 @@ function table(runs: readonly SweepRun[], keys: readonly string[], rank: RankMet
   const metrics: string[] = [...SHOWN, ...(SHOWN.includes(rank as (typeof SHOWN)[number]) ? [] : [rank])];
   const header = ['', ...keys, 'trades', ...metrics];
   const rows = runs.map((r, i) => [i === best ? '*' : '', ...keys.map((k) => String(r.params[k])), String(r.trades), ...metrics.map((m) => number(r.metrics[m as RankMetric]))]);
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]!.length)));
-  return [header, ...rows].map((row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd() + '\n').join('');
+  return columns([header, ...rows], { right: (c) => c > 0 }).map((line) => `${line}\n`).join('');
 }
 
 function number(v: number | null | undefined): string {

@@ -3,6 +3,7 @@ import { ArbiterError } from '../../actors/runtime/errors.js';
 import { readNewsFile } from '../../actors/market-data/news/read-news-file.js';
 import { scoreHeadline } from '../../actors/market-data/news/score-headline.js';
 import type { CommandAbout } from './index.js';
+import { columns } from '../columns.js';
 
 export function register(program: Command, about: CommandAbout): void {
   program
@@ -17,9 +18,8 @@ export function register(program: Command, about: CommandAbout): void {
           process.stdout.write(`${JSON.stringify({ items: items.map(({ id, score }) => ({ id, score })) })}\n`);
           return;
         }
-        const width = Math.max(2, ...items.map((i) => i.id.length));
-        process.stdout.write(`${'id'.padEnd(width)}   score  title\n`);
-        for (const i of items) process.stdout.write(`${i.id.padEnd(width)}  ${i.score.toFixed(3).padStart(6)}  ${i.title}\n`);
+        const rows = [['id', 'score', 'title'], ...items.map((i) => [i.id, i.score.toFixed(3), i.title])];
+        for (const line of columns(rows, { right: (c) => c === 1 })) process.stdout.write(`${line}\n`);
         const pos = items.filter((i) => i.score > 0).length;
         const neg = items.filter((i) => i.score < 0).length;
         const mean = items.length === 0 ? 0 : items.reduce((s, i) => s + i.score, 0) / items.length;

@@ -1,11 +1,8 @@
 import type { ParamDescription } from '../../actors/strategies/catalogue/describe-params.js';
 import type { StrategyDescription } from '../../actors/strategies/catalogue/describe-strategy.js';
+import { columns } from '../columns.js';
 
-/** Rows padded to aligned columns (the last column is left as is). */
-function aligned(rows: readonly string[][], indent: string): string[] {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => indent + r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd());
-}
+const aligned = (rows: readonly string[][], indent: string) => columns(rows, { indent });
 
 /** `integer > 0, ≤ 25`, `string "unwind" | "complete" | "auto"`, `string matching ^[0-9]+$`. */
 export function constraintText(p: ParamDescription): string {

@@ -1,6 +1,6 @@
 import { FlashbotsBundleProvider } from '@flashbots/ethers-provider-bundle';
 import type { Logger } from 'pino';
-import { UniswapV2ERC20Token__factory, WETH9__factory } from '../../../contracts/generated/types/index.js';
+import { UniswapV2ERC20Token__factory } from '../../../contracts/generated/types/index.js';
 import { ActorSystem } from '../../runtime/system.js';
 import { SimulatedClock } from '../../runtime/clock.js';
 import type { Message } from '../../runtime/messages.js';
@@ -12,6 +12,7 @@ import { startLocalChain, type LocalChain } from './local-chain.js';
 import type { SeedPool } from './deploy-local.js';
 import { LocalRelay } from './local-relay.js';
 import { ReserveFollower } from './reserve-follower.js';
+import { flashBalancesAt, realizedBetween } from './flash-balances.js';
 import { FlashExecutor } from './flash-executor.js';
 
 /** The local stack of the flash-loan demo: anvil + deployed DEXes + relay/builder + executor. */
@@ -125,7 +126,6 @@ export interface FlashRoundOptions {
  */
 export async function runFlashRound(stack: FlashStack, options: FlashRoundOptions): Promise<FlashDemoResult> {
   const { chain, relay, executor } = stack;
-  const weth = WETH9__factory.connect(chain.deployment.weth, chain.provider);
   const clock = new SimulatedClock(0);
   const system = new ActorSystem({ clock, logger: options.logger });
   const seen: Message[] = [];
@@ -134,8 +134,7 @@ export async function runFlashRound(stack: FlashStack, options: FlashRoundOption
     system.spawn(riskActor({ capital: options.capital, limits: options.limits, startTs: clock.now() }));
     system.spawn(chainVenueSpec(executor, { tokens: stack.tokens }));
     const { number: block } = await relay.buildBlock();
-    const ownerBefore = await weth.balanceOf(chain.keys.owner.address, { blockTag: block });
-    const executorBefore = await chain.provider.getBalance(chain.keys.executor.address, block);
+    const before = await flashBalancesAt(chain, block);
     system.publish({ type: 'chain.block', number: block });
     await system.whenQuiescent();
     const submitted = seen.find((m): m is Message<'chain.arbitrage.submitted'> => m.type === 'chain.arbitrage.submitted');
@@ -152,9 +151,7 @@ export async function runFlashRound(stack: FlashStack, options: FlashRoundOption
     if (!included) throw new Error('bundle was not included before its deadline');
     const landed = included.block;
     const receipt = (await chain.provider.getTransactionReceipt(included.txHash))!;
-    const ownerAfter = await weth.balanceOf(chain.keys.owner.address, { blockTag: landed });
-    const executorAfter = await chain.provider.getBalance(chain.keys.executor.address, landed);
-    const realized = ownerAfter - ownerBefore - (executorBefore - executorAfter);
+    const realized = realizedBetween(before, await flashBalancesAt(chain, landed));
     const approval = seen.flatMap((m) => (m.type === 'orders.approved' ? m.approvals : [])).find((a) => a.intent.intentId === submitted.intentId)!;
     const sent = seen.find((m): m is Message<'chain.sent'> => m.type === 'chain.sent' && m.intentId === submitted.intentId)!;
     return {

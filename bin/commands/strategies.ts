@@ -1,19 +1,16 @@
 import { Command, Option } from 'commander';
 import { catalogue } from '../../actors/strategies/catalogue/catalogue.js';
 import { describeStrategy } from '../../actors/strategies/catalogue/describe-strategy.js';
-import { FAMILIES, type Family, type Where } from '../../actors/strategies/catalogue/strategy-declaration.js';
+import { FAMILIES, WHERES, type Family, type Where } from '../../actors/strategies/catalogue/strategy-declaration.js';
 import { strategiesListing } from './strategies-listing.js';
 import type { CommandAbout } from './index.js';
-
-/** Every place a strategy can run; a Record so the compiler flags a `Where` missing here. */
-const WHERE: Record<Where, true> = { backtest: true, paper: true, live: true };
 
 export function register(program: Command, about: CommandAbout): void {
   program
     .command(about.name)
     .description(about.summary)
     .addOption(new Option('--family <family>', 'only the strategies of this allocation family').choices(FAMILIES))
-    .addOption(new Option('--runs <where>', 'only the strategies that run here').choices(Object.keys(WHERE)))
+    .addOption(new Option('--runs <where>', 'only the strategies that run here').choices(WHERES))
     .option('--json', 'print one JSON line: {"strategies": [...]}')
     .action((opts: { family?: Family; runs?: Where; json?: boolean }) => {
       const strategies = catalogue.filter((d) => (!opts.family || d.family === opts.family) && (!opts.runs || d.runs.includes(opts.runs))).map(describeStrategy);

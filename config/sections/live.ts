@@ -1,8 +1,8 @@
 import { positiveInt, section } from './define.js';
 import { z } from 'zod';
-import { catalogue } from '../../actors/strategies/catalogue/catalogue.js';
+import { strategyNames } from '../../actors/strategies/catalogue/catalogue.js';
 
-const liveNames = catalogue.filter((d) => d.runs.includes('live')).map((d) => d.name) as [string, ...string[]];
+const liveNames = strategyNames('live') as [string, ...string[]];
 
 /**
  * Live trading (`arbiter run --live`): one catalogue strategy that runs live (default market making) on one ccxt exchange over REST, on candles polled

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { fraction, nonNegativeInt, positiveInt, section } from './define.js';
-import { catalogue } from '../../actors/strategies/catalogue/catalogue.js';
+import { catalogue, strategyNames } from '../../actors/strategies/catalogue/catalogue.js';
 import { chain } from './chain.js';
 
-const paperNames = catalogue.filter((d) => d.runs.includes('paper')).map((d) => d.name) as [string, ...string[]];
+const paperNames = strategyNames('paper') as [string, ...string[]];
 const byDefault = catalogue.filter((d) => d.runs.includes('paper') && d.inDefaultSession !== false).map((d) => d.name);
 
 /**

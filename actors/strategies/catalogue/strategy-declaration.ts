@@ -11,7 +11,8 @@ export type Family = (typeof FAMILIES)[number];
 export type DataNeed = 'candles' | 'books' | 'trades' | 'pools' | 'news';
 
 /** Where a strategy can run: `arbiter backtest`, `arbiter run` (paper) and `arbiter run --live`. */
-export type Where = 'backtest' | 'paper' | 'live';
+export const WHERES = ['backtest', 'paper', 'live'] as const;
+export type Where = (typeof WHERES)[number];
 
 /**
  * What the hosting session gives a strategy to build its actor from. Each host fills in what its

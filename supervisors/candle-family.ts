@@ -76,8 +76,8 @@ export function startCandleFamily(options: CandleFamilyOptions): CandleFamily {
       input: { venues: { [venueId]: { taker: PAPER_FEES.taker, onNotFound: 'resubmit' } }, maxLiquidityFraction: config.risk.maxLiquidityFraction },
     }),
     venueActors: [paperVenueActor(venue)],
-    strategies: plan.strategies.map(({ declaration, params }) =>
-      declaration.actor({ name: declaration.name, session: options.sessionId, capital, limits, venue: venueId, symbol, fees: { [venueId]: PAPER_FEES.taker } }, params),
+    strategies: plan.strategies.map(({ declaration, params, prepared }) =>
+      declaration.actor({ name: declaration.name, session: options.sessionId, capital, limits, venue: venueId, symbol, fees: { [venueId]: PAPER_FEES.taker } }, params, prepared),
     ),
     supervision: supervisionFrom(config),
     stashLimit: config.supervision.stashLimit,

@@ -20,7 +20,7 @@ import { sessionCounters } from './session-counters.js';
 import { familyOf, openOrderCount, riskStateOf } from './session-summary.js';
 import type { SessionSummary } from './run-paper-session.js';
 import { selected, type Selected } from './session-plan.js';
-import { FAMILIES } from '../actors/strategies/catalogue/strategy-declaration.js';
+import { FAMILIES, prepareStrategy, type StrategyContext } from '../actors/strategies/catalogue/strategy-declaration.js';
 import { untilStopped } from './until-stopped.js';
 import { liveCredentials } from './live-credentials.js';
 import { cancelLeftovers } from './live-leftovers.js';
@@ -61,7 +61,7 @@ export async function runLiveSession(options: RunLiveOptions): Promise<LiveSessi
   const { config, logger } = options;
   const exchangeId = config.live.exchange;
   const credentials = liveCredentials(options.secrets, exchangeId);
-  const strategy = liveStrategy(config);
+  const strategy = await liveStrategy(config, { dbFile: options.dbFile, warn: (message) => logger.warn(message) });
   if (!ccxt.exchanges.includes(exchangeId)) throw new InputError(`live.exchange: "${exchangeId}" is not a ccxt exchange id`, [`live.exchange: unknown ccxt exchange id "${exchangeId}"`]);
   const clock = new SystemClock();
   const venue = new CcxtVenue({
@@ -82,12 +82,15 @@ export async function runLiveSession(options: RunLiveOptions): Promise<LiveSessi
   }
 }
 
-/** `live.strategy` with its parameters, refused before anything opens when its declaration says it cannot trade. */
-function liveStrategy(config: Config): Selected {
+/**
+ * `live.strategy` with its parameters and what its declaration prepares (a trained model from the journal), refused
+ * before anything opens when its declaration says it cannot trade.
+ */
+async function liveStrategy(config: Config, context: StrategyContext): Promise<Selected> {
   const strategy = selected(config, config.live.strategy, 'live');
-  const unavailable = strategy.declaration.unavailable?.(strategy.params);
-  if (unavailable) throw new InputError(`live.strategy: ${strategy.declaration.name} cannot trade: ${unavailable}`, [`live.strategy: ${strategy.declaration.name}: ${unavailable}`]);
-  return strategy;
+  const ready = await prepareStrategy(strategy.declaration, strategy.params, context);
+  if ('unavailable' in ready) throw new InputError(`live.strategy: ${strategy.declaration.name} cannot trade: ${ready.unavailable}`, [`live.strategy: ${strategy.declaration.name}: ${ready.unavailable}`]);
+  return { ...strategy, prepared: ready.prepared };
 }
 
 async function trade(options: RunLiveOptions, venue: CcxtVenue, store: Store, clock: SystemClock, strategy: Selected): Promise<LiveSessionSummary> {
@@ -118,7 +121,7 @@ async function trade(options: RunLiveOptions, venue: CcxtVenue, store: Store, cl
       input: { venues: { [exchangeId]: { taker: venue.fees.taker, onNotFound: 'reject' } }, maxLiquidityFraction: config.risk.maxLiquidityFraction },
     }),
     venueActors: [],
-    strategies: [strategy.declaration.actor({ name: strategy.declaration.name, session: options.sessionId, capital, limits, venue: exchangeId, symbol, fees: { [exchangeId]: venue.fees.taker } }, strategy.params)],
+    strategies: [strategy.declaration.actor({ name: strategy.declaration.name, session: options.sessionId, capital, limits, venue: exchangeId, symbol, fees: { [exchangeId]: venue.fees.taker } }, strategy.params, strategy.prepared)],
     supervision: supervisionFrom(config),
     stashLimit: config.supervision.stashLimit,
   });

@@ -11,7 +11,8 @@ import { equityOf, type LedgerContext } from '../machines/ledger.machine.js';
 import { reconcileOnStart } from './reconcile.js';
 import { paperVenueId, startCandleFamily } from './candle-family.js';
 import { startArbitrageSession, type ArbitrageSession } from './arbitrage-session.js';
-import { planPaperFamilies, type FamilyOff, type FamilyPlan } from './session-plan.js';
+import { planPaperFamilies, prepareFamilies, type FamilyOff, type FamilyPlan } from './session-plan.js';
+import { declarationOf } from '../actors/strategies/catalogue/catalogue.js';
 import { runningFamily, type RunningFamily } from './running-family.js';
 import { familyOf, mergeCounts, openOrderCount, riskStateOf, worstRiskState, type FamilyOffReport, type FamilyReport, type FamilySummary } from './session-summary.js';
 import { untilStopped } from './until-stopped.js';
@@ -72,7 +73,9 @@ const SETTLE_WAIT_MS = 10_000;
  */
 export async function runPaperSession(options: RunPaperOptions): Promise<SessionSummary> {
   const { config, logger } = options;
-  const { running: plans, off } = planPaperFamilies(config);
+  const context = { dbFile: options.dbFile, warn: (message: string) => logger.warn(message) };
+  const { running: planned, off } = planPaperFamilies(config, declarationOf, context);
+  const plans = await prepareFamilies(planned, context);
   const candlePlans = plans.filter((p) => p.host === 'candles');
   for (const host of ['local-exchanges', 'chain'] as const) {
     const on = plans.filter((p) => p.host === host);

@@ -1,7 +1,7 @@
 import type { Config } from '../config/index.js';
 import { InputError } from '../actors/runtime/errors.js';
 import { catalogue, declarationOf } from '../actors/strategies/catalogue/catalogue.js';
-import { configKey, FAMILIES, type DataNeed, type Family, type StrategyDeclaration } from '../actors/strategies/catalogue/strategy-declaration.js';
+import { configKey, FAMILIES, type DataNeed, type Family, type StrategyContext, type StrategyDeclaration } from '../actors/strategies/catalogue/strategy-declaration.js';
 
 /** Where a family's strategies trade in the paper session, from what they need: recorded candles, local exchanges' books, a local chain's pools. */
 export type Host = 'candles' | 'local-exchanges' | 'chain';
@@ -12,6 +12,8 @@ const HOST_OF: Partial<Record<DataNeed, Host>> = { candles: 'candles', books: 'l
 export interface Selected {
   declaration: StrategyDeclaration;
   params: Record<string, unknown>;
+  /** What its declaration's `prepare` loaded for its actor (prepareFamilies), e.g. a trained model. */
+  prepared?: unknown;
 }
 
 export interface FamilyPlan {
@@ -48,9 +50,10 @@ function hostOf(d: StrategyDeclaration): Host {
 
 /**
  * The paper session's families from `paper.strategies`: each listed strategy joins its family, a family trades on
- * one host, and every family of `allocation` is either planned or says why it is off.
+ * one host, and every family of `allocation` is either planned or says why it is off. `context` is what the
+ * strategies' `unavailable` is told (the session's journal, where trained models are).
  */
-export function planPaperFamilies(config: Config, lookup: Lookup = declarationOf): { running: FamilyPlan[]; off: FamilyOff[] } {
+export function planPaperFamilies(config: Config, lookup: Lookup = declarationOf, context: StrategyContext = {}): { running: FamilyPlan[]; off: FamilyOff[] } {
   const running: FamilyPlan[] = [];
   const off: FamilyOff[] = [];
   const listed = config.paper.strategies.map((name) => selected(config, name, 'paper', lookup));
@@ -70,7 +73,7 @@ export function planPaperFamilies(config: Config, lookup: Lookup = declarationOf
       continue;
     }
     const held = strategies.flatMap((s) => {
-      const reason = s.declaration.unavailable?.(s.params);
+      const reason = s.declaration.unavailable?.(s.params, context);
       return reason ? [{ strategy: s.declaration.name, reason }] : [];
     });
     const ready = strategies.filter((s) => !held.some((h) => h.strategy === s.declaration.name));
@@ -81,6 +84,16 @@ export function planPaperFamilies(config: Config, lookup: Lookup = declarationOf
     running.push({ family, host: [...hosts][0]!, strategies: ready, held, capital: config.capital * share });
   }
   return { running, off };
+}
+
+/** The planned families with what each strategy's `prepare` loaded (a trained model), in `context`. */
+export async function prepareFamilies(plans: readonly FamilyPlan[], context: StrategyContext): Promise<FamilyPlan[]> {
+  return Promise.all(
+    plans.map(async (plan) => ({
+      ...plan,
+      strategies: await Promise.all(plan.strategies.map(async (s) => ({ ...s, prepared: await s.declaration.prepare?.(s.params, context) }))),
+    })),
+  );
 }
 
 function whyOff(family: Family): Omit<FamilyOff, 'family'> {

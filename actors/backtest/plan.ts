@@ -7,6 +7,8 @@ import { InputError } from '../runtime/errors.js';
 import type { BacktestStrategy } from './run-backtest.js';
 import { strategyEntry, strategyFactory, strategyParams } from './strategies.js';
 import type { ParamSource } from './strategy-params.js';
+import { declarationOf } from '../strategies/catalogue/catalogue.js';
+import { prepareStrategy, type StrategyContext } from '../strategies/catalogue/strategy-declaration.js';
 
 /**
  * Allocation file: capital split across strategy instances. A weight may be given directly, or taken
@@ -36,6 +38,8 @@ export interface PlannedInstance {
   data: string;
   weight: number;
   params: Record<string, unknown>;
+  /** What the strategy's `prepare` loaded for it (prepareInstances), e.g. a trained model. */
+  prepared?: unknown;
 }
 
 /**
@@ -92,6 +96,20 @@ export function resolveWeights(file: AllocationFile, source = 'allocation'): Pla
   });
 }
 
+/**
+ * Each instance with what its strategy's declaration prepares in `context` (a trained model from the journal); an
+ * instance whose strategy cannot trade there is an InputError naming it and why.
+ */
+export async function prepareInstances(instances: readonly PlannedInstance[], context: StrategyContext): Promise<PlannedInstance[]> {
+  const out: PlannedInstance[] = [];
+  for (const inst of instances) {
+    const ready = await prepareStrategy(declarationOf(inst.strategy, 'backtest'), inst.params, context);
+    if ('unavailable' in ready) throw new InputError(`${inst.name} cannot trade: ${ready.unavailable}`);
+    out.push({ ...inst, prepared: ready.prepared });
+  }
+  return out;
+}
+
 /** Loads each data file once (with `load`: a sweep worker passes the series it already holds) and builds the strategy instances with their capital. */
 export function buildStrategies(instances: readonly PlannedInstance[], capital: number, venue: string, feeRate: number, load: (file: string) => CandleSeries = loadCandles): { strategies: BacktestStrategy[]; series: CandleSeries[] } {
   const loaded = new Map<string, CandleSeries>();
@@ -99,7 +117,7 @@ export function buildStrategies(instances: readonly PlannedInstance[], capital: 
     let series = loaded.get(inst.data);
     if (!series) loaded.set(inst.data, (series = load(inst.data)));
     const cap = capital * inst.weight;
-    const { machine, input, requiresExecution } = strategyFactory(inst.strategy)({ name: inst.name, venue, symbol: series.symbol, capital: cap, feeRate, params: inst.params });
+    const { machine, input, requiresExecution } = strategyFactory(inst.strategy)({ name: inst.name, venue, symbol: series.symbol, capital: cap, feeRate, params: inst.params, prepared: inst.prepared });
     return { name: inst.name, series, capital: cap, machine, input, requiresExecution };
   });
   return { strategies, series: [...loaded.values()] };

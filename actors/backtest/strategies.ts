@@ -14,6 +14,8 @@ export interface StrategyFactoryArgs {
   feeRate: number;
   /** Validated against the strategy's params schema; missing keys take its defaults. */
   params: Record<string, unknown>;
+  /** What the declaration's `prepare` loaded (plan.ts prepareInstances), e.g. a trained model. */
+  prepared?: unknown;
 }
 
 /** `requiresExecution`: the strategy rests limit orders and cancels them, which only the execution actor handles (host `trading`). */
@@ -35,9 +37,9 @@ export interface BacktestStrategyEntry {
 function entry(d: StrategyDeclaration): BacktestStrategyEntry {
   return {
     params: d.params,
-    build({ name, venue, symbol, capital, feeRate }, params) {
+    build({ name, venue, symbol, capital, feeRate, prepared }, params) {
       const limits = { maxPositionFraction: DEFAULT_RISK_LIMITS.maxPositionFraction, minExpectedProfit: DEFAULT_RISK_LIMITS.minExpectedProfit };
-      const { machine, input } = d.actor({ name, venue, symbol, capital, limits, fees: { [venue]: feeRate } }, params);
+      const { machine, input } = d.actor({ name, venue, symbol, capital, limits, fees: { [venue]: feeRate } }, params, prepared);
       return { machine, input, requiresExecution: d.restsOrders };
     },
   };

@@ -38,10 +38,22 @@ export interface StrategyHost {
   price?(asset: string): number;
   /** I/O the venue runs for a strategy whose machine asks for it (the chain's evaluate / submit / follow-up). */
   effects?: Record<string, EffectHandler>;
+  /** A pattern actor (issue 13) publishes `pattern.detected` / `pattern.invalidated` for `symbol` beside the strategy. */
+  patterns?: boolean;
+}
+
+/** What a run tells a strategy beyond its parameters, for `unavailable` and `prepare`. */
+export interface StrategyContext {
+  /** The run's journal (SQLite file), where `arbiter train` stores models; absent when the run has none. */
+  dbFile?: string;
+  /** Trade a stored model its walk-forward evaluation disabled (`arbiter backtest --allow-disabled`), with a warning. */
+  allowDisabledModels?: boolean;
+  /** Tells the operator something that does not stop the run. */
+  warn?(message: string): void;
 }
 
 /** A strategy, declared once: what it is, what it needs, where it runs and how to build its actor. */
-export interface StrategyDeclaration<P extends Record<string, unknown> = Record<string, unknown>> {
+export interface StrategyDeclaration<P extends Record<string, unknown> = Record<string, unknown>, R = unknown> {
   /** Catalogue name, e.g. `market-making`: the `--strategy` value and (camelCased) its config key under `strategies`. */
   name: string;
   family: Family;
@@ -61,17 +73,32 @@ export interface StrategyDeclaration<P extends Record<string, unknown> = Record<
    * Why it cannot trade now with these parameters (say, no trained model beat its baseline out of sample), or
    * undefined when it can. A session leaves it out and says why; a family left with none is off for that reason.
    */
-  unavailable?(params: P): string | undefined;
+  unavailable?(params: P, context: StrategyContext): string | undefined;
+  /**
+   * Loads what `actor` needs that the run's context holds and that may take time (a trained model), once it is
+   * available; the result is `actor`'s third argument. Without it, `actor` gets undefined.
+   */
+  prepare?(params: P, context: StrategyContext): Promise<R>;
   /** It rests limit orders and cancels them (in a backtest, only the execution actor's host handles that). */
   restsOrders?: boolean;
-  actor(host: StrategyHost, params: P): ActorSpec;
+  actor(host: StrategyHost, params: P, prepared?: R): ActorSpec;
 }
 
-/** Declares a strategy with its parameter type inferred from its schema. */
-export function declareStrategy<S extends z.ZodType<Record<string, unknown>, Record<string, unknown>>>(
-  d: Omit<StrategyDeclaration<z.output<S>>, 'params'> & { params: S },
+/** Declares a strategy with its parameter type inferred from its schema (and what `prepare` loads, from it). */
+export function declareStrategy<S extends z.ZodType<Record<string, unknown>, Record<string, unknown>>, R = undefined>(
+  d: Omit<StrategyDeclaration<z.output<S>, R>, 'params'> & { params: S },
 ): StrategyDeclaration {
   return d as unknown as StrategyDeclaration;
+}
+
+/**
+ * Why a strategy cannot trade with these parameters in this context, or what `prepare` loaded for its actor.
+ * Callers turn `{ unavailable }` into an InputError or a family that is off.
+ */
+export async function prepareStrategy(d: StrategyDeclaration, params: Record<string, unknown>, context: StrategyContext): Promise<{ unavailable: string } | { prepared: unknown }> {
+  const reason = d.unavailable?.(params, context);
+  if (reason) return { unavailable: reason };
+  return { prepared: await d.prepare?.(params, context) };
 }
 
 /** The config key of a strategy's parameters under `strategies`: its name in camelCase (`market-making` → `marketMaking`). */

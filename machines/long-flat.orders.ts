@@ -1,5 +1,6 @@
 import type { Message } from '../actors/runtime/messages.js';
 import type { OrderIntent } from '../actors/risk/intent.js';
+import type { Candle } from '../actors/market-data/types.js';
 
 /**
  * The bar and order bookkeeping of a long-only, one-symbol strategy machine: which close is its own, what its fills
@@ -24,12 +25,17 @@ export type LongOnlyEvent = Message<'candle.closed'> | Message<'candles.closed'>
 const DONE = new Set(['filled', 'cancelled', 'rejected']);
 const DUST = 1e-9;
 
-/** This strategy's close in a bar event (one bar, or a step's bars), or undefined when the event carries none. */
-export function ownClose(book: LongOnlyBook, event: LongOnlyEvent): number | undefined {
-  if (event.type === 'candle.closed') return event.symbol === book.symbol && event.venue === book.venue ? event.candle.close : undefined;
+/** This strategy's bar in a bar event (one bar, or a step's bars), or undefined when the event carries none. */
+export function ownCandle(book: Pick<LongOnlyBook, 'venue' | 'symbol'>, event: Message): Candle | undefined {
+  if (event.type === 'candle.closed') return event.symbol === book.symbol && event.venue === book.venue ? event.candle : undefined;
   if (event.type !== 'candles.closed' || event.venue !== book.venue) return undefined;
-  for (const bar of event.bars) if (bar.symbol === book.symbol) return bar.candle.close;
+  for (const bar of event.bars) if (bar.symbol === book.symbol) return bar.candle;
   return undefined;
+}
+
+/** This strategy's close in a bar event, or undefined when the event carries none. */
+export function ownClose(book: LongOnlyBook, event: Message): number | undefined {
+  return ownCandle(book, event)?.close;
 }
 
 /** Float residue of selling what was bought (1e-16 of a coin) is flat, not a position to exit. */
@@ -38,7 +44,7 @@ function settle(position: number, amount: number): number {
 }
 
 /** Cash and position after this strategy's fills in a report (others' fills are skipped). */
-export function afterFills(book: LongOnlyBook, event: LongOnlyEvent): { cash: number; position: number } {
+export function afterFills(book: LongOnlyBook, event: Message): { cash: number; position: number } {
   let { position, cash } = book;
   if (event.type !== 'orders.updated') return { cash, position };
   for (const { strategy, side, price, amount, fee } of event.fills) {
@@ -50,12 +56,12 @@ export function afterFills(book: LongOnlyBook, event: LongOnlyEvent): { cash: nu
   return { cash, position };
 }
 
-export const hasOwnFills = (book: LongOnlyBook, event: LongOnlyEvent): boolean => event.type === 'orders.updated' && event.fills.some((f) => f.strategy === book.strategy);
+export const hasOwnFills = (book: LongOnlyBook, event: Message): boolean => event.type === 'orders.updated' && event.fills.some((f) => f.strategy === book.strategy);
 
-export const ownOrderDone = (book: LongOnlyBook, event: LongOnlyEvent): boolean =>
+export const ownOrderDone = (book: LongOnlyBook, event: Message): boolean =>
   event.type === 'orders.updated' && event.updates.some((o) => o.strategy === book.strategy && DONE.has(o.status));
 
-export const isOwnDenial = (book: LongOnlyBook, event: LongOnlyEvent): boolean => event.type === 'orders.denied' && event.denials.some((d) => d.intent.strategy === book.strategy);
+export const isOwnDenial = (book: LongOnlyBook, event: Message): boolean => event.type === 'orders.denied' && event.denials.some((d) => d.intent.strategy === book.strategy);
 
 /** A market order sized on `close`: a buy spends `fraction` of cash with its fee, a sell closes the whole position. */
 export function marketIntent(book: LongOnlyBook, side: 'buy' | 'sell', close: number): OrderIntent {

@@ -22,6 +22,22 @@ export interface MessageMap {
   'actor.stopped': { actor: string; reason: string };
   /** Chaos: the receiving actor faults on this message, exactly as if its machine had thrown. */
   'chaos.kill': { reason: string };
+  /** A pattern actor (issue 13) saw a price pattern complete on `symbol` at `ts`; it fails below (bullish) or above (bearish) `invalidation`. */
+  'pattern.detected': PatternSignal;
+  /** A pattern `pattern.detected` announced no longer holds (the price crossed its invalidation level). */
+  'pattern.invalidated': PatternSignal;
+}
+
+/** A price pattern as the pattern actor announces it. */
+export interface PatternSignal {
+  symbol: string;
+  direction: 'bullish' | 'bearish';
+  /** The pattern's name, e.g. `gartley`, `spring`: it names the same pattern in its later invalidation. */
+  name: string;
+  /** The price whose crossing invalidates the pattern. */
+  invalidation: number;
+  /** When the pattern completed (detected) or broke (invalidated), epoch ms. */
+  ts: number;
 }
 
 export type MessageType = keyof MessageMap;

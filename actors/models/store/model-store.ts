@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../ledger/storage/database.js';
+import { SystemClock, type Clock } from '../../runtime/clock.js';
 import type { StoredModel } from './stored-model.js';
 
 interface Row {
@@ -22,9 +23,10 @@ const COLUMNS = 'id, created_at, kind, enabled, reason, accuracy, baseline_accur
 
 /**
  * Stores a trained model under a fresh id `<kind>-<8 hex>` (table `models`, migration 007) and returns it as stored.
- * `now` is the creation time (ms); the CLI passes the wall clock.
+ * Its `createdAt` is the clock's time (the wall clock unless given).
  */
-export function saveModel(db: Db, stored: Omit<StoredModel, 'id' | 'createdAt'>, now: number = Date.now()): StoredModel {
+export function saveModel(db: Db, stored: Omit<StoredModel, 'id' | 'createdAt'>, clock: Clock = new SystemClock()): StoredModel {
+  const now = clock.now();
   const insert = db.prepare<[Row]>(
     `INSERT INTO models (${COLUMNS}) VALUES (@id, @created_at, @kind, @enabled, @reason, @accuracy, @baseline_accuracy, @samples, @saved, @scaler, @features, @data, @evaluation)`,
   );

@@ -6,6 +6,8 @@ import type { StoredModel } from '../../../actors/models/store/stored-model.js';
 import type { ModelKind } from '../../../actors/models/model.js';
 import { tempDbFile } from '../../ledger/storage/temp-db.js';
 
+const at = (ms: number) => ({ now: () => ms });
+
 function trained(kind: ModelKind, accuracy: number, baselineAccuracy: number, enabled: boolean): Omit<StoredModel, 'id' | 'createdAt'> {
   const hyper = { window: 4, hidden: 3, epochs: 1, learningRate: 0.01 };
   const features = [{ name: 'log_return', group: 'price_data' as const, source: 'candles: close', lag: 'close of bar t', warmUp: 1 }];
@@ -28,7 +30,7 @@ function trained(kind: ModelKind, accuracy: number, baselineAccuracy: number, en
 test('a stored model reads back whole after reopening the file, under a short readable id', () => {
   const file = tempDbFile();
   const db = openDatabase(file);
-  const stored = saveModel(db, trained('lstm', 0.52, 0.5, false), 1_000);
+  const stored = saveModel(db, trained('lstm', 0.52, 0.5, false), at(1_000));
   db.close();
 
   assert.match(stored.id, /^lstm-[0-9a-f]{8}$/);
@@ -44,10 +46,10 @@ test('a stored model reads back whole after reopening the file, under a short re
 test('models are listed newest first; the best enabled one has the largest edge over its baseline', () => {
   const db = openDatabase(tempDbFile());
   assert.equal(bestEnabledModel(db), undefined);
-  const a = saveModel(db, trained('gru', 0.625, 0.5, true), 1_000);
-  const b = saveModel(db, trained('transformer', 0.7, 0.69, true), 2_000);
-  const c = saveModel(db, trained('lstm', 0.9, 0.5, false), 3_000);
-  const d = saveModel(db, trained('lstm', 0.75, 0.625, true), 3_000);
+  const a = saveModel(db, trained('gru', 0.625, 0.5, true), at(1_000));
+  const b = saveModel(db, trained('transformer', 0.7, 0.69, true), at(2_000));
+  const c = saveModel(db, trained('lstm', 0.9, 0.5, false), at(3_000));
+  const d = saveModel(db, trained('lstm', 0.75, 0.625, true), at(3_000));
 
   assert.deepEqual(listModels(db).map((m) => m.id), [d.id, c.id, b.id, a.id]);
   assert.equal(bestEnabledModel(db)?.id, d.id, 'ties on the edge (0.125) go to the newest; the disabled 0.9 is never chosen');

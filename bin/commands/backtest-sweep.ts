@@ -2,6 +2,7 @@ import { columns } from '../columns.js';
 import { availableParallelism } from 'node:os';
 import { SingleBar, Presets } from 'cli-progress';
 import { InputError } from '../../actors/runtime/errors.js';
+import { declarationOf } from '../../actors/strategies/catalogue/catalogue.js';
 import { buildStrategies, singleStrategyPlan } from '../../actors/backtest/plan.js';
 import type { HostKind } from '../../actors/backtest/replay-target.js';
 import type { RiskProfile } from '../../actors/backtest/risk-profiles.js';
@@ -47,6 +48,7 @@ const SIGNALS: readonly StopSignal[] = ['SIGINT', 'SIGTERM'];
 export async function executeSweep(opts: SweepCommandOpts, fixed: FixedParams): Promise<void> {
   if (!opts.strategy) throw new InputError('--sweep needs --strategy <name>');
   if (!opts.data?.length) throw new InputError('--sweep needs --data <candles file>');
+  if (declarationOf(opts.strategy, 'backtest').prepare) throw new InputError(`--sweep: ${opts.strategy} trades a model loaded from the journal, which the sweep's workers do not load; backtest it without --sweep`);
   const axes = parseSweepAxes(opts.sweep);
   const grid = sweepGrid(opts.strategy, axes, fixed.raw, fixed.label);
   // The data is read here once to check it (workers read it again) and to learn whether the strategy needs the trading host.

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { ArbiterError, InputError } from '../../actors/runtime/errors.js';
-import { buildStrategies, readAllocationFile, resolveWeights, singleStrategyPlan, type PlannedInstance } from '../../actors/backtest/plan.js';
+import { buildStrategies, prepareInstances, readAllocationFile, resolveWeights, singleStrategyPlan, type PlannedInstance } from '../../actors/backtest/plan.js';
 import { runBacktest, type BacktestStrategy } from '../../actors/backtest/run-backtest.js';
 import { outcomeOf, resultJson } from '../../actors/backtest/outcome.js';
 import { RISK_PROFILES, type RiskProfile } from '../../actors/backtest/risk-profiles.js';
@@ -26,6 +26,9 @@ interface BacktestOpts {
   allocation?: string;
   fast?: string;
   slow?: string;
+  model?: string;
+  db: string;
+  allowDisabled?: boolean;
   param: string[];
   fee: number;
   capital: number;
@@ -77,11 +80,11 @@ function paramKeys(): string {
     .join('; ');
 }
 
-/** `--fast`/`--slow` (sma-cross's own flags) and every `--param key=value`, as typed; each key given once. */
+/** `--fast`/`--slow` (sma-cross's own flags), `--model` (ai's) and every `--param key=value`, as typed; each key given once. */
 function commandLineParams(opts: BacktestOpts): { raw: Record<string, string>; label: (key: string) => string } {
   const raw = new Map<string, string>();
   const flags = new Set<string>();
-  for (const key of ['fast', 'slow'] as const) {
+  for (const key of ['fast', 'slow', 'model'] as const) {
     const value = opts[key];
     if (value === undefined) continue;
     raw.set(key, value);
@@ -111,7 +114,17 @@ async function execute(opts: BacktestOpts, command: Command): Promise<void> {
   for (const flag of ['workers', 'rank'] as const) if (command.getOptionValueSource(flag) === 'cli') throw new InputError(`--${flag} needs --sweep`);
   if (opts.report) checkOutputFile(opts.report, '--report');
   const model = fillModel(parseFillModelName(opts.fillModel), opts.fee);
-  const { instances, capital, venue } = plan(opts);
+  const planned = plan(opts);
+  const { capital, venue } = planned;
+  const warned = new Set<string>();
+  const instances = await prepareInstances(planned.instances, {
+    dbFile: opts.db,
+    allowDisabledModels: opts.allowDisabled === true,
+    warn: (message) => {
+      if (!warned.has(message)) process.stderr.write(`warning: ${message} (--allow-disabled)\n`);
+      warned.add(message);
+    },
+  });
   const { strategies, series } = buildStrategies(instances, capital, venue, opts.fee);
   for (const s of series) for (const g of s.gaps) process.stderr.write(`gap in ${s.file}: ${describeGap(g)} (not filled)\n`);
 
@@ -169,9 +182,12 @@ export function register(program: Command, about: CommandAbout): void {
     .description(about.summary)
     .option('--strategy <name>', `strategy to run (${Object.keys(backtestStrategies).join(', ')})`)
     .option('--data <files>', 'candle file(s), array or object format; comma-separated or repeated (capital split equally)', collect)
-    .addOption(new Option('--allocation <file>', 'YAML/JSON: capital and strategy instances with weights and params (instead of --strategy, --data, --capital and parameters)').conflicts(['strategy', 'data', 'fast', 'slow', 'param', 'capital']))
+    .addOption(new Option('--allocation <file>', 'YAML/JSON: capital and strategy instances with weights and params (instead of --strategy, --data, --capital and parameters)').conflicts(['strategy', 'data', 'fast', 'slow', 'model', 'param', 'capital']))
     .option('--fast <n>', `sma-cross: fast SMA length, same as --param fast=<n> (default: ${SMA_DEFAULTS.fast})`)
     .option('--slow <n>', `sma-cross: slow SMA length, same as --param slow=<n> (default: ${SMA_DEFAULTS.slow})`)
+    .option('--model <id>', 'ai: the stored model it trades (arbiter models), same as --param model=<id> (default: best, the enabled one with the largest edge)')
+    .option('--db <file>', 'journal the ai strategy reads trained models from', defaultConfig().storage.dbFile)
+    .option('--allow-disabled', 'ai: trade a model its walk-forward evaluation disabled (a warning says so); without it such a model is refused, exit 2')
     .option('--param <key=value>', `strategy parameter, repeatable; unknown keys are refused. ${paramKeys()}`, (v: string, prev: string[] = []) => {
       if (!/^[A-Za-z]\w*=.+$/.test(v)) throw new InvalidArgumentError(`expected key=value, got "${v}"`);
       return [...prev, v];
@@ -191,7 +207,7 @@ export function register(program: Command, about: CommandAbout): void {
     .addOption(
       new Option('--sweep <key=range>', 'run a parameter grid on worker threads, repeatable: key=start:stop:step (stop included when on the grid) or key=a,b,c; combinations the strategy rejects (sma-cross: fast ≥ slow) are skipped')
         .argParser((v: string, prev: string[] = []) => [...prev, v])
-        .conflicts(['allocation', 'report', 'sensitivity', 'dailyTarget']),
+        .conflicts(['allocation', 'report', 'sensitivity', 'dailyTarget', 'allowDisabled']),
     )
     .option('--workers <n>', 'with --sweep: worker threads (default: the available cores, at most one per run)', wholePositive)
     .addOption(new Option('--rank <metric>', `with --sweep: the metric that picks the best run; ${RANK_METRIC_NAMES.map(describeRanking).join(', ')}`).choices(RANK_METRIC_NAMES).default('sharpe'))

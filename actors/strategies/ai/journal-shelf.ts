@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { openDatabase } from '../../ledger/storage/database.js';
-import { bestEnabledModel, getModel, listModels } from './model-store-stub.js';
+import { bestEnabledModel, getModel, listModels } from '../../models/store/model-store.js';
 import type { ModelShelf } from './choose-model.js';
 
 /**

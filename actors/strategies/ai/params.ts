@@ -5,7 +5,7 @@ const TRADABLE: Regime[] = REGIMES.filter((r) => r !== 'high-volatility');
 
 /** ai parameters, with their defaults: config `strategies.ai`, the backtest's `--param` (and `--model`). */
 export const aiParams = z.strictObject({
-  model: z.string().min(1).default('best').describe('stored model id (arbiter models), or best: the newest enabled one in the journal'),
+  model: z.string().min(1).default('best').describe('stored model id (arbiter models), or best: the enabled one with the largest out-of-sample edge over its baseline'),
   threshold: z.number().min(0).max(0.5).default(0.02).describe('enter when P(up) - 0.5 reaches this; exit when 0.5 - P(up) does'),
   profitTarget: z.number().positive().default(0.02).describe('exit when the close is this fraction above the entry price'),
   stopLoss: z.number().gt(0).lt(1).default(0.01).describe('exit when the close is this fraction below the entry price'),

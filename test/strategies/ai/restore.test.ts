@@ -1,0 +1,75 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createActor } from 'xstate';
+import { loadCandles } from '../../../actors/market-data/candles/load-candles.js';
+import type { Candle } from '../../../actors/market-data/types.js';
+import type { Message } from '../../../actors/runtime/messages.js';
+import { createAiMachine, type AiEmitted, type AiInput } from '../../../actors/strategies/ai/ai.machine.js';
+import { modelPredictor } from '../../../actors/strategies/ai/model-predictor.js';
+import { CANDLE_FEATURES, StandInModel, storedModel, withId } from '../../support/stand-in-model.js';
+
+const series = loadCandles('data/candles/BTC_USDT-1m-2021-02-19_week.json');
+const candles = series.candles.slice(0, 700);
+const HYPER = { window: 3, hidden: 1, epochs: 1, learningRate: 0.1 };
+const LOG_RETURN = CANDLE_FEATURES.findIndex((f) => f.name === 'log_return');
+// log_return scaled symmetrically: P(up) = 0.5 + r / 0.004, a momentum model.
+const scaler = { min: CANDLE_FEATURES.map((_, j) => (j === LOG_RETURN ? -0.002 : 0)), max: CANDLE_FEATURES.map((_, j) => (j === LOG_RETURN ? 0.002 : 1)) };
+const stored = withId(storedModel(new StandInModel(CANDLE_FEATURES.length, HYPER, LOG_RETURN).save(), scaler));
+const input: AiInput = {
+  strategy: 'ai',
+  venue: 'replay',
+  symbol: series.symbol,
+  capital: 10_000,
+  feeRate: 0.001,
+  fraction: 0.5,
+  params: { threshold: 0.1, profitTarget: 0.004, stopLoss: 0.003, maxRisk: 0.2, regimes: ['trending-up', 'trending-down', 'ranging'], patternBars: 10 },
+  patternActor: false,
+};
+
+/** A machine over a fresh predictor (as a new process builds it), driven bar by bar; every order fills at its close at once. */
+function driver(snapshot?: unknown) {
+  const machine = createAiMachine('ai', modelPredictor(stored, new StandInModel(CANDLE_FEATURES.length, HYPER, LOG_RETURN)));
+  const actor = createActor(machine, { input, snapshot: snapshot as never });
+  const emitted: AiEmitted[] = [];
+  actor.on('order.intents', (e) => emitted.push(e));
+  actor.start();
+  let id = 0;
+  const meta = () => ({ id: `m${++id}`, correlationId: 'c', ts: id });
+  const decisions: string[] = [];
+  const bar = (candle: Candle) => {
+    const sent = emitted.length;
+    actor.send({ type: 'candle.closed', venue: 'replay', symbol: series.symbol, candle, ...meta() } satisfies Message as never);
+    const intent = emitted[sent]?.intents[0];
+    if (!intent) return;
+    decisions.push(`${candle.ts} ${intent.side} ${intent.amount} ${actor.getSnapshot().context.lastExit ?? ''}`);
+    const fill = { fillId: `f${id}`, clientOrderId: `o${id}`, intentId: intent.intentId, strategy: 'ai', venue: 'replay', symbol: series.symbol, side: intent.side, price: candle.close, amount: intent.amount, fee: 0, liquidity: 'taker' as const, ts: candle.ts };
+    const update = { clientOrderId: fill.clientOrderId, intentId: intent.intentId, strategy: 'ai', venue: 'replay', symbol: series.symbol, side: intent.side, status: 'filled' as const, filled: intent.amount, amount: intent.amount };
+    actor.send({ type: 'orders.updated', updates: [update], fills: [fill], ...meta() } satisfies Message as never);
+  };
+  return { actor, bar, decisions };
+}
+
+test('a machine restored from its persisted snapshot mid-position, over a rebuilt predictor, makes the same decisions', () => {
+  const original = driver();
+  let cut = -1;
+  for (let i = 0; i < candles.length; i++) {
+    original.bar(candles[i]!);
+    if (cut < 0 && i > 300 && original.actor.getSnapshot().value === 'long') cut = i + 1;
+    if (cut > 0) break;
+  }
+  assert.ok(cut > 0, 'the momentum model went long');
+  const persisted = JSON.parse(JSON.stringify(original.actor.getPersistedSnapshot())) as { value: string; context: { bars: Candle[] } };
+  assert.equal(persisted.value, 'long');
+  assert.ok(persisted.context.bars.length > 100, 'the snapshot carries the bar buffer');
+
+  const restored = driver(persisted);
+  const before = original.decisions.length;
+  for (const candle of candles.slice(cut)) {
+    original.bar(candle);
+    restored.bar(candle);
+  }
+  const after = original.decisions.slice(before);
+  assert.ok(after.length >= 4, `it kept trading after the cut (${after.length} decisions)`);
+  assert.deepEqual(restored.decisions, after);
+  assert.deepEqual(restored.actor.getSnapshot().context, original.actor.getSnapshot().context);
+});

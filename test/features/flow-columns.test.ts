@@ -34,8 +34,10 @@ test('the 2024-08-08 recording: 1 s candles from the futures trades, with book, 
   // CVD against the CSV's trades summed directly, from the first bar the trades wholly cover.
   const start = candles.find((c) => c.ts >= tape.from)!.ts;
   const cvd = column(m, 'cvd');
+  let expected = 0;
+  let k = tape.trades.findIndex((t) => t.ts >= start);
   m.rows.forEach((row, i) => {
-    const expected = tape.trades.filter((t) => t.ts >= start && t.ts < row.knownAt).reduce((s, t) => s + (t.takerSide === 'buy' ? t.qty : -t.qty), 0);
+    for (; k < tape.trades.length && tape.trades[k]!.ts < row.knownAt; k++) expected += tape.trades[k]!.takerSide === 'buy' ? tape.trades[k]!.qty : -tape.trades[k]!.qty;
     assert.ok(Math.abs(cvd[i]! - expected) < 1e-9, `cvd at ${row.knownAt}: ${cvd[i]} vs ${expected}`);
   });
 

@@ -8,7 +8,7 @@ const iso = (ts: number): string => new Date(ts).toISOString();
 function inOrder<T>(field: string, items: readonly T[], ts: (item: T) => number, strictly: boolean): void {
   for (let i = 1; i < items.length; i++) {
     const [a, b] = [ts(items[i - 1]!), ts(items[i]!)];
-    if (strictly ? b <= a : b < a) throw new InputError(`${field}: entry ${i} (ts ${b}) is not after entry ${i - 1} (ts ${a})`);
+    if (strictly ? b <= a : b < a) throw new InputError(`${field}: entry ${i} (ts ${b}) is ${strictly ? 'not after' : 'before'} entry ${i - 1} (ts ${a})`);
   }
 }
 

@@ -4,6 +4,10 @@ import { defaultConfig, type Config } from '../../config/index.js';
 import { InputError } from '../../actors/runtime/errors.js';
 import { declarationOf } from '../../actors/strategies/catalogue/catalogue.js';
 import { planPaperFamilies, type Lookup } from '../../supervisors/session-plan.js';
+import { openDatabase } from '../../actors/ledger/storage/database.js';
+import { saveModel } from '../../actors/models/store/model-store.js';
+import { CANDLE_FEATURES, StandInModel, storedModel } from '../support/stand-in-model.js';
+import { tempDbFile } from '../ledger/storage/temp-db.js';
 
 const listing = (strategies: string[], c: Config = defaultConfig()): Config => ({ ...c, paper: { ...c.paper, strategies } });
 
@@ -13,7 +17,7 @@ const holding: Lookup = (name, where) => {
   return name === 'buy-and-hold' ? { ...d, unavailable: () => 'no model beat its baseline out of sample' } : d;
 };
 
-test('the default plan: three families on their hosts with their capital; ai_trading and quantum_trading not built yet', () => {
+test('the default plan: three families on their hosts with their capital; ai_trading off without a trained model, quantum_trading not built yet', () => {
   const config = defaultConfig();
   const { running, off } = planPaperFamilies(config);
   assert.deepEqual(
@@ -24,7 +28,9 @@ test('the default plan: three families on their hosts with their capital; ai_tra
       ['market_making', 'candles', ['market-making'], 2_000],
     ],
   );
-  assert.deepEqual(off.map((o) => [o.family, o.disabledReason]), [['ai_trading', 'not built yet'], ['quantum_trading', 'not built yet']]);
+  const noModel = 'no stored model (the run has no journal): train one: arbiter train --model lstm --data <candles.json> --walk-forward';
+  assert.deepEqual(off.map((o) => [o.family, o.disabledReason]), [['ai_trading', noModel], ['quantum_trading', 'not built yet']]);
+  assert.equal(off[0]!.detail, `ai: ${noModel}`);
   assert.deepEqual(running[2]!.strategies[0]!.params, config.strategies.marketMaking, 'parameters come from strategies.<camelCaseName>');
 });
 
@@ -57,4 +63,28 @@ test('a family with no capital is off and says so; a family cannot span two host
     return name === 'sma-cross' ? { ...d, family: 'arbitrage' } : d;
   };
   assert.throws(() => planPaperFamilies(listing(['cross-exchange', 'sma-cross']), misfiled), (err: unknown) => err instanceof InputError && /arbitrage family would trade on local-exchanges and candles/.test(err.message));
+});
+
+test("ai_trading runs ai when the session's journal holds an enabled model, and is off with the model's reason when it is disabled", () => {
+  const file = tempDbFile();
+  const db = openDatabase(file);
+  const saved = new StandInModel(CANDLE_FEATURES.length, { window: 2, hidden: 1, epochs: 1, learningRate: 0.1 }, 5).save();
+  const scaler = { min: CANDLE_FEATURES.map(() => 0), max: CANDLE_FEATURES.map(() => 1) };
+  const off = saveModel(db, storedModel(saved, scaler, { enabled: false }), { now: () => 1 });
+  db.close();
+  const config = listing(['ai', 'market-making']);
+
+  const disabled = planPaperFamilies({ ...config, strategies: { ...config.strategies, ai: { ...config.strategies.ai, model: off.id } } }, declarationOf, { dbFile: file });
+  assert.deepEqual(disabled.off.find((o) => o.family === 'ai_trading'), {
+    family: 'ai_trading',
+    disabledReason: `${off.id} is disabled: accuracy 50.4% vs persistence 51.2% (one-sided exact McNemar p = 0.83)`,
+    detail: `ai: ${off.id} is disabled: accuracy 50.4% vs persistence 51.2% (one-sided exact McNemar p = 0.83)`,
+  });
+
+  const db2 = openDatabase(file);
+  saveModel(db2, storedModel(saved, scaler), { now: () => 2 });
+  db2.close();
+  const enabled = planPaperFamilies(config, declarationOf, { dbFile: file });
+  const ai = enabled.running.find((p) => p.family === 'ai_trading')!;
+  assert.deepEqual([ai.host, ai.strategies.map((s) => s.declaration.name), ai.capital], ['candles', ['ai'], 2_000]);
 });

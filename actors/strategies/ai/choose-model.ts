@@ -37,7 +37,7 @@ export function chooseModel(ref: string, shelf: ModelShelf | undefined, allowDis
     stored = found;
   }
   const missing = modelFeatures(stored.features).missing;
-  if (missing.length > 0) return { unavailable: `${stored.id} needs ${missing.join(', ')}, which the ai strategy cannot compute from the run's candles` };
+  if (missing.length > 0) return { unavailable: `${stored.id} needs ${missing.join(', ')}, which the run lacks: the ai strategy computes features from its candles alone` };
   if (stored.enabled) return { stored };
   if (!allowDisabled) return { unavailable: disabled(stored) };
   return { stored, warning: `trading ${disabled(stored)}` };

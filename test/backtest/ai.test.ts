@@ -1,0 +1,61 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { loadCandles, type CandleSeries } from '../../actors/market-data/candles/load-candles.js';
+import { runBacktest } from '../../actors/backtest/run-backtest.js';
+import { prepareInstances, singleStrategyPlan } from '../../actors/backtest/plan.js';
+import { openDatabase } from '../../actors/ledger/storage/database.js';
+import { saveModel } from '../../actors/models/store/model-store.js';
+import { InputError } from '../../actors/runtime/errors.js';
+import { fillModel } from '../../actors/venues/replay/fill-model.js';
+import { createAiMachine, type AiInput } from '../../actors/strategies/ai/ai.machine.js';
+import { modelPredictor } from '../../actors/strategies/ai/model-predictor.js';
+import { CANDLE_FEATURES, StandInModel, storedModel, withId } from '../support/stand-in-model.js';
+import { tempDbFile } from '../ledger/storage/temp-db.js';
+import { ARBITER } from '../support/arbiter-cli.js';
+
+const week = loadCandles('data/candles/BTC_USDT-1m-2021-02-19_week.json');
+const series: CandleSeries = { ...week, candles: week.candles.slice(0, 800) };
+const HYPER = { window: 3, hidden: 1, epochs: 1, learningRate: 0.1 };
+const LOG_RETURN = CANDLE_FEATURES.findIndex((f) => f.name === 'log_return');
+// P(up) = 0.5 + log return / 0.004: a momentum stand-in.
+const scaler = { min: CANDLE_FEATURES.map((_, j) => (j === LOG_RETURN ? -0.002 : 0)), max: CANDLE_FEATURES.map((_, j) => (j === LOG_RETURN ? 0.002 : 1)) };
+const standIn = () => new StandInModel(CANDLE_FEATURES.length, HYPER, LOG_RETURN);
+
+test('the ai strategy with an enabled stand-in model trades through risk in a backtest on the trading host', async () => {
+  const stored = withId(storedModel(standIn().save(), scaler));
+  const input: AiInput = {
+    strategy: 'ai',
+    venue: 'replay',
+    symbol: series.symbol,
+    capital: 10_000,
+    feeRate: 0.001,
+    fraction: 0.09,
+    params: { threshold: 0.1, profitTarget: 0.004, stopLoss: 0.003, maxRisk: 0.1, regimes: ['trending-up', 'trending-down', 'ranging'], patternBars: 10 },
+    patternActor: false,
+  };
+  const machine = createAiMachine('ai', modelPredictor(stored, standIn()));
+  const result = await runBacktest({ strategies: [{ name: 'ai', series, capital: 10_000, machine, input }], model: fillModel('optimistic', 0.001), venueId: 'replay', host: 'trading' });
+  assert.ok(result.trades.length >= 5, `trades: ${result.trades.length}`);
+  assert.ok(result.trades.every((t) => t.strategy === 'ai'));
+});
+
+test('a disabled stored model: the plan refuses it with the stored reason; the CLI exits 2 saying why', async () => {
+  const file = tempDbFile();
+  const db = openDatabase(file);
+  const off = saveModel(db, storedModel(standIn().save(), scaler, { enabled: false }));
+  db.close();
+  const data = join(dirname(file), 'BTC_USDT-1m.json');
+  writeFileSync(data, JSON.stringify(series.candles.slice(0, 200).map((c) => [c.ts, c.open, c.high, c.low, c.close, c.volume])));
+
+  const reason = `${off.id} is disabled: accuracy 50.4% vs persistence 51.2% (one-sided exact McNemar p = 0.83)`;
+  const plan = singleStrategyPlan('ai', [data], { model: off.id });
+  await assert.rejects(prepareInstances(plan, { dbFile: file }), (err: unknown) => err instanceof InputError && err.message === `ai cannot trade: ${reason}`);
+
+  const res = spawnSync(process.execPath, [ARBITER, 'backtest', '--strategy', 'ai', '--model', off.id, '--db', file, '--data', data, '--json'], { encoding: 'utf8' });
+  assert.equal(res.status, 2, res.stderr);
+  assert.equal(res.stderr, `arbiter backtest: ai cannot trade: ${reason}\n`);
+  assert.equal(res.stdout, '');
+});

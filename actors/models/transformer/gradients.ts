@@ -7,19 +7,36 @@ import type { GradConfig, NamedAttrMap, Tensor } from '@tensorflow/tfjs-core';
  * the encoder and its loss run, written with tfjs ops.
  */
 
-/** Sums a broadcast gradient back to the input's shape. */
+/**
+ * Sums a broadcast gradient back to the input's shape. Broadcasting along leading axes (a bias) sums with a product
+ * by ones: the CPU backend's sum over a leading axis transposes element by element first.
+ */
 function unbroadcast(dy: Tensor, shape: number[]): Tensor {
   const axes = tf.broadcast_util.getReductionAxes(shape, dy.shape);
-  return tf.reshape(axes.length > 0 ? tf.sum(dy, axes) : dy, shape);
+  if (axes.length === 0) return tf.reshape(dy, shape);
+  const leading = dy.shape.length - shape.length;
+  if (axes.length === leading && axes.every((axis, i) => axis === i)) {
+    const rows = dy.shape.slice(0, leading).reduce((a, b) => a * b, 1);
+    const flat = tf.reshape(dy, [rows, dy.size / rows]) as tf.Tensor2D;
+    return tf.reshape(tf.matMul(tf.ones([1, rows]), flat), shape);
+  }
+  return tf.reshape(tf.sum(dy, axes), shape);
 }
 
-function keepDimShape(x: Tensor, attrs: NamedAttrMap): number[] {
+/**
+ * dy of a reduction of x over `attrs.axis`, repeated over the reduced axes (divided by their size for a mean). When
+ * those are the trailing axes, the repeat is a product with ones rather than an element-by-element broadcast.
+ */
+function spreadReduction(dy: Tensor, x: Tensor, attrs: NamedAttrMap, mean: boolean): Tensor {
   const axes = tf.util.parseAxisParam(attrs.axis as number | number[], x.shape);
-  return x.shape.map((d, i) => (axes.includes(i) ? 1 : d));
-}
-
-function reducedCount(x: Tensor, attrs: NamedAttrMap): number {
-  return tf.util.parseAxisParam(attrs.axis as number | number[], x.shape).reduce((n, axis) => n * x.shape[axis]!, 1);
+  const reduced = axes.reduce((n, axis) => n * x.shape[axis]!, 1);
+  const scaled = mean ? tf.div(dy, reduced) : dy;
+  const trailing = axes.every((axis) => axis >= x.shape.length - axes.length);
+  if (trailing) {
+    const kept = x.size / reduced;
+    return tf.reshape(tf.matMul(tf.reshape(scaled, [kept, 1]) as tf.Tensor2D, tf.ones([1, reduced])), x.shape);
+  }
+  return tf.mul(tf.reshape(scaled, x.shape.map((d, i) => (axes.includes(i) ? 1 : d))), tf.onesLike(x));
 }
 
 function one(dy: Tensor | Tensor[]): Tensor {
@@ -59,6 +76,14 @@ const GRADIENTS: GradConfig[] = [
   unary(tf.Sqrt, (dy, x) => tf.div(dy, tf.mul(tf.sqrt(x), 2))),
   unary(tf.Square, (dy, x) => tf.mul(dy, tf.mul(x, 2))),
   {
+    kernelName: tf.ClipByValue,
+    inputsToSave: ['x'],
+    gradFunc: (dy, [x], attrs) => {
+      const inside = tf.logicalAnd(tf.greaterEqual(x!, attrs.clipValueMin as number), tf.lessEqual(x!, attrs.clipValueMax as number));
+      return { x: () => tf.mul(one(dy), tf.cast(inside, 'float32')) };
+    },
+  },
+  {
     kernelName: tf.Reshape,
     inputsToSave: ['x'],
     gradFunc: (dy, [x]) => ({ x: () => tf.reshape(one(dy), x!.shape) }),
@@ -74,20 +99,12 @@ const GRADIENTS: GradConfig[] = [
   {
     kernelName: tf.Sum,
     inputsToSave: ['x'],
-    gradFunc: (dy, [x], attrs) => ({ x: () => tf.mul(tf.reshape(one(dy), keepDimShape(x!, attrs)), tf.onesLike(x!)) }),
+    gradFunc: (dy, [x], attrs) => ({ x: () => spreadReduction(one(dy), x!, attrs, false) }),
   },
   {
     kernelName: tf.Mean,
     inputsToSave: ['x'],
-    gradFunc: (dy, [x], attrs) => ({ x: () => tf.div(tf.mul(tf.reshape(one(dy), keepDimShape(x!, attrs)), tf.onesLike(x!)), reducedCount(x!, attrs)) }),
-  },
-  {
-    kernelName: tf.Softmax,
-    outputsToSave: [true],
-    gradFunc: (dy, [y], attrs) => {
-      const dim = attrs.dim as number;
-      return { logits: () => tf.mul(y!, tf.sub(one(dy), tf.sum(tf.mul(one(dy), y!), dim, true))) };
-    },
+    gradFunc: (dy, [x], attrs) => ({ x: () => spreadReduction(one(dy), x!, attrs, true) }),
   },
   {
     kernelName: tf.BatchMatMul,

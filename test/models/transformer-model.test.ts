@@ -16,7 +16,7 @@ test('transformer: the same seed and samples give the same weights, and nothing 
   const before = tf.memory().numTensors;
   const samples = toySamples(periodFourUps(40), HYPER.window);
   const fitted = async () => {
-    const model = createModel('transformer', 2, HYPER);
+    const model = createModel('transformer', 2, { ...HYPER, epochs: 3 });
     await model.fit(samples);
     const saved = model.save();
     model.predict(samples[0]!.window);

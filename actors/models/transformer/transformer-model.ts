@@ -1,4 +1,3 @@
-import type { Json } from '../../../machines/long-flat.signal.js';
 import type { FitOptions, Hyperparameters, Model, SavedModel } from '../model.js';
 import type { Sample } from '../sample.js';
 import { seededRandom } from '../seeded-random.js';
@@ -23,8 +22,8 @@ function shuffled(n: number, random: () => number): number[] {
 }
 
 /**
- * A small Transformer encoder on tfjs-core's CPU backend, trained with binary cross-entropy and Adam over variables
- * it owns; `predict` returns the sigmoid of its logit.
+ * A small Transformer encoder trained on tfjs-core's CPU backend with binary cross-entropy and Adam over variables it
+ * owns. `predict` (the sigmoid of its logit) runs the same arithmetic in plain JavaScript over the trained weights.
  */
 export class TransformerModel implements Model {
   readonly kind = 'transformer' as const;

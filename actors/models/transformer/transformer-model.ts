@@ -22,7 +22,7 @@ function shuffled(n: number, random: () => number): number[] {
 }
 
 /**
- * A small Transformer encoder trained on tfjs-core's CPU backend with binary cross-entropy and Adam over variables it
+ * A small Transformer encoder trained on tfjs's pure-JS CPU backend with binary cross-entropy and Adam over variables it
  * owns. `predict` (the sigmoid of its logit) runs the same arithmetic in plain JavaScript over the trained weights.
  */
 export class TransformerModel implements Model {

@@ -5,7 +5,6 @@ import { declareStrategy, type StrategyContext } from '../catalogue/strategy-dec
 import { aiMachine, createAiMachine, type AiInput } from './ai.machine.js';
 import { chooseModel, type ModelChoice } from './choose-model.js';
 import { withJournalShelf } from './journal-shelf.js';
-import { loadModel } from './load-model-stub.js';
 import { modelPredictor } from './model-predictor.js';
 import { aiParams } from './params.js';
 import type { AiPredictor } from './predictor.js';
@@ -39,7 +38,9 @@ export const declaration = declareStrategy({
     const choice = choose(p.model, context);
     if ('unavailable' in choice) throw new InputError(`ai: ${choice.unavailable}`);
     if (choice.warning) context.warn?.(`ai: ${choice.warning}`);
-    const model = await loadModel(choice.stored.saved);
+    // Loaded only when an ai strategy trades: brain.js and tfjs stay out of every other command's start-up.
+    const { loadModel } = await import('../../models/load-model.js');
+    const model = loadModel(choice.stored.saved);
     return { stored: choice.stored, predictor: modelPredictor(choice.stored, model) };
   },
   actor: (host, p, prepared) => {

@@ -50,7 +50,7 @@ test('unavailable says why: no journal, no model, an unknown id, a disabled mode
   assert.match(ai.unavailable!(params(), { dbFile: onlyOff })!, new RegExp(`^no enabled model in .* \\(1 stored\\); the newest, ${off2.id} is disabled: accuracy 49.9% vs majority 52.0%`));
 });
 
-test('prepare refuses what unavailable refuses, and warns once when it trades a disabled model on request', async () => {
+test('prepare refuses what unavailable refuses; the actor is built only from what prepare loaded', async () => {
   const file = tempDbFile();
   const db = openDatabase(file);
   const off = saveModel(db, storedModel(saved, scaler, { enabled: false }), at(1));

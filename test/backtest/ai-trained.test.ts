@@ -3,48 +3,14 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { buildFeatureMatrix } from '../../actors/features/build-feature-matrix.js';
 import { loadCandles } from '../../actors/market-data/candles/load-candles.js';
-import { openDatabase } from '../../actors/ledger/storage/database.js';
-import { RecurrentModel } from '../../actors/models/recurrent/recurrent-model.js';
-import { fitScaler, scaleRow } from '../../actors/models/scaler.js';
-import type { Sample } from '../../actors/models/sample.js';
-import { saveModel } from '../../actors/models/store/model-store.js';
-import { storedModel } from '../support/stand-in-model.js';
+import { storeTiny, trainTinyLstm } from '../support/tiny-lstm.js';
 import { tempDbFile } from '../ledger/storage/temp-db.js';
 import { ARBITER } from '../support/arbiter-cli.js';
 
 const week = loadCandles('data/candles/BTC_USDT-1m-2021-02-19_week.json');
-const WINDOW = 4;
-
-/** A tiny LSTM fitted on the week's first 400 bars (the real model code), saved as the store keeps it. */
-async function train() {
-  const candles = week.candles.slice(0, 400);
-  const matrix = buildFeatureMatrix(candles, { timeframeMs: week.timeframeMs });
-  const scaler = fitScaler(matrix.rows.map((r) => r.values));
-  const scaled = matrix.rows.map((r) => scaleRow(scaler, r.values));
-  const close = new Map(candles.map((c) => [c.ts, c.close]));
-  const samples: Sample[] = [];
-  for (let t = WINDOW - 1; t + 1 < scaled.length; t++) {
-    const now = close.get(matrix.rows[t]!.ts)!;
-    const next = close.get(matrix.rows[t + 1]!.ts)!;
-    samples.push({ ts: matrix.rows[t]!.ts, window: scaled.slice(t - WINDOW + 1, t + 1), next: scaled[t + 1]!, up: next > now ? 1 : 0, nextReturn: Math.log(next / now) });
-  }
-  // RecurrentModel itself rather than createModel: the test process need not load tfjs for an LSTM.
-  const model = new RecurrentModel('lstm', matrix.features.length, { window: WINDOW, hidden: 3, epochs: 2, learningRate: 0.01, seed: 1 });
-  await model.fit(samples);
-  return { saved: model.save(), scaler, features: matrix.features };
-}
-const trained = train();
-
-/** The trained model stored in `file`, enabled or not; its id. */
-async function storedIn(file: string, enabled: boolean): Promise<string> {
-  const { saved, scaler, features } = await trained;
-  const db = openDatabase(file);
-  const stored = saveModel(db, storedModel(saved, scaler, { enabled, features }));
-  db.close();
-  return stored.id;
-}
+const trained = trainTinyLstm(week.candles.slice(0, 400), week.timeframeMs);
+const storedIn = async (file: string, enabled: boolean) => storeTiny(file, await trained, enabled);
 
 function backtest(file: string, ...args: string[]) {
   const data = join(dirname(file), 'BTC_USDT-1m.json');

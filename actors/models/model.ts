@@ -14,8 +14,12 @@ export interface Hyperparameters {
   /** Passes over the training samples. */
   epochs: number;
   learningRate: number;
-  /** Attention heads (Transformer only; must divide `hidden`). */
+  /** Attention heads (Transformer only; must divide `hidden`; 1 when absent). */
   heads?: number;
+  /** Stacked recurrent layers or encoder blocks (1 when absent). */
+  layers?: number;
+  /** Seeds the initial weights (and the Transformer's batch order): the same seed and samples give the same model. */
+  seed?: number;
 }
 
 export interface FitProgress {
@@ -51,4 +55,6 @@ export interface Model {
   fit(samples: readonly Sample[], options?: FitOptions): Promise<{ loss: number }>;
   predict(window: readonly (readonly number[])[]): number;
   save(): SavedModel;
+  /** Frees what the model holds outside the JS heap (the Transformer's tensors); it cannot predict afterwards. */
+  dispose(): void;
 }

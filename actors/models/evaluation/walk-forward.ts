@@ -48,6 +48,7 @@ export async function walkForward(series: ModelSeries, opts: WalkForwardOptions)
     const model = await opts.createModel(opts.kind, series.features.length, opts.hyper);
     await model.fit(train, { onProgress: (p) => opts.onProgress?.({ stage: 'fold', fold: k + 1, folds: folds.length, ...p }) });
     const ps = test.map((s) => model.predict(s.window));
+    model.dispose();
     const upRate = train.reduce((n, s) => n + s.up, 0) / train.length;
     const base = baselinesAt(testRows, upRate);
 

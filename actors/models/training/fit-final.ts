@@ -28,5 +28,7 @@ export async function fitFinal(series: ModelSeries, opts: FinalFitOptions): Prom
   const samples = buildSamples(series, sampleRows(series, trainFrom, trainTo - 1, window), window, scaler);
   const model = await opts.createModel(opts.kind, series.features.length, opts.hyper);
   await model.fit(samples, { onProgress: (p) => opts.onProgress?.({ stage: 'final', fold: opts.folds + 1, folds: opts.folds, ...p }) });
-  return { saved: model.save(), scaler, trainStart: series.ts[trainFrom]!, trainEnd: series.ts[trainTo]!, samples: samples.length };
+  const saved = model.save();
+  model.dispose();
+  return { saved, scaler, trainStart: series.ts[trainFrom]!, trainEnd: series.ts[trainTo]!, samples: samples.length };
 }

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputError } from '../../runtime/errors.js';
+import { createModel } from '../create-model.js';
 import type { ModelFactory } from './model-factory.js';
 import { runTrainJob } from './run-train-job.js';
 import type { TrainJob, TrainMessage } from './train-job.js';
@@ -15,11 +16,8 @@ async function factory(): Promise<ModelFactory> {
     const module = (await import(job.factory.module)) as { modelFactory(data: unknown): ModelFactory };
     return module.modelFactory(job.factory.data);
   }
-  const real = (await import(REAL_MODELS)) as { createModel: ModelFactory };
-  return real.createModel;
+  return createModel;
 }
-// Until create-model.ts lands on this branch.
-const REAL_MODELS: string = '../create-model.js';
 
 try {
   const result = await runTrainJob(job, await factory(), (progress) => post({ kind: 'progress', progress }));

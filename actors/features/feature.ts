@@ -1,7 +1,9 @@
-import type { Candle } from '../market-data/types.js';
+import type { BookLevel, Candle } from '../market-data/types.js';
 import type { NewsItem } from '../market-data/news/news-item.js';
+import type { OpenInterestDay } from '../market-data/open-interest/open-interest-day.js';
+import type { Trade } from '../market-data/trades/trade.js';
 
-export type FeatureGroup = 'price_data' | 'technical_indicators' | 'market_sentiment';
+export type FeatureGroup = 'price_data' | 'technical_indicators' | 'order_book_data' | 'volume_profile' | 'market_sentiment';
 
 /** What a model is told about a feature it was given (docs/features.md). */
 export interface FeatureInfo {
@@ -15,21 +17,44 @@ export interface FeatureInfo {
   warmUp: number;
 }
 
-/** One step of the stream: bar t, the time it closes, and the news items that became known during it. */
+/** How far from mid a bar's book reaches: the levels within ±0.5% of it, the widest band a depth feature reads. */
+export const BOOK_WINDOW = 0.005;
+
+/** The book as it stood at a bar's close: its levels within BOOK_WINDOW of mid, best first. */
+export interface BookAtClose {
+  /** Time of the last update applied (≤ the bar's close). */
+  ts: number;
+  bids: readonly BookLevel[];
+  asks: readonly BookLevel[];
+}
+
+/**
+ * One step of the stream: bar t, the time it closes, and the data known by then. A field is undefined when the run
+ * has no such data, or its data does not cover this bar.
+ */
 export interface FeatureBar {
   candle: Candle;
   /** candle.ts + timeframe: the moment bar t's values are known. */
   closeTs: number;
   /** Items with previous close < ts ≤ closeTs (the first bar gets every item up to its close). */
   news: readonly NewsItem[];
+  /** The last book state with ts ≤ closeTs, when the books span closeTs. */
+  book?: BookAtClose;
+  /** Trades with candle.ts ≤ ts < closeTs, when the trades span the whole bar ([]: nobody traded). */
+  trades?: readonly Trade[];
+  /** Days whose end (day + 1 day) falls in (previous close, closeTs] (the first bar gets every day ended by its close). */
+  openInterest?: readonly OpenInterestDay[];
 }
 
 /** Fed bars in order; returns the feature's value at the bar's close, or null while it has none. */
 export type FeatureStep = (bar: FeatureBar) => number | null;
 
+/** The data a feature reads besides candles; each key names a FeatureMatrixInput field. */
+export type FeatureNeed = 'candles' | 'news' | 'books' | 'trades' | 'openInterest';
+
 export interface FeatureDefinition extends FeatureInfo {
   /** The data the feature needs: it is in a matrix only when the run has that data. */
-  needs: 'candles' | 'news';
+  needs: FeatureNeed;
   /** A fresh streaming computation, holding its own state. */
   start(): FeatureStep;
 }

@@ -93,6 +93,20 @@ export class BookSide {
     return out;
   }
 
+  /** The levels from the best to `limit` inclusive (bids at or above it, asks at or below it), best first (new tuples). */
+  upTo(limit: number): BookLevel[] {
+    const out: BookLevel[] = [];
+    const key = this.sign * limit;
+    for (let c = this.chunks.length - 1; c >= 0; c--) {
+      const chunk = this.chunks[c]!;
+      for (let i = chunk.length - 2; i >= 0; i -= 2) {
+        if (this.sign * chunk[i]! < key) return out;
+        out.push([chunk[i]!, chunk[i + 1]!]);
+      }
+    }
+    return out;
+  }
+
   clear(): void {
     this.chunks = [];
     this.count = 0;

@@ -6,7 +6,7 @@ import { loadConfig, exitOnConfigError } from '../../config/index.js';
 import { ArbiterError, InputError } from '../../actors/runtime/errors.js';
 import { loadCandles } from '../../actors/market-data/candles/load-candles.js';
 import { describeGap } from '../../actors/market-data/candles/gaps.js';
-import { readNewsFile } from '../../actors/market-data/news/read-news-file.js';
+import { loadFeatureInputs } from '../../actors/features/inputs/load-feature-inputs.js';
 import { buildFeatureMatrix } from '../../actors/features/build-feature-matrix.js';
 import { MODEL_KINDS, type Hyperparameters, type ModelKind } from '../../actors/models/model.js';
 import { defaultHyperparameters, parseHyperparameters } from '../../actors/models/hyper-params.js';
@@ -29,6 +29,9 @@ interface TrainOpts {
   data: string;
   timeframe?: string;
   news?: string;
+  books?: string;
+  trades?: string;
+  openInterest?: string;
   walkForward?: boolean;
   trainBars: number;
   testBars: number;
@@ -96,8 +99,8 @@ async function execute(opts: TrainOpts): Promise<void> {
     throw new InputError(`--timeframe ${opts.timeframe}: ${opts.data} has bars ${series.timeframeMs / 60_000} minute(s) apart (candles are not resampled here)`);
   }
   for (const g of series.gaps) process.stderr.write(`gap in ${opts.data}: ${describeGap(g)} (not filled)\n`);
-  const news = opts.news === undefined ? undefined : readNewsFile(opts.news);
-  const matrix = buildFeatureMatrix(series.candles, { timeframeMs: series.timeframeMs, news });
+  const inputs = await loadFeatureInputs({ news: opts.news, books: opts.books, trades: opts.trades, openInterest: opts.openInterest });
+  const matrix = buildFeatureMatrix(series.candles, { timeframeMs: series.timeframeMs, ...inputs });
   const modelSeries = toModelSeries(matrix, series.candles, series.timeframeMs);
   const windows = { trainBars: opts.trainBars, testBars: opts.testBars };
   const folds = planFolds(modelSeries.ts.length, windows, hyper.window).length;
@@ -178,6 +181,9 @@ export function register(program: Command, about: CommandAbout): void {
     .requiredOption('--data <candles.json>', 'candle file, e.g. data/candles/BTC_USDT-1m-2021-02-19_week.json')
     .option('--timeframe <bar>', "the bar length the data must have, e.g. 1m (default: the file's)")
     .option('--news <file.jsonl>', 'headlines for news_score, e.g. data/news/cryptopanic_btc_2022-05-11_2022-06-09.jsonl')
+    .option('--books <file.txt[.gz]>', 'depth websocket recording for the order-book features, e.g. data/books/binance_usdm_btcusdt_depth_2024-08-08T2354Z_6min.txt.gz')
+    .option('--trades <file.csv[.gz]>', 'trades with the taker side for taker flow and CVD, e.g. data/trades/binance_spot_btcusdt_trades_2024-08-08T2354Z_11min.csv')
+    .option('--open-interest <file.csv>', 'daily open interest, e.g. data/futures/btc_open_interest_usd_daily_2019-03-30_2024-11-20.csv')
     .option('--walk-forward', 'evaluate walk-forward before storing (always done: the only evaluation there is)')
     .option('--train-bars <n>', 'training samples per fold', whole, DEFAULT_WINDOWS.trainBars)
     .option('--test-bars <n>', 'test samples per fold, and the step between folds', whole, DEFAULT_WINDOWS.testBars)

@@ -27,13 +27,15 @@ interface TrainJson {
 
 test('train --json walks forward in a worker of the compiled CLI, stores the model, and models --json lists it', () => {
   const report = join(dir, 'train.html');
-  const res = cli(['train', '--model', 'gru', '--data', slice, ...TINY, '--db', db, '--report', report, '--json']);
+  const oi = 'data/futures/btc_open_interest_usd_daily_2019-03-30_2024-11-20.csv';
+  const res = cli(['train', '--model', 'gru', '--data', slice, '--open-interest', oi, ...TINY, '--db', db, '--report', report, '--json']);
   assert.equal(res.status, 0, res.stderr);
   const lines = res.stdout.trim().split('\n');
   const out = JSON.parse(lines[lines.length - 1]!) as TrainJson;
 
   assert.equal(out.model, 'gru');
   assert.ok(out.features.length >= 8 && !out.features.includes('close'), out.features.join(', '));
+  assert.ok(out.features.includes('oi_log_change_1d'), 'the open-interest features come with --open-interest');
   assert.equal(out.folds.length, 2);
   for (const f of out.folds) {
     assert.deepEqual(Object.keys(f).slice(0, 7), ['trainStart', 'trainEnd', 'testStart', 'testEnd', 'accuracy', 'baselineAccuracy', 'samples']);

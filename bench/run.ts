@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --only pipeline,triangular,dex,backtest,journal,ingest,sweep,startup,costs]` (`costs` runs only when named)
+ * `npm run bench [-- --json] [-- --only pipeline,triangular,dex,backtest,journal,ingest,sweep,startup,inference,training,costs]` (`costs` runs only when named)
  * Each section measures its work and a floor (the same work done the simplest way) in the same run,
  * because these machines are noisy: compare ratios, not absolute numbers across runs.
  */
@@ -18,6 +18,8 @@ const sections: Record<string, () => Promise<Section>> = {
   costs: async () => (await import('./actor-costs.js')).benchActorCosts,
   sweep: async () => (await import('./sweep.js')).benchSweep,
   startup: async () => (await import('./startup.js')).benchStartup,
+  inference: async () => (await import('./model-inference.js')).benchModelInference,
+  training: async () => (await import('./model-training.js')).benchModelTraining,
 };
 
 const program = new Command()

@@ -1,14 +1,23 @@
 import { seededRandom } from '../seeded-random.js';
 
-/** Every weight of the encoder by name, with its shape, in a fixed order (the order `save` writes). */
-export function parameterShapes(inputSize: number, width: number, blocks: number): [string, number[]][] {
+/**
+ * Every weight of the encoder by name, with its shape, in a fixed order (the order `save` writes). Each attention
+ * head has its own query, key, value and output matrices (`width × width/heads`, and back), which is the usual
+ * concatenated-heads layer cut along its columns.
+ */
+export function parameterShapes(inputSize: number, width: number, heads: number, blocks: number): [string, number[]][] {
+  const depth = width / heads;
   const feedForward = 2 * width;
   const shapes: [string, number[]][] = [
     ['input.w', [inputSize, width]],
     ['input.b', [width]],
   ];
   for (let b = 0; b < blocks; b++) {
-    for (const m of ['q', 'k', 'v', 'o']) shapes.push([`block${b}.${m}.w`, [width, width]], [`block${b}.${m}.b`, [width]]);
+    for (let h = 0; h < heads; h++) {
+      for (const m of ['q', 'k', 'v']) shapes.push([`block${b}.head${h}.${m}.w`, [width, depth]], [`block${b}.head${h}.${m}.b`, [depth]]);
+      shapes.push([`block${b}.head${h}.o.w`, [depth, width]]);
+    }
+    shapes.push([`block${b}.o.b`, [width]]);
     shapes.push([`block${b}.norm1.gamma`, [width]], [`block${b}.norm1.beta`, [width]]);
     shapes.push([`block${b}.ff1.w`, [width, feedForward]], [`block${b}.ff1.b`, [feedForward]]);
     shapes.push([`block${b}.ff2.w`, [feedForward, width]], [`block${b}.ff2.b`, [width]]);

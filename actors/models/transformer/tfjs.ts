@@ -1,12 +1,10 @@
-import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
-import { registerEncoderGradients } from './gradients.js';
+import * as tf from '@tensorflow/tfjs';
 
-// PROD skips tfjs's debug checks and its "install tfjs-node" console warning.
+// PROD skips tfjs's debug checks. The union package registers every op's gradient; tfjs-node is not used (its native
+// library downloads at install), so the encoder trains on the pure-JS CPU backend.
 tf.env().set('PROD', true);
-registerEncoderGradients();
 
-/** tfjs-core on its pure-JS CPU backend. The CPU backend initialises synchronously; `fit` still awaits this. */
+/** tfjs on its pure-JS CPU backend. The CPU backend initialises synchronously; `fit` still awaits this. */
 export const tfReady: Promise<boolean> = tf.setBackend('cpu');
 
 export { tf };

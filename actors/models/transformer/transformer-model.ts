@@ -1,9 +1,9 @@
-import type { Json } from '../../../machines/long-flat.signal.js';
 import type { FitOptions, Hyperparameters, Model, SavedModel } from '../model.js';
 import type { Sample } from '../sample.js';
 import { seededRandom } from '../seeded-random.js';
-import { encoderLogits, type EncoderShape } from './encoder.js';
+import { encoderConstants, encoderLogits, type EncoderConstants, type EncoderShape } from './encoder.js';
 import { initialParameters, parameterShapes } from './parameters.js';
+import { plainProbability } from './plain-forward.js';
 import { positionalEncoding } from './positional-encoding.js';
 import { tf, tfReady } from './tfjs.js';
 
@@ -22,14 +22,17 @@ function shuffled(n: number, random: () => number): number[] {
 }
 
 /**
- * A small Transformer encoder on tfjs-core's CPU backend, trained with binary cross-entropy and Adam over variables
- * it owns; `predict` returns the sigmoid of its logit.
+ * A small Transformer encoder trained on tfjs's pure-JS CPU backend with binary cross-entropy and Adam over variables it
+ * owns. `predict` (the sigmoid of its logit) runs the same arithmetic in plain JavaScript over the trained weights.
  */
 export class TransformerModel implements Model {
   readonly kind = 'transformer' as const;
   private readonly shape: EncoderShape;
   private readonly parameters: Map<string, tf.Variable>;
-  private readonly position: tf.Tensor2D;
+  private readonly constants: EncoderConstants;
+  private readonly position: Float32Array;
+  /** The variables' values, read back after each fit: what `predict` and `save` use. */
+  private snapshot: Map<string, Float32Array>;
 
   constructor(
     readonly inputSize: number,
@@ -37,7 +40,7 @@ export class TransformerModel implements Model {
     weights?: TransformerWeights,
   ) {
     this.shape = { width: hyper.hidden, heads: hyper.heads ?? 1, blocks: hyper.layers ?? 1 };
-    const shapes = parameterShapes(inputSize, this.shape.width, this.shape.blocks);
+    const shapes = parameterShapes(inputSize, this.shape.width, this.shape.heads, this.shape.blocks);
     const initial = weights ? undefined : initialParameters(shapes, hyper.seed ?? 0);
     this.parameters = new Map(
       shapes.map(([name, shape]) => {
@@ -46,7 +49,9 @@ export class TransformerModel implements Model {
         return [name, tf.tidy(() => tf.variable(tf.tensor(values, shape, 'float32')))];
       }),
     );
-    this.position = tf.tensor2d(positionalEncoding(hyper.window, this.shape.width), [hyper.window, this.shape.width]);
+    this.position = positionalEncoding(hyper.window, this.shape.width);
+    this.constants = encoderConstants(hyper.window, this.shape.width, this.position);
+    this.snapshot = this.readVariables();
   }
 
   async fit(samples: readonly Sample[], options: FitOptions = {}): Promise<{ loss: number }> {
@@ -70,7 +75,7 @@ export class TransformerModel implements Model {
             const indices = tf.tensor1d(batch, 'int32');
             const x = tf.gather(xs, indices) as tf.Tensor3D;
             const y = tf.gather(ys, indices);
-            const batchLoss = optimizer.minimize(() => tf.losses.sigmoidCrossEntropy(y, encoderLogits(this.parameters, x, this.position, this.shape)), true, variables);
+            const batchLoss = optimizer.minimize(() => tf.losses.sigmoidCrossEntropy(y, encoderLogits(this.parameters, x, this.constants, this.shape)), true, variables);
             return batchLoss!.dataSync()[0]!;
           });
           total += cost * batch.length;
@@ -80,6 +85,7 @@ export class TransformerModel implements Model {
         await new Promise((resolve) => setImmediate(resolve));
       }
     } finally {
+      this.snapshot = this.readVariables();
       xs.dispose();
       ys.dispose();
       optimizer.dispose();
@@ -88,24 +94,34 @@ export class TransformerModel implements Model {
   }
 
   predict(window: readonly (readonly number[])[]): number {
-    const rows = this.checkWindow(window);
-    const flat = new Float32Array(rows.length * this.inputSize);
-    rows.forEach((row, t) => flat.set(row, t * this.inputSize));
+    return plainProbability(this.snapshot, this.checkWindow(window), this.position, this.shape);
+  }
+
+  /** P(up) for each window through the tfjs graph that training differentiates (tests compare it with `predict`). */
+  predictWithTf(windows: readonly (readonly (readonly number[])[])[]): number[] {
+    const { window } = this.hyper;
+    const flat = new Float32Array(windows.length * window * this.inputSize);
+    windows.forEach((rows, i) => this.checkWindow(rows).forEach((row, t) => flat.set(row, (i * window + t) * this.inputSize)));
     return tf.tidy(() => {
-      const logits = encoderLogits(this.parameters, tf.tensor3d(flat, [1, rows.length, this.inputSize]), this.position, this.shape);
-      return tf.sigmoid(logits).dataSync()[0]!;
+      const x = tf.tensor3d(flat, [windows.length, window, this.inputSize]);
+      return Array.from(tf.sigmoid(encoderLogits(this.parameters, x, this.constants, this.shape)).dataSync());
     });
   }
 
   save(): SavedModel {
     const weights: TransformerWeights = {};
-    for (const [name, variable] of this.parameters) weights[name] = Array.from(variable.dataSync());
+    for (const [name, values] of this.snapshot) weights[name] = Array.from(values);
     return { kind: this.kind, inputSize: this.inputSize, hyper: this.hyper, weights };
   }
 
   dispose(): void {
     for (const variable of this.parameters.values()) variable.dispose();
-    this.position.dispose();
+    this.constants.position.dispose();
+    this.constants.pool.dispose();
+  }
+
+  private readVariables(): Map<string, Float32Array> {
+    return new Map([...this.parameters].map(([name, variable]) => [name, Float32Array.from(variable.dataSync())]));
   }
 
   private checkWindow(window: readonly (readonly number[])[]): readonly (readonly number[])[] {

@@ -1,6 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputError } from '../../runtime/errors.js';
-import { createModel } from '../create-model.js';
 import type { ModelFactory } from './model-factory.js';
 import { runTrainJob } from './run-train-job.js';
 import type { TrainJob, TrainMessage } from './train-job.js';
@@ -16,7 +15,8 @@ async function factory(): Promise<ModelFactory> {
     const module = (await import(job.factory.module)) as { modelFactory(data: unknown): ModelFactory };
     return module.modelFactory(job.factory.data);
   }
-  return createModel;
+  // Loaded only here: a double's worker never starts the Transformer's tfjs backend.
+  return (await import('../create-model.js')).createModel;
 }
 
 try {

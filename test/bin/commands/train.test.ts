@@ -67,30 +67,10 @@ test('train --json walks forward in a worker of the compiled CLI, stores the mod
   assert.ok(table.stdout.includes(out.modelId!));
 });
 
-test('--no-save stores nothing; models on a file that does not exist lists none', () => {
+test('--no-save stores nothing', () => {
   const none = join(dir, 'none.db');
   const res = cli(['train', '--model', 'lstm', '--data', slice, ...TINY, '--db', none, '--no-save', '--json']);
   assert.equal(res.status, 0, res.stderr);
   assert.equal((JSON.parse(res.stdout.trim().split('\n').pop()!) as TrainJson).modelId, null);
   assert.ok(!existsSync(none));
-  const listed = cli(['models', '--db', none, '--json']);
-  assert.equal(listed.status, 0, listed.stderr);
-  assert.deepEqual((JSON.parse(listed.stdout) as { models: unknown[] }).models, []);
-});
-
-test('bad input exits 2 with one message naming the flag or file, no stack trace', () => {
-  const cases: [string[], RegExp][] = [
-    [['--data', join(dir, 'missing.json')], /^arbiter train: .*missing\.json: cannot read candle file/],
-    [['--data', slice, '--train-bars', '5000'], /^arbiter train: --train-bars 5000 --test-bars 150: the data has \d+ feature rows/],
-    [['--data', slice, '--heads', '2'], /^arbiter train: invalid lstm hyperparameters: 1 issue\nheads: only the transformer has attention heads/],
-    [['--data', slice, '--timeframe', '5m'], /^arbiter train: --timeframe 5m: .* has bars 1 minute\(s\) apart/],
-    [['--data', slice, '--report', join(dir, 'no', 'such', 'dir', 'r.html')], /^arbiter train: --report .*r\.html: /],
-  ];
-  for (const [args, expected] of cases) {
-    const res = cli(['train', '--model', 'lstm', '--walk-forward', '--train-bars', '200', '--test-bars', '150', '--window', '4', '--epochs', '1', '--no-save', ...args]);
-    assert.equal(res.status, 2, `${args.join(' ')}: ${res.stderr}`);
-    assert.match(res.stderr, expected);
-    assert.ok(!/\n\s+at /.test(res.stderr), `no stack trace: ${res.stderr}`);
-  }
-  assert.equal(cli(['train', '--model', 'perceptron', '--data', slice]).status, 2);
 });

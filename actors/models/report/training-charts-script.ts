@@ -22,7 +22,7 @@ export const TRAINING_CHARTS_SCRIPT = String.raw`
   var folds = { x: data.folds.fold, series: data.folds.series };
   new uPlot({
     title: 'Out-of-sample accuracy per fold (%)', width: width, height: 280,
-    scales: { x: { time: false } }, series: lines(folds, { points: { show: true, size: 7 } }), axes: [{ label: 'fold' }, { size: 60 }],
+    scales: { x: { time: false } }, series: lines(folds, { points: { show: true, size: 7 } }), axes: [{ label: 'fold', incrs: [1] }, { size: 60 }],
   }, values(folds, 100), document.getElementById('folds-chart'));
 
   var c = data.calibration;

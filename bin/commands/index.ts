@@ -48,5 +48,13 @@ export const commands: readonly CommandEntry[] = [
     summary: 'Score timestamped crypto headlines in [-1, 1] (AFINN via `sentiment`, plus a crypto-market lexicon); no network',
     load: () => import('./sentiment.js'),
   },
+  {
+    name: 'train',
+    summary:
+      'Train an LSTM, GRU or Transformer on candle features in a worker thread, walk-forward (sliding train/test windows, scaled on ' +
+      'training rows only) beside persistence, always-majority and sma-cross; enabled only if significantly better (one-sided exact McNemar); stored in SQLite',
+    load: () => import('./train.js'),
+  },
+  { name: 'models', summary: 'The trained models stored in SQLite: kind, features, data range, out-of-sample accuracy against the best baseline, enabled and why', load: () => import('./models.js') },
   { name: 'demo', summary: 'Self-contained demonstrations on local infrastructure', load: () => import('./demo.js') },
 ];

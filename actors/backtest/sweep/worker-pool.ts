@@ -207,7 +207,7 @@ function abortError(signal: AbortSignal): Error {
  * that registers tsx's loader in the worker first: Node 20's workers inherit `--import tsx` but its hooks do not
  * reach them (checked on 20.20: the worker fails with ERR_UNKNOWN_FILE_EXTENSION).
  */
-function startWorker(file: URL, workerData: unknown): Worker {
+export function startWorker(file: URL, workerData: unknown): Worker {
   if (!file.pathname.endsWith('.ts')) return new Worker(file, { workerData });
   const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(file.href)}); })`;
   return new Worker(bootstrap, { eval: true, workerData });

@@ -36,7 +36,7 @@ test('--allow-disabled trades a disabled model (best included) and says so once 
   const id = await storedIn(file, false);
   const refused = backtest(file);
   assert.equal(refused.status, 2);
-  assert.match(refused.stderr, new RegExp(`^arbiter backtest: ai cannot trade: no enabled model in .* \\(1 stored\\); the newest, ${id} is disabled: accuracy 50.4%`));
+  assert.match(refused.stderr, new RegExp(`^arbiter backtest: ai cannot trade: no enabled model in .* \\(1 stored\\); the newest, ${id}, is disabled: accuracy 50.4%`));
   const res = backtest(file, '--allow-disabled');
   assert.equal(res.status, 0, res.stderr);
   assert.equal(res.stderr, `warning: ai: trading ${id} is disabled: accuracy 50.4% vs persistence 51.2% (one-sided exact McNemar p = 0.83) (--allow-disabled)\n`);

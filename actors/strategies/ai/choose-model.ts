@@ -30,7 +30,7 @@ export function chooseModel(ref: string, shelf: ModelShelf | undefined, allowDis
     const best = shelf.best();
     if (best) stored = best;
     else if (allowDisabled) stored = all[0]!;
-    else return { unavailable: `no enabled model in ${shelf.where} (${all.length} stored); the newest, ${disabled(all[0]!)}` };
+    else return { unavailable: `no enabled model in ${shelf.where} (${all.length} stored); the newest, ${all[0]!.id}, is disabled: ${all[0]!.reason}` };
   } else {
     const found = shelf.get(ref);
     if (!found) return { unavailable: `model "${ref}" is not in ${shelf.where}; stored: ${all.slice(0, 5).map((m) => m.id).join(', ')}${all.length > 5 ? `, … (${all.length})` : ''}` };

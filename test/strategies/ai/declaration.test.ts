@@ -47,7 +47,7 @@ test('unavailable says why: no journal, no model, an unknown id, a disabled mode
   const db2 = openDatabase(onlyOff);
   const off2 = saveModel(db2, storedModel(saved, scaler, { enabled: false, reason: 'accuracy 49.9% vs majority 52.0% (one-sided exact McNemar p = 0.91)' }), at(1));
   db2.close();
-  assert.match(ai.unavailable!(params(), { dbFile: onlyOff })!, new RegExp(`^no enabled model in .* \\(1 stored\\); the newest, ${off2.id} is disabled: accuracy 49.9% vs majority 52.0%`));
+  assert.match(ai.unavailable!(params(), { dbFile: onlyOff })!, new RegExp(`^no enabled model in .* \\(1 stored\\); the newest, ${off2.id}, is disabled: accuracy 49.9% vs majority 52.0%`));
 });
 
 test('prepare refuses what unavailable refuses; the actor is built only from what prepare loaded', async () => {

@@ -21,5 +21,5 @@ test('live.strategy: ai without an enabled model in the journal is refused befor
   const db = openDatabase(dbFile);
   const off = saveModel(db, storedModel(new StandInModel(CANDLE_FEATURES.length, { window: 2, hidden: 1, epochs: 1, learningRate: 0.1 }, 5).save(), { min: [], max: [] }, { enabled: false }));
   db.close();
-  await assert.rejects(run(), (e: unknown) => e instanceof InputError && e.shortMessage.startsWith(`live.strategy: ai cannot trade: no enabled model in ${dbFile} (1 stored); the newest, ${off.id} is disabled: accuracy 50.4%`));
+  await assert.rejects(run(), (e: unknown) => e instanceof InputError && e.shortMessage.startsWith(`live.strategy: ai cannot trade: no enabled model in ${dbFile} (1 stored); the newest, ${off.id}, is disabled: accuracy 50.4%`));
 });

@@ -10,6 +10,7 @@ const hyperparameters = z.strictObject({
   heads: z.number().int().min(1).max(64).optional().describe('attention heads (Transformer only); must divide hidden'),
   layers: z.number().int().min(1).max(8).optional().describe('stacked recurrent layers or Transformer encoder blocks'),
   seed: z.number().int().min(0).max(2 ** 32 - 1).optional().describe('seeds the initial weights: the same seed and data give the same model'),
+  calibrate: z.boolean().optional().describe('Platt-scale P(up) on the last fifth of the training samples (default true)'),
 });
 
 /** Each field's description, for `--help` and docs. */

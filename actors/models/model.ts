@@ -1,4 +1,5 @@
 import type { Json } from '../../machines/long-flat.signal.js';
+import type { PlattScaling } from './calibration/platt.js';
 import type { Sample } from './sample.js';
 
 /** The model kinds `arbiter train --model` accepts: brain.js recurrent nets and a tfjs Transformer encoder. */
@@ -20,6 +21,8 @@ export interface Hyperparameters {
   layers?: number;
   /** Seeds the initial weights (and the Transformer's batch order): the same seed and samples give the same model. */
   seed?: number;
+  /** Platt-scale P(up) on the last fifth of the training samples (true when absent). */
+  calibrate?: boolean;
 }
 
 export interface FitProgress {
@@ -40,6 +43,8 @@ export interface SavedModel {
   inputSize: number;
   hyper: Hyperparameters;
   weights: Json;
+  /** The Platt scaling over the inner model's P(up); absent for an uncalibrated model (and in models saved before it). */
+  calibration?: PlattScaling;
 }
 
 /**

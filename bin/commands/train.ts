@@ -42,6 +42,7 @@ interface TrainOpts {
   heads?: number;
   layers?: number;
   seed?: number;
+  calibrate: boolean;
   fee?: number;
   config?: string;
   db?: string;
@@ -77,7 +78,7 @@ const iso = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T',
 /** The hyperparameters: the kind's defaults, overridden by the flags given, checked (InputError naming each bad field). */
 function hyperparameters(opts: TrainOpts): Hyperparameters {
   const given = Object.fromEntries((['window', 'hidden', 'epochs', 'learningRate', 'heads', 'layers', 'seed'] as const).flatMap((k) => (opts[k] === undefined ? [] : [[k, opts[k]]])));
-  return parseHyperparameters(opts.model, { ...defaultHyperparameters(opts.model), ...given });
+  return parseHyperparameters(opts.model, { ...defaultHyperparameters(opts.model), ...given, ...(opts.calibrate ? {} : { calibrate: false }) });
 }
 
 async function execute(opts: TrainOpts): Promise<void> {
@@ -194,6 +195,7 @@ export function register(program: Command, about: CommandAbout): void {
     .option('--heads <n>', 'attention heads (transformer only; must divide --hidden)', number)
     .option('--layers <n>', 'stacked recurrent layers or encoder blocks', number)
     .option('--seed <n>', 'seed of the initial weights', number)
+    .option('--no-calibrate', "use the net's raw P(up): no Platt scaling fitted on the last fifth of each training window")
     .option('--fee <rate>', 'taker fee per entry and exit of the long/flat P&L (default: config paper.localExchanges.fee, 0.001)', number)
     .option('--config <file>', 'YAML config file (for storage.dbFile and the fee)')
     .option('--db <file>', 'SQLite file the model is stored in (default: storage.dbFile from config, arbiter.db)')

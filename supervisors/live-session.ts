@@ -20,6 +20,7 @@ import { sessionCounters } from './session-counters.js';
 import { familyOf, openOrderCount, riskStateOf } from './session-summary.js';
 import type { SessionSummary } from './run-paper-session.js';
 import { selected, type Selected } from './session-plan.js';
+import { parseTimeframe } from '../actors/market-data/candles/timeframe.js';
 import { FAMILIES, prepareStrategy, type StrategyContext } from '../actors/strategies/catalogue/strategy-declaration.js';
 import { untilStopped } from './until-stopped.js';
 import { liveCredentials } from './live-credentials.js';
@@ -61,7 +62,7 @@ export async function runLiveSession(options: RunLiveOptions): Promise<LiveSessi
   const { config, logger } = options;
   const exchangeId = config.live.exchange;
   const credentials = liveCredentials(options.secrets, exchangeId);
-  const strategy = await liveStrategy(config, { dbFile: options.dbFile, warn: (message) => logger.warn(message) });
+  const strategy = await liveStrategy(config, { dbFile: options.dbFile, timeframeMs: parseTimeframe(config.live.timeframe), warn: (message) => logger.warn(message) });
   if (!ccxt.exchanges.includes(exchangeId)) throw new InputError(`live.exchange: "${exchangeId}" is not a ccxt exchange id`, [`live.exchange: unknown ccxt exchange id "${exchangeId}"`]);
   const clock = new SystemClock();
   const venue = new CcxtVenue({

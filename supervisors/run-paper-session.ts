@@ -73,7 +73,10 @@ const SETTLE_WAIT_MS = 10_000;
  */
 export async function runPaperSession(options: RunPaperOptions): Promise<SessionSummary> {
   const { config, logger } = options;
-  const context = { dbFile: options.dbFile, warn: (message: string) => logger.warn(message) };
+  // Loaded first when a listed strategy trades candles: a strategy's model must have been trained on bars this long.
+  const candlesListed = config.paper.strategies.some((name) => declarationOf(name, 'paper').needs.includes('candles'));
+  const recording = candlesListed ? loadCandles(options.dataFile) : undefined;
+  const context = { dbFile: options.dbFile, timeframeMs: recording?.timeframeMs, warn: (message: string) => logger.warn(message) };
   const { running: planned, off } = planPaperFamilies(config, declarationOf, context);
   const plans = await prepareFamilies(planned, context);
   const candlePlans = plans.filter((p) => p.host === 'candles');
@@ -81,7 +84,7 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
     const on = plans.filter((p) => p.host === host);
     if (on.length > 1) throw new InputError(`paper.strategies: ${on.map((p) => p.family).join(' and ')} would both trade on the session's ${host}; one family per ${host}`);
   }
-  const series = candlePlans.length > 0 ? loadCandles(options.dataFile) : undefined;
+  const series = candlePlans.length > 0 ? recording : undefined;
   const symbol = config.paper.symbol;
   if (series && series.symbol !== symbol) throw new InputError(`${options.dataFile}: recorded market ${series.symbol} is not the configured paper.symbol ${symbol}`);
   if (series && series.gaps.length > 0) logger.warn({ gaps: series.gaps.length, first: series.gaps[0] }, 'recording has gaps; replayed as recorded, not filled');

@@ -102,8 +102,12 @@ export function resolveWeights(file: AllocationFile, source = 'allocation'): Pla
  */
 export async function prepareInstances(instances: readonly PlannedInstance[], context: StrategyContext): Promise<PlannedInstance[]> {
   const out: PlannedInstance[] = [];
+  const timeframes = new Map<string, number>();
   for (const inst of instances) {
-    const ready = await prepareStrategy(declarationOf(inst.strategy, 'backtest'), inst.params, context);
+    const declaration = declarationOf(inst.strategy, 'backtest');
+    let timeframeMs = timeframes.get(inst.data);
+    if (declaration.prepare && timeframeMs === undefined) timeframes.set(inst.data, (timeframeMs = loadCandles(inst.data).timeframeMs));
+    const ready = await prepareStrategy(declaration, inst.params, { ...context, timeframeMs });
     if ('unavailable' in ready) throw new InputError(`${inst.name} cannot trade: ${ready.unavailable}`);
     out.push({ ...inst, prepared: ready.prepared });
   }

@@ -5,6 +5,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig, exitOnConfigError } from '../../config/index.js';
 import { ArbiterError, InputError } from '../../actors/runtime/errors.js';
 import { loadCandles } from '../../actors/market-data/candles/load-candles.js';
+import { parseTimeframe } from '../../actors/market-data/candles/timeframe.js';
 import { describeGap } from '../../actors/market-data/candles/gaps.js';
 import { loadFeatureInputs } from '../../actors/features/inputs/load-feature-inputs.js';
 import { buildFeatureMatrix } from '../../actors/features/build-feature-matrix.js';
@@ -63,13 +64,11 @@ const whole = (v: string) => {
   return n;
 };
 
-const UNITS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
-
 /** `1m`, `5m`, `1h`, … in ms. */
 function timeframeMs(text: string): number {
-  const m = /^(\d+)([smhdw])$/.exec(text);
-  if (!m) throw new InputError(`--timeframe ${text}: expected a bar length like 1m, 5m, 1h or 1d`);
-  return Number(m[1]) * UNITS[m[2]!]!;
+  const ms = parseTimeframe(text);
+  if (ms === undefined) throw new InputError(`--timeframe ${text}: expected a bar length like 1m, 5m, 1h or 1d`);
+  return ms;
 }
 
 const pc = (x: number) => `${(x * 100).toFixed(1)}%`;

@@ -1,4 +1,5 @@
 import type { StoredModel } from '../../models/store/stored-model.js';
+import { formatTimeframe } from '../../market-data/candles/timeframe.js';
 import { modelFeatures } from './model-features.js';
 
 /** The stored models of one journal, as the AI strategy looks them up. */
@@ -19,9 +20,10 @@ export type ModelChoice = { stored: StoredModel; warning?: string } | { unavaila
 
 /**
  * The model `ref` names on `shelf` (an id, or `best`). A disabled model is refused with the reason its walk-forward
- * evaluation stored, unless `allowDisabled`; a model whose features the strategy cannot compute from candles is refused.
+ * evaluation stored, unless `allowDisabled`; a model whose features the strategy cannot compute from candles, or that was
+ * trained on bars of another length than the run's `timeframeMs`, is refused even then.
  */
-export function chooseModel(ref: string, shelf: ModelShelf | undefined, allowDisabled = false): ModelChoice {
+export function chooseModel(ref: string, shelf: ModelShelf | undefined, allowDisabled = false, timeframeMs?: number): ModelChoice {
   if (!shelf) return { unavailable: `no stored model (the run has no journal): ${TRAIN_HINT}` };
   const all = shelf.list();
   if (all.length === 0) return { unavailable: `no stored model in ${shelf.where}: ${TRAIN_HINT}` };
@@ -38,6 +40,9 @@ export function chooseModel(ref: string, shelf: ModelShelf | undefined, allowDis
   }
   const missing = modelFeatures(stored.features).missing;
   if (missing.length > 0) return { unavailable: `${stored.id} needs ${missing.join(', ')}, which the run lacks: the ai strategy computes features from its candles alone` };
+  if (timeframeMs !== undefined && stored.data.timeframeMs !== timeframeMs) {
+    return { unavailable: `${stored.id} was trained on ${formatTimeframe(stored.data.timeframeMs)} bars; this run's are ${formatTimeframe(timeframeMs)}` };
+  }
   if (stored.enabled) return { stored };
   if (!allowDisabled) return { unavailable: disabled(stored) };
   return { stored, warning: `trading ${disabled(stored)}` };

@@ -18,7 +18,7 @@ export interface AiModel {
 const SUBSCRIBES: readonly MessageType[] = ['candle.closed', 'pattern.detected', 'pattern.invalidated'];
 
 function choose(model: string, context: StrategyContext): ModelChoice {
-  return withJournalShelf(context.dbFile, (shelf) => chooseModel(model, shelf, context.allowDisabledModels));
+  return withJournalShelf(context.dbFile, (shelf) => chooseModel(model, shelf, context.allowDisabledModels, context.timeframeMs));
 }
 
 export const declaration = declareStrategy({

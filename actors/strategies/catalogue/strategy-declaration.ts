@@ -48,6 +48,8 @@ export interface StrategyContext {
   dbFile?: string;
   /** Trade a stored model its walk-forward evaluation disabled (`arbiter backtest --allow-disabled`), with a warning. */
   allowDisabledModels?: boolean;
+  /** The bar length of the candles the run trades on, ms (a model trained on other bars cannot read them). */
+  timeframeMs?: number;
   /** Tells the operator something that does not stop the run. */
   warn?(message: string): void;
 }

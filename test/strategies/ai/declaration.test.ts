@@ -50,6 +50,16 @@ test('unavailable says why: no journal, no model, an unknown id, a disabled mode
   assert.match(ai.unavailable!(params(), { dbFile: onlyOff })!, new RegExp(`^no enabled model in .* \\(1 stored\\); the newest, ${off2.id}, is disabled: accuracy 49.9% vs majority 52.0%`));
 });
 
+test('a model trained on bars of another length is refused, even with --allow-disabled', () => {
+  const file = tempDbFile();
+  const db = openDatabase(file);
+  const m = saveModel(db, storedModel(saved, scaler, { timeframeMs: 60_000 }), at(1));
+  db.close();
+  assert.equal(ai.unavailable!(params(m.id), { dbFile: file, timeframeMs: 60_000 }), undefined);
+  assert.equal(ai.unavailable!(params(m.id), { dbFile: file, timeframeMs: 300_000, allowDisabledModels: true }), `${m.id} was trained on 1m bars; this run's are 5m`);
+  assert.equal(ai.unavailable!(params(), { dbFile: file, timeframeMs: 1_000 }), `${m.id} was trained on 1m bars; this run's are 1s`);
+});
+
 test('prepare refuses what unavailable refuses; the actor is built only from what prepare loaded', async () => {
   const file = tempDbFile();
   const db = openDatabase(file);

@@ -33,7 +33,7 @@ test('transformer: the plain-JS predict agrees with the tfjs graph it was traine
   await model.fit(samples);
   assert.ok(model instanceof TransformerModel);
   const windows = samples.slice(0, 8).map((s) => s.window.map((row, t) => row.map((v) => v + 0.1 * Math.sin(t + v))));
-  const viaTf = model.predictWithTf(windows);
+  const viaTf = await model.predictWithTf(windows);
   windows.forEach((w, i) => assert.ok(Math.abs(model.predict(w) - viaTf[i]!) < 1e-5, `window ${i}: ${model.predict(w)} vs ${viaTf[i]}`));
   model.dispose();
 });

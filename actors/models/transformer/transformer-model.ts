@@ -1,11 +1,19 @@
 import type { FitOptions, Hyperparameters, Model, SavedModel } from '../model.js';
 import type { Sample } from '../sample.js';
 import { seededRandom } from '../seeded-random.js';
-import { encoderConstants, encoderLogits, type EncoderConstants, type EncoderShape } from './encoder.js';
+import type { Tensor3D } from '@tensorflow/tfjs';
+import type { EncoderShape } from './encoder.js';
 import { initialParameters, parameterShapes } from './parameters.js';
 import { plainProbability } from './plain-forward.js';
 import { positionalEncoding } from './positional-encoding.js';
-import { tf, tfReady } from './tfjs.js';
+
+/** tfjs and the encoder graph, loaded on the first fit: a model that only predicts never loads tfjs. */
+async function graph() {
+  const [{ tf, tfReady }, encoder] = await Promise.all([import('./tfjs.js'), import('./encoder.js')]);
+  await tfReady;
+  return { tf, ...encoder };
+}
+type Graph = Awaited<ReturnType<typeof graph>>;
 
 const BATCH = 32;
 
@@ -23,15 +31,15 @@ function shuffled(n: number, random: () => number): number[] {
 
 /**
  * A small Transformer encoder trained on tfjs's pure-JS CPU backend with binary cross-entropy and Adam over variables it
- * owns. `predict` (the sigmoid of its logit) runs the same arithmetic in plain JavaScript over the trained weights.
+ * owns while it trains. `predict` (the sigmoid of its logit) runs the same arithmetic in plain JavaScript over the
+ * trained weights, so loading and predicting never touch tfjs.
  */
 export class TransformerModel implements Model {
   readonly kind = 'transformer' as const;
   private readonly shape: EncoderShape;
-  private readonly parameters: Map<string, tf.Variable>;
-  private readonly constants: EncoderConstants;
+  private readonly shapes: [string, number[]][];
   private readonly position: Float32Array;
-  /** The variables' values, read back after each fit: what `predict` and `save` use. */
+  /** The weights: the initial or saved ones, then what each fit leaves. What `predict` and `save` use. */
   private snapshot: Map<string, Float32Array>;
 
   constructor(
@@ -40,29 +48,46 @@ export class TransformerModel implements Model {
     weights?: TransformerWeights,
   ) {
     this.shape = { width: hyper.hidden, heads: hyper.heads ?? 1, blocks: hyper.layers ?? 1 };
-    const shapes = parameterShapes(inputSize, this.shape.width, this.shape.heads, this.shape.blocks);
-    const initial = weights ? undefined : initialParameters(shapes, hyper.seed ?? 0);
-    this.parameters = new Map(
-      shapes.map(([name, shape]) => {
-        const values = weights ? weights[name] : initial!.get(name);
-        if (values === undefined) throw new Error(`transformer: saved weights lack ${name}`);
-        return [name, tf.tidy(() => tf.variable(tf.tensor(values, shape, 'float32')))];
-      }),
-    );
+    this.shapes = parameterShapes(inputSize, this.shape.width, this.shape.heads, this.shape.blocks);
+    if (weights) {
+      this.snapshot = new Map(
+        this.shapes.map(([name, shape]) => {
+          const values = weights[name];
+          const size = shape.reduce((a, b) => a * b, 1);
+          if (values === undefined) throw new Error(`transformer: saved weights lack ${name}`);
+          if (values.length !== size) throw new Error(`transformer: saved ${name} has ${values.length} values, its shape [${shape.join(', ')}] needs ${size}`);
+          return [name, Float32Array.from(values)];
+        }),
+      );
+    } else {
+      this.snapshot = initialParameters(this.shapes, hyper.seed ?? 0);
+    }
     this.position = positionalEncoding(hyper.window, this.shape.width);
-    this.constants = encoderConstants(hyper.window, this.shape.width, this.position);
-    this.snapshot = this.readVariables();
+  }
+
+  /** The weights as tfjs variables and the encoder's constant tensors, for one fit or one graph evaluation. */
+  private tensors({ tf, encoderConstants }: Graph) {
+    const parameters = new Map(this.shapes.map(([name, shape]) => [name, tf.tidy(() => tf.variable(tf.tensor(this.snapshot.get(name)!, shape, 'float32')))]));
+    const constants = encoderConstants(this.hyper.window, this.shape.width, this.position);
+    const dispose = () => {
+      for (const variable of parameters.values()) variable.dispose();
+      constants.position.dispose();
+      constants.pool.dispose();
+    };
+    return { parameters, constants, dispose };
   }
 
   async fit(samples: readonly Sample[], options: FitOptions = {}): Promise<{ loss: number }> {
-    await tfReady;
+    const g = await graph();
+    const { tf, encoderLogits } = g;
+    const { parameters, constants, dispose } = this.tensors(g);
     const { window, epochs, learningRate } = this.hyper;
     const flat = new Float32Array(samples.length * window * this.inputSize);
     samples.forEach((s, i) => this.checkWindow(s.window).forEach((row, t) => flat.set(row, (i * window + t) * this.inputSize)));
     const xs = tf.tensor3d(flat, [samples.length, window, this.inputSize]);
     const ys = tf.tensor2d(samples.map((s) => s.up), [samples.length, 1]);
     const optimizer = tf.train.adam(learningRate);
-    const variables = [...this.parameters.values()];
+    const variables = [...parameters.values()];
     const random = seededRandom((this.hyper.seed ?? 0) + 1);
     let loss = NaN;
     try {
@@ -73,9 +98,9 @@ export class TransformerModel implements Model {
           const batch = order.slice(start, start + BATCH);
           const cost = tf.tidy(() => {
             const indices = tf.tensor1d(batch, 'int32');
-            const x = tf.gather(xs, indices) as tf.Tensor3D;
+            const x = tf.gather(xs, indices) as Tensor3D;
             const y = tf.gather(ys, indices);
-            const batchLoss = optimizer.minimize(() => tf.losses.sigmoidCrossEntropy(y, encoderLogits(this.parameters, x, this.constants, this.shape)), true, variables);
+            const batchLoss = optimizer.minimize(() => tf.losses.sigmoidCrossEntropy(y, encoderLogits(parameters, x, constants, this.shape)), true, variables);
             return batchLoss!.dataSync()[0]!;
           });
           total += cost * batch.length;
@@ -85,7 +110,8 @@ export class TransformerModel implements Model {
         await new Promise((resolve) => setImmediate(resolve));
       }
     } finally {
-      this.snapshot = this.readVariables();
+      this.snapshot = new Map([...parameters].map(([name, variable]) => [name, Float32Array.from(variable.dataSync())]));
+      dispose();
       xs.dispose();
       ys.dispose();
       optimizer.dispose();
@@ -98,14 +124,21 @@ export class TransformerModel implements Model {
   }
 
   /** P(up) for each window through the tfjs graph that training differentiates (tests compare it with `predict`). */
-  predictWithTf(windows: readonly (readonly (readonly number[])[])[]): number[] {
+  async predictWithTf(windows: readonly (readonly (readonly number[])[])[]): Promise<number[]> {
+    const g = await graph();
+    const { tf, encoderLogits } = g;
+    const { parameters, constants, dispose } = this.tensors(g);
     const { window } = this.hyper;
     const flat = new Float32Array(windows.length * window * this.inputSize);
     windows.forEach((rows, i) => this.checkWindow(rows).forEach((row, t) => flat.set(row, (i * window + t) * this.inputSize)));
-    return tf.tidy(() => {
-      const x = tf.tensor3d(flat, [windows.length, window, this.inputSize]);
-      return Array.from(tf.sigmoid(encoderLogits(this.parameters, x, this.constants, this.shape)).dataSync());
-    });
+    try {
+      return tf.tidy(() => {
+        const x = tf.tensor3d(flat, [windows.length, window, this.inputSize]);
+        return Array.from(tf.sigmoid(encoderLogits(parameters, x, constants, this.shape)).dataSync());
+      });
+    } finally {
+      dispose();
+    }
   }
 
   save(): SavedModel {
@@ -114,15 +147,8 @@ export class TransformerModel implements Model {
     return { kind: this.kind, inputSize: this.inputSize, hyper: this.hyper, weights };
   }
 
-  dispose(): void {
-    for (const variable of this.parameters.values()) variable.dispose();
-    this.constants.position.dispose();
-    this.constants.pool.dispose();
-  }
-
-  private readVariables(): Map<string, Float32Array> {
-    return new Map([...this.parameters].map(([name, variable]) => [name, Float32Array.from(variable.dataSync())]));
-  }
+  /** Nothing to free: tensors live only during a fit. */
+  dispose(): void {}
 
   private checkWindow(window: readonly (readonly number[])[]): readonly (readonly number[])[] {
     if (window.length !== this.hyper.window || window.some((row) => row.length !== this.inputSize)) {

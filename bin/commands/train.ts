@@ -4,8 +4,10 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig, exitOnConfigError } from '../../config/index.js';
 import { ArbiterError, InputError } from '../../actors/runtime/errors.js';
-import { loadCandles } from '../../actors/market-data/candles/load-candles.js';
-import { parseTimeframe } from '../../actors/market-data/candles/timeframe.js';
+import { loadCandles, type CandleSeries } from '../../actors/market-data/candles/load-candles.js';
+import { candlesFromTrades } from '../../actors/market-data/candles/candles-from-trades.js';
+import { formatTimeframe, parseTimeframe } from '../../actors/market-data/candles/timeframe.js';
+import type { TradeTape } from '../../actors/features/inputs/trade-tape.js';
 import { describeGap } from '../../actors/market-data/candles/gaps.js';
 import { loadFeatureInputs } from '../../actors/features/inputs/load-feature-inputs.js';
 import { buildFeatureMatrix } from '../../actors/features/build-feature-matrix.js';
@@ -27,7 +29,7 @@ import type { CommandAbout } from './index.js';
 
 interface TrainOpts {
   model: ModelKind;
-  data: string;
+  data?: string;
   timeframe?: string;
   news?: string;
   books?: string;
@@ -72,7 +74,27 @@ function timeframeMs(text: string): number {
 }
 
 const pc = (x: number) => `${(x * 100).toFixed(1)}%`;
-const iso = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+/** A bar's open time to the minute, or to the second for bars shorter than a minute. */
+const iso = (ms: number, barMs = 60_000) => new Date(ms).toISOString().slice(0, barMs < 60_000 ? 19 : 16).replace('T', ' ');
+
+/**
+ * The bars to train on: the candle file, or (without --data) bars of --timeframe built from the --trades recording,
+ * so the order-book and taker-flow features of a book + trade recording have bars they cover.
+ */
+function candleSeries(opts: TrainOpts, trades: TradeTape | undefined): { series: Pick<CandleSeries, 'candles' | 'timeframeMs' | 'gaps'>; file: string } {
+  if (opts.data !== undefined) {
+    const series = loadCandles(opts.data);
+    if (opts.timeframe !== undefined && timeframeMs(opts.timeframe) !== series.timeframeMs) {
+      throw new InputError(`--timeframe ${opts.timeframe}: ${opts.data} has bars ${formatTimeframe(series.timeframeMs)} apart (candles are not resampled here)`);
+    }
+    return { series, file: opts.data };
+  }
+  if (trades === undefined || opts.trades === undefined) throw new InputError('--data <candles.json> is required, or --trades <file.csv> to build the bars from');
+  const ms = timeframeMs(opts.timeframe ?? '1s');
+  const candles = candlesFromTrades(trades.trades, ms);
+  if (candles.length === 0) throw new InputError(`--trades ${opts.trades}: no trades to build bars from`);
+  return { series: { candles, timeframeMs: ms, gaps: [] }, file: opts.trades };
+}
 
 /** The hyperparameters: the kind's defaults, overridden by the flags given, checked (InputError naming each bad field). */
 function hyperparameters(opts: TrainOpts): Hyperparameters {
@@ -94,12 +116,9 @@ async function execute(opts: TrainOpts): Promise<void> {
   if (opts.save) checkDbFile(dbFile);
   const hyper = hyperparameters(opts);
 
-  const series = loadCandles(opts.data);
-  if (opts.timeframe !== undefined && timeframeMs(opts.timeframe) !== series.timeframeMs) {
-    throw new InputError(`--timeframe ${opts.timeframe}: ${opts.data} has bars ${series.timeframeMs / 60_000} minute(s) apart (candles are not resampled here)`);
-  }
-  for (const g of series.gaps) process.stderr.write(`gap in ${opts.data}: ${describeGap(g)} (not filled)\n`);
   const inputs = await loadFeatureInputs({ news: opts.news, books: opts.books, trades: opts.trades, openInterest: opts.openInterest });
+  const { series, file: dataFile } = candleSeries(opts, inputs.trades);
+  for (const g of series.gaps) process.stderr.write(`gap in ${dataFile}: ${describeGap(g)} (not filled)\n`);
   const matrix = buildFeatureMatrix(series.candles, { timeframeMs: series.timeframeMs, ...inputs });
   const modelSeries = toModelSeries(matrix, series.candles, series.timeframeMs);
   const windows = { trainBars: opts.trainBars, testBars: opts.testBars };
@@ -123,8 +142,8 @@ async function execute(opts: TrainOpts): Promise<void> {
   const { predictions: _predictions, ...evaluation } = result.report;
   const candles = series.candles;
   const data: StoredModel['data'] = {
-    file: opts.data, start: candles[0]!.ts, end: candles[candles.length - 1]!.ts, timeframeMs: series.timeframeMs,
-    sha256: createHash('sha256').update(readFileSync(opts.data)).digest('hex'), rows: candles.length,
+    file: dataFile, start: candles[0]!.ts, end: candles[candles.length - 1]!.ts, timeframeMs: series.timeframeMs,
+    sha256: createHash('sha256').update(readFileSync(dataFile)).digest('hex'), rows: candles.length,
   };
   let modelId: string | null = null;
   if (opts.save) {
@@ -136,7 +155,7 @@ async function execute(opts: TrainOpts): Promise<void> {
     }
   }
   if (opts.report) {
-    writeFileSync(opts.report, renderTrainingReport({ title: `${opts.model} walk-forward on ${opts.data.split('/').pop()}`, outcome: result, data, fee, modelId: modelId ?? undefined }));
+    writeFileSync(opts.report, renderTrainingReport({ title: `${opts.model} walk-forward on ${dataFile.split('/').pop()}`, outcome: result, data, fee, modelId: modelId ?? undefined }));
     process.stderr.write(`report written to ${opts.report}\n`);
   }
 
@@ -161,9 +180,10 @@ async function execute(opts: TrainOpts): Promise<void> {
     })}\n`);
     return;
   }
+  const barMs = data.timeframeMs;
   const rows = [
     ['fold', 'train', 'test', 'samples', r.model, ...BASELINE_NAMES],
-    ...r.folds.map((f, k) => [String(k + 1), `${iso(f.trainStart)} → ${iso(f.trainEnd)}`, `${iso(f.testStart)} → ${iso(f.testEnd)}`, String(f.samples), pc(f.accuracy), ...BASELINE_NAMES.map((n) => pc(f.baselines[n] ?? 0))]),
+    ...r.folds.map((f, k) => [String(k + 1), `${iso(f.trainStart, barMs)} → ${iso(f.trainEnd, barMs)}`, `${iso(f.testStart, barMs)} → ${iso(f.testEnd, barMs)}`, String(f.samples), pc(f.accuracy), ...BASELINE_NAMES.map((n) => pc(f.baselines[n] ?? 0))]),
     ['all', '', '', String(r.outOfSample.samples), pc(r.outOfSample.accuracy), ...BASELINE_NAMES.map((n) => pc(r.baselines[n]!.accuracy))],
   ];
   for (const line of columns(rows, { right: (c) => c >= 3 })) process.stdout.write(`${line}\n`);
@@ -178,8 +198,8 @@ export function register(program: Command, about: CommandAbout): void {
     .command(about.name)
     .description(about.summary)
     .addOption(new Option('--model <kind>', 'model kind').choices([...MODEL_KINDS]).makeOptionMandatory())
-    .requiredOption('--data <candles.json>', 'candle file, e.g. data/candles/BTC_USDT-1m-2021-02-19_week.json')
-    .option('--timeframe <bar>', "the bar length the data must have, e.g. 1m (default: the file's)")
+    .option('--data <candles.json>', 'candle file, e.g. data/candles/BTC_USDT-1m-2021-02-19_week.json (without it, bars are built from --trades)')
+    .option('--timeframe <bar>', "the bar length the data must have, e.g. 1m (default: the file's); without --data, the bars built from --trades (default 1s)")
     .option('--news <file.jsonl>', 'headlines for news_score, e.g. data/news/cryptopanic_btc_2022-05-11_2022-06-09.jsonl')
     .option('--books <file.txt[.gz]>', 'depth websocket recording for the order-book features, e.g. data/books/binance_usdm_btcusdt_depth_2024-08-08T2354Z_6min.txt.gz')
     .option('--trades <file.csv[.gz]>', 'trades with the taker side for taker flow and CVD, e.g. data/trades/binance_spot_btcusdt_trades_2024-08-08T2354Z_11min.csv')

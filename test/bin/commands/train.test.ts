@@ -74,3 +74,18 @@ test('--no-save stores nothing', () => {
   assert.equal((JSON.parse(res.stdout.trim().split('\n').pop()!) as TrainJson).modelId, null);
   assert.ok(!existsSync(none));
 });
+
+test('without --data the bars come from --trades, so the book and taker-flow features of the recording are used', () => {
+  const trades = 'data/futures/binance_usdm_btcusdt_trades_2024-08-08T2354Z_6min.csv';
+  const books = 'data/books/binance_usdm_btcusdt_depth_2024-08-08T2354Z_6min.txt.gz';
+  const res = cli(['train', '--model', 'gru', '--trades', trades, '--books', books, '--walk-forward', '--train-bars', '120', '--test-bars', '40', '--window', '4', '--hidden', '3', '--epochs', '1', '--no-save', '--json']);
+  assert.equal(res.status, 0, res.stderr);
+  const out = JSON.parse(res.stdout.trim().split('\n').pop()!) as TrainJson & { data: { file: string; timeframeMs: number } };
+  for (const f of ['bid_depth_10bp', 'spread_rel', 'depth_imbalance_50bp', 'cvd', 'taker_imbalance']) assert.ok(out.features.includes(f), `${f} in ${out.features.join(', ')}`);
+  assert.deepEqual({ file: out.data.file, timeframeMs: out.data.timeframeMs }, { file: trades, timeframeMs: 1_000 });
+  assert.ok(out.folds.length >= 2 && out.folds.every((f) => f.testEnd - f.testStart === 39_000), JSON.stringify(out.folds));
+
+  const missing = cli(['train', '--model', 'gru', '--no-save']);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /--data <candles\.json> is required, or --trades <file\.csv> to build the bars from/);
+});

@@ -18,7 +18,7 @@ test('bad input exits 2 with one message naming the flag or file, no stack trace
     [['--data', join(dir, 'missing.json')], /^arbiter train: .*missing\.json: cannot read candle file/],
     [['--data', slice, '--train-bars', '5000'], /^arbiter train: --train-bars 5000 --test-bars 150: the data has \d+ feature rows/],
     [['--data', slice, '--heads', '2'], /^arbiter train: invalid lstm hyperparameters: 1 issue\nheads: only the transformer has attention heads/],
-    [['--data', slice, '--timeframe', '5m'], /^arbiter train: --timeframe 5m: .* has bars 1 minute\(s\) apart/],
+    [['--data', slice, '--timeframe', '5m'], /^arbiter train: --timeframe 5m: .* has bars 1m apart/],
   ];
   for (const [args, expected] of cases) {
     const res = cli(['train', '--model', 'lstm', '--walk-forward', '--train-bars', '200', '--test-bars', '150', '--window', '4', '--epochs', '1', '--no-save', ...args]);

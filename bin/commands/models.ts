@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { loadConfig, exitOnConfigError } from '../../config/index.js';
+import { commandConfig } from '../command-config.js';
 import { ArbiterError } from '../../actors/runtime/errors.js';
 import { checkDbFile } from '../../actors/ledger/storage/check-db-file.js';
 import { openDatabase } from '../../actors/ledger/storage/database.js';
@@ -40,12 +40,7 @@ function listing(m: StoredModel) {
 }
 
 function execute(opts: ModelsOpts): void {
-  let config;
-  try {
-    config = loadConfig({ file: opts.config }).config;
-  } catch (err) {
-    exitOnConfigError(err);
-  }
+  const config = commandConfig(opts.config);
   const dbFile = opts.db ?? config.storage.dbFile;
   let models: StoredModel[] = [];
   if (existsSync(dbFile)) {

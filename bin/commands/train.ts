@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
-import { loadConfig, exitOnConfigError } from '../../config/index.js';
+import { commandConfig } from '../command-config.js';
 import { ArbiterError, InputError } from '../../actors/runtime/errors.js';
 import { loadCandles, type CandleSeries } from '../../actors/market-data/candles/load-candles.js';
 import { candlesFromTrades } from '../../actors/market-data/candles/candles-from-trades.js';
@@ -103,12 +103,7 @@ function hyperparameters(opts: TrainOpts): Hyperparameters {
 }
 
 async function execute(opts: TrainOpts): Promise<void> {
-  let config;
-  try {
-    config = loadConfig({ file: opts.config }).config;
-  } catch (err) {
-    exitOnConfigError(err);
-  }
+  const config = commandConfig(opts.config);
   const dbFile = opts.db ?? config.storage.dbFile;
   const fee = opts.fee ?? config.paper.localExchanges.fee;
   if (fee < 0 || fee >= 1) throw new InputError(`--fee ${fee}: must be a rate in [0, 1)`);

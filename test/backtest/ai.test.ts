@@ -12,17 +12,13 @@ import { InputError } from '../../actors/runtime/errors.js';
 import { fillModel } from '../../actors/venues/replay/fill-model.js';
 import { createAiMachine, type AiInput } from '../../actors/strategies/ai/ai.machine.js';
 import { modelPredictor } from '../../actors/strategies/ai/model-predictor.js';
-import { CANDLE_FEATURES, StandInModel, storedModel, withId } from '../support/stand-in-model.js';
+import { momentum, storedModel, withId } from '../support/stand-in-model.js';
 import { tempDbFile } from '../ledger/storage/temp-db.js';
 import { ARBITER } from '../support/arbiter-cli.js';
 
 const week = loadCandles('data/candles/BTC_USDT-1m-2021-02-19_week.json');
 const series: CandleSeries = { ...week, candles: week.candles.slice(0, 800) };
-const HYPER = { window: 3, hidden: 1, epochs: 1, learningRate: 0.1 };
-const LOG_RETURN = CANDLE_FEATURES.findIndex((f) => f.name === 'log_return');
-// P(up) = 0.5 + log return / 0.004: a momentum stand-in.
-const scaler = { min: CANDLE_FEATURES.map((_, j) => (j === LOG_RETURN ? -0.002 : 0)), max: CANDLE_FEATURES.map((_, j) => (j === LOG_RETURN ? 0.002 : 1)) };
-const standIn = () => new StandInModel(CANDLE_FEATURES.length, HYPER, LOG_RETURN);
+const { scaler, model: standIn } = momentum;
 
 test('the ai strategy with an enabled stand-in model trades through risk in a backtest on the trading host', async () => {
   const stored = withId(storedModel(standIn().save(), scaler));

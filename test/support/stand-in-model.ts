@@ -65,3 +65,15 @@ export function storedModel(saved: SavedModel, scaler: ScalerState, options: { e
 export function withId(model: Omit<StoredModel, 'id' | 'createdAt'>, id = `${model.saved.kind}-0000abcd`): StoredModel {
   return { ...model, id, createdAt: 0 };
 }
+
+const LOG_RETURN = CANDLE_FEATURES.findIndex((f) => f.name === 'log_return');
+
+/**
+ * A momentum stand-in over the candle features: log_return scaled symmetrically on [-0.2%, +0.2%], so
+ * P(up) = 0.5 + r / 0.004. `model()` builds a fresh one (as a new process would); `scaler` goes with it.
+ */
+export const momentum = {
+  hyper: { window: 3, hidden: 1, epochs: 1, learningRate: 0.1 } satisfies Hyperparameters,
+  scaler: { min: CANDLE_FEATURES.map((_, j) => (j === LOG_RETURN ? -0.002 : 0)), max: CANDLE_FEATURES.map((_, j) => (j === LOG_RETURN ? 0.002 : 1)) } satisfies ScalerState,
+  model: (): StandInModel => new StandInModel(CANDLE_FEATURES.length, momentum.hyper, LOG_RETURN),
+};

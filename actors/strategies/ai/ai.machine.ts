@@ -1,7 +1,7 @@
 import { and, assign, emit, setup } from 'xstate';
 import type { Candle } from '../../market-data/types.js';
 import type { Message } from '../../runtime/messages.js';
-import type { LongFlatEmitted } from '../../../machines/long-flat.machine.js';
+import type { LongFlatEmitted, LongFlatInput } from '../../../machines/long-flat.machine.js';
 import { hasOwnFills, isOwnDenial, marketIntent, ownCandle, ownOrderDone, type LongOnlyBook } from '../../../machines/long-flat.orders.js';
 import { afterFillsAtCost } from './position-cost.js';
 import type { AiPredictor } from './predictor.js';
@@ -11,7 +11,7 @@ import { classifyRegime, REGIME_BARS, type Regime } from './regime.js';
 export const MAX_LIQUIDITY_SHARE = 0.1;
 
 /** The machine's share of the strategy's parameters (the model is the predictor it is built with). */
-export interface AiMachineParams {
+export type AiMachineParams = {
   /** Enter when P(up) - 0.5 ≥ threshold; the model is bearish when 0.5 - P(up) ≥ threshold. */
   threshold: number;
   profitTarget: number;
@@ -21,19 +21,10 @@ export interface AiMachineParams {
   regimes: readonly Regime[];
   /** A bullish pattern detected within this many own bars confirms an entry. */
   patternBars: number;
-}
+};
 
-export interface AiInput {
-  strategy: string;
-  venue: string;
-  symbol: string;
-  /** Capital allocated to this strategy, quote currency. */
-  capital: number;
-  /** Fee rate on notional the strategy expects, used only to size entries so cash covers the fee. */
-  feeRate: number;
-  /** Fraction of cash committed on entry. */
-  fraction: number;
-  params: AiMachineParams;
+/** A long/flat strategy's input (market, capital, fee, fraction) with the ai machine's parameters. */
+export interface AiInput extends LongFlatInput<AiMachineParams> {
   /** A pattern actor publishes `pattern.detected` / `pattern.invalidated` for this market: entries then need a bullish one. */
   patternActor: boolean;
 }

@@ -6,15 +6,11 @@ import type { Candle } from '../../../actors/market-data/types.js';
 import type { Message } from '../../../actors/runtime/messages.js';
 import { createAiMachine, type AiEmitted, type AiInput } from '../../../actors/strategies/ai/ai.machine.js';
 import { modelPredictor } from '../../../actors/strategies/ai/model-predictor.js';
-import { CANDLE_FEATURES, StandInModel, storedModel, withId } from '../../support/stand-in-model.js';
+import { momentum, storedModel, withId } from '../../support/stand-in-model.js';
 
 const series = loadCandles('data/candles/BTC_USDT-1m-2021-02-19_week.json');
 const candles = series.candles.slice(0, 700);
-const HYPER = { window: 3, hidden: 1, epochs: 1, learningRate: 0.1 };
-const LOG_RETURN = CANDLE_FEATURES.findIndex((f) => f.name === 'log_return');
-// log_return scaled symmetrically: P(up) = 0.5 + r / 0.004, a momentum model.
-const scaler = { min: CANDLE_FEATURES.map((_, j) => (j === LOG_RETURN ? -0.002 : 0)), max: CANDLE_FEATURES.map((_, j) => (j === LOG_RETURN ? 0.002 : 1)) };
-const stored = withId(storedModel(new StandInModel(CANDLE_FEATURES.length, HYPER, LOG_RETURN).save(), scaler));
+const stored = withId(storedModel(momentum.model().save(), momentum.scaler));
 const input: AiInput = {
   strategy: 'ai',
   venue: 'replay',
@@ -28,7 +24,7 @@ const input: AiInput = {
 
 /** A machine over a fresh predictor (as a new process builds it), driven bar by bar; every order fills at its close at once. */
 function driver(snapshot?: unknown) {
-  const machine = createAiMachine('ai', modelPredictor(stored, new StandInModel(CANDLE_FEATURES.length, HYPER, LOG_RETURN)));
+  const machine = createAiMachine('ai', modelPredictor(stored, momentum.model()));
   const actor = createActor(machine, { input, snapshot: snapshot as never });
   const emitted: AiEmitted[] = [];
   actor.on('order.intents', (e) => emitted.push(e));

@@ -1,6 +1,6 @@
 import { and, assign, emit, setup } from 'xstate';
 import type { OrderIntent } from '../actors/risk/intent.js';
-import { afterFills, hasOwnFills, isOwnDenial, marketIntent, ownClose as findClose, ownOrderDone, type LongOnlyBook, type LongOnlyEvent } from './long-flat.orders.js';
+import { afterFills, ORDER_REPORT, hasOwnFills, isOwnDenial, marketIntent, ownClose as findClose, ownOrderDone, type LongOnlyBook, type LongOnlyEvent } from './long-flat.orders.js';
 import type { Json, LongFlatSignal, SignalStep } from './long-flat.signal.js';
 
 /**
@@ -67,12 +67,6 @@ export function createLongFlatMachine<S extends Json, P extends Json>(id: string
     { guard: 'ownCandle', actions: 'stepSignal' },
   ] as const;
   const workingOnBar = { guard: 'ownCandle', actions: 'stepSignal' } as const;
-  // While an order works: its fills move cash and position; once it is done the position says where we are.
-  const orderReport = [
-    { guard: and(['ownOrderDone', 'holding']), target: 'long', actions: 'applyFills' },
-    { guard: 'ownOrderDone', target: 'flat', actions: 'applyFills' },
-    { guard: 'ownFills', actions: 'applyFills' },
-  ] as const;
 
   return setup({
     types: {
@@ -114,7 +108,7 @@ export function createLongFlatMachine<S extends Json, P extends Json>(id: string
         on: {
           'candle.closed': workingOnBar,
           'candles.closed': workingOnBar,
-          'orders.updated': orderReport,
+          'orders.updated': ORDER_REPORT,
           'orders.denied': { guard: 'ownDenial', target: 'flat' },
         },
       },
@@ -123,7 +117,7 @@ export function createLongFlatMachine<S extends Json, P extends Json>(id: string
         on: {
           'candle.closed': workingOnBar,
           'candles.closed': workingOnBar,
-          'orders.updated': orderReport,
+          'orders.updated': ORDER_REPORT,
           'orders.denied': { guard: 'ownDenial', target: 'long' },
         },
       },

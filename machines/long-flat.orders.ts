@@ -1,3 +1,4 @@
+import { and } from 'xstate';
 import type { Message } from '../actors/runtime/messages.js';
 import type { OrderIntent } from '../actors/risk/intent.js';
 import type { Candle } from '../actors/market-data/types.js';
@@ -78,3 +79,13 @@ export function marketIntent(book: LongOnlyBook, side: 'buy' | 'sell', close: nu
     price: close,
   };
 }
+
+/**
+ * The `orders.updated` transitions of a long/flat machine while its order works: fills move cash and position
+ * (`applyFills`); once the order is done the position says where it is (`long` when `holding`, else `flat`).
+ */
+export const ORDER_REPORT = [
+  { guard: and(['ownOrderDone', 'holding']), target: 'long', actions: 'applyFills' },
+  { guard: 'ownOrderDone', target: 'flat', actions: 'applyFills' },
+  { guard: 'ownFills', actions: 'applyFills' },
+] as const;

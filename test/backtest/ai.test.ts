@@ -10,9 +10,9 @@ import { openDatabase } from '../../actors/ledger/storage/database.js';
 import { saveModel } from '../../actors/models/store/model-store.js';
 import { InputError } from '../../actors/runtime/errors.js';
 import { fillModel } from '../../actors/venues/replay/fill-model.js';
-import { createAiMachine, type AiInput } from '../../actors/strategies/ai/ai.machine.js';
+import { createAiMachine } from '../../actors/strategies/ai/ai.machine.js';
 import { modelPredictor } from '../../actors/strategies/ai/model-predictor.js';
-import { momentum, storedModel, withId } from '../support/stand-in-model.js';
+import { aiInput, momentum, storedModel, withId } from '../support/stand-in-model.js';
 import { tempDbFile } from '../ledger/storage/temp-db.js';
 import { ARBITER } from '../support/arbiter-cli.js';
 
@@ -22,16 +22,7 @@ const { scaler, model: standIn } = momentum;
 
 test('the ai strategy with an enabled stand-in model trades through risk in a backtest on the trading host', async () => {
   const stored = withId(storedModel(standIn().save(), scaler));
-  const input: AiInput = {
-    strategy: 'ai',
-    venue: 'replay',
-    symbol: series.symbol,
-    capital: 10_000,
-    feeRate: 0.001,
-    fraction: 0.09,
-    params: { threshold: 0.1, profitTarget: 0.004, stopLoss: 0.003, maxRisk: 0.1, regimes: ['trending-up', 'trending-down', 'ranging'], patternBars: 10 },
-    patternActor: false,
-  };
+  const input = aiInput(series.symbol, { fraction: 0.09, maxRisk: 0.1 });
   const machine = createAiMachine('ai', modelPredictor(stored, standIn()));
   const result = await runBacktest({ strategies: [{ name: 'ai', series, capital: 10_000, machine, input }], model: fillModel('optimistic', 0.001), venueId: 'replay', host: 'trading' });
   assert.ok(result.trades.length >= 5, `trades: ${result.trades.length}`);

@@ -4,6 +4,7 @@ import type { Hyperparameters, Model, SavedModel } from '../../actors/models/mod
 import type { Sample } from '../../actors/models/sample.js';
 import type { ScalerState } from '../../actors/models/scaler.js';
 import type { StoredModel } from '../../actors/models/store/stored-model.js';
+import type { AiInput } from '../../actors/strategies/ai/ai.machine.js';
 
 /** Every candle feature of the catalog, in catalog order: what a model trained on candles alone is given. */
 export const CANDLE_FEATURES: FeatureInfo[] = FEATURE_CATALOG.filter((f) => f.needs === 'candles').map(({ name, group, source, lag, warmUp }) => ({ name, group, source, lag, warmUp }));
@@ -77,3 +78,17 @@ export const momentum = {
   scaler: { min: CANDLE_FEATURES.map((_, j) => (j === LOG_RETURN ? -0.002 : 0)), max: CANDLE_FEATURES.map((_, j) => (j === LOG_RETURN ? 0.002 : 1)) } satisfies ScalerState,
   model: (): StandInModel => new StandInModel(CANDLE_FEATURES.length, momentum.hyper, LOG_RETURN),
 };
+
+/** The ai machine's input on the replay venue: 10,000 of capital, tight target and stop, every regime but high volatility. */
+export function aiInput(symbol: string, { fraction, maxRisk }: { fraction: number; maxRisk: number }): AiInput {
+  return {
+    strategy: 'ai',
+    venue: 'replay',
+    symbol,
+    capital: 10_000,
+    feeRate: 0.001,
+    fraction,
+    params: { threshold: 0.1, profitTarget: 0.004, stopLoss: 0.003, maxRisk, regimes: ['trending-up', 'trending-down', 'ranging'], patternBars: 10 },
+    patternActor: false,
+  };
+}

@@ -2,7 +2,7 @@ import { and, assign, emit, setup } from 'xstate';
 import type { Candle } from '../../market-data/types.js';
 import type { Message } from '../../runtime/messages.js';
 import type { LongFlatEmitted, LongFlatInput } from '../../../machines/long-flat.machine.js';
-import { hasOwnFills, isOwnDenial, marketIntent, ownCandle, ownOrderDone, type LongOnlyBook } from '../../../machines/long-flat.orders.js';
+import { hasOwnFills, ORDER_REPORT, isOwnDenial, marketIntent, ownCandle, ownOrderDone, type LongOnlyBook } from '../../../machines/long-flat.orders.js';
 import { afterFillsAtCost } from './position-cost.js';
 import type { AiPredictor } from './predictor.js';
 import { classifyRegime, REGIME_BARS, type Regime } from './regime.js';
@@ -114,11 +114,6 @@ export function createAiMachine(id: string, predictor: AiPredictor) {
   const exitOn = (guard: ExitGuard) => ({ guard, target: 'exiting', actions: ['emitExit', 'countIntent', { type: 'noteExit', params: { guard } }, 'stepBar'] }) as const;
   const longOnBar = [...EXIT_GUARDS.map(exitOn), { guard: 'ownBar', actions: 'stepBar' }] as const;
   const workingOnBar = { guard: 'ownBar', actions: 'stepBar' } as const;
-  const orderReport = [
-    { guard: and(['ownOrderDone', 'holding']), target: 'long', actions: 'applyFills' },
-    { guard: 'ownOrderDone', target: 'flat', actions: 'applyFills' },
-    { guard: 'ownFills', actions: 'applyFills' },
-  ] as const;
 
   return setup({
     types: {
@@ -236,7 +231,7 @@ export function createAiMachine(id: string, predictor: AiPredictor) {
         on: {
           'candle.closed': workingOnBar,
           'candles.closed': workingOnBar,
-          'orders.updated': orderReport,
+          'orders.updated': ORDER_REPORT,
           'orders.denied': { guard: 'ownDenial', target: 'flat' },
         },
       },
@@ -251,7 +246,7 @@ export function createAiMachine(id: string, predictor: AiPredictor) {
         on: {
           'candle.closed': workingOnBar,
           'candles.closed': workingOnBar,
-          'orders.updated': orderReport,
+          'orders.updated': ORDER_REPORT,
           'orders.denied': { guard: 'ownDenial', target: 'long' },
         },
       },

@@ -4,23 +4,14 @@ import { createActor } from 'xstate';
 import { loadCandles } from '../../../actors/market-data/candles/load-candles.js';
 import type { Candle } from '../../../actors/market-data/types.js';
 import type { Message } from '../../../actors/runtime/messages.js';
-import { createAiMachine, type AiEmitted, type AiInput } from '../../../actors/strategies/ai/ai.machine.js';
+import { createAiMachine, type AiEmitted } from '../../../actors/strategies/ai/ai.machine.js';
 import { modelPredictor } from '../../../actors/strategies/ai/model-predictor.js';
-import { momentum, storedModel, withId } from '../../support/stand-in-model.js';
+import { aiInput, momentum, storedModel, withId } from '../../support/stand-in-model.js';
 
 const series = loadCandles('data/candles/BTC_USDT-1m-2021-02-19_week.json');
 const candles = series.candles.slice(0, 700);
 const stored = withId(storedModel(momentum.model().save(), momentum.scaler));
-const input: AiInput = {
-  strategy: 'ai',
-  venue: 'replay',
-  symbol: series.symbol,
-  capital: 10_000,
-  feeRate: 0.001,
-  fraction: 0.5,
-  params: { threshold: 0.1, profitTarget: 0.004, stopLoss: 0.003, maxRisk: 0.2, regimes: ['trending-up', 'trending-down', 'ranging'], patternBars: 10 },
-  patternActor: false,
-};
+const input = aiInput(series.symbol, { fraction: 0.5, maxRisk: 0.2 });
 
 /** A machine over a fresh predictor (as a new process builds it), driven bar by bar; every order fills at its close at once. */
 function driver(snapshot?: unknown) {

@@ -10,6 +10,8 @@ export interface Bar extends Candle {
 /** The last `size` bars, oldest first: trailing averages of volume and range, and the lowest low. */
 export class TrailingWindow {
   private readonly bars: Bar[] = [];
+  private volumeSum = 0;
+  private rangeSum = 0;
 
   constructor(private readonly size: number) {}
 
@@ -19,15 +21,22 @@ export class TrailingWindow {
 
   push(bar: Bar): void {
     this.bars.push(bar);
-    if (this.bars.length > this.size) this.bars.shift();
+    this.volumeSum += bar.volume;
+    this.rangeSum += bar.high - bar.low;
+    if (this.bars.length > this.size) {
+      const out = this.bars.shift()!;
+      this.volumeSum -= out.volume;
+      this.rangeSum -= out.high - out.low;
+    }
   }
 
+  /** Running sums: exact for the worked examples' values, within rounding for long float series. */
   meanVolume(): number {
-    return this.bars.reduce((sum, b) => sum + b.volume, 0) / this.bars.length;
+    return this.volumeSum / this.bars.length;
   }
 
   meanRange(): number {
-    return this.bars.reduce((sum, b) => sum + (b.high - b.low), 0) / this.bars.length;
+    return this.rangeSum / this.bars.length;
   }
 
   lowestLow(): number {

@@ -66,7 +66,9 @@ export function harmonicsAtLastSwing(swings: readonly SwingPoint[], opts: Harmon
 /** Every pattern over a whole swing series, each reported at the swing that completed it. */
 export function scanHarmonics(swings: readonly SwingPoint[], opts: HarmonicOptions = {}): HarmonicMatch[] {
   const matches: HarmonicMatch[] = [];
-  for (let end = 4; end <= swings.length; end++) matches.push(...harmonicsAtLastSwing(swings.slice(0, end), opts));
+  for (let end = 4; end <= swings.length; end++) {
+    matches.push(...harmonicsAtLastSwing(swings.slice(Math.max(0, end - 5), end), opts));
+  }
   return matches;
 }
 

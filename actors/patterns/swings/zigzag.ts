@@ -7,9 +7,7 @@ import type { SwingPoint } from '../swing-point.js';
  * How far the close must move back from the running extreme to confirm it: a percentage of the extreme's price,
  * or a multiple of the ATR (Wilder's, from trading-signals) at the confirming bar.
  */
-export type ZigzagThreshold =
-  | { kind: 'percent'; percent: number }
-  | { kind: 'atr'; period: number; multiple: number };
+export type ZigzagThreshold = { kind: 'percent'; percent: number } | { kind: 'atr'; period: number; multiple: number };
 
 interface Bar {
   index: number;
@@ -30,6 +28,9 @@ export class Zigzag {
   readonly #atr: ATR | undefined;
   /** Bars after the last confirmed swing (all bars before the first): the next swings are read from these. */
   #bars: Bar[] = [];
+  /** The highest high and lowest low among #bars (earliest on a tie), kept as bars arrive. */
+  #high: Bar | undefined;
+  #low: Bar | undefined;
   /** What the next swing will be; undefined until the first swing. */
   #seeking: 'high' | 'low' | undefined;
   #index = 0;
@@ -58,7 +59,10 @@ export class Zigzag {
   update(candle: Candle): SwingPoint[] {
     const index = this.#index++;
     const atr = this.#atr?.update({ high: candle.high, low: candle.low, close: candle.close }, false) ?? null;
-    this.#bars.push({ index, ts: candle.ts, high: candle.high, low: candle.low });
+    const bar = { index, ts: candle.ts, high: candle.high, low: candle.low };
+    this.#bars.push(bar);
+    if (this.#high === undefined || bar.high > this.#high.high) this.#high = bar;
+    if (this.#low === undefined || bar.low < this.#low.low) this.#low = bar;
     const confirmed: SwingPoint[] = [];
     for (;;) {
       const next = this.#nextConfirmed(candle.close, index, atr);
@@ -67,20 +71,25 @@ export class Zigzag {
       this.#swings.push(next);
       this.#seeking = next.kind === 'high' ? 'low' : 'high';
       this.#bars = this.#bars.filter((b) => b.index > next.index);
+      this.#high = extreme(this.#bars, 'high');
+      this.#low = extreme(this.#bars, 'low');
     }
   }
 
   #nextConfirmed(close: number, index: number, atr: number | null): SwingPoint | undefined {
-    const high = this.#seeking === 'low' ? undefined : extreme(this.#bars, 'high');
-    const low = this.#seeking === 'high' ? undefined : extreme(this.#bars, 'low');
-    const candidates = [high, low]
-      .filter((c): c is { bar: Bar; kind: 'high' | 'low' } => c !== undefined && c.bar.index < index)
-      .filter((c) => this.#reversed(c.kind, c.kind === 'high' ? c.bar.high : c.bar.low, close, atr))
-      .sort((a, b) => a.bar.index - b.bar.index);
-    const first = candidates[0];
-    if (first === undefined) return undefined;
-    const price = first.kind === 'high' ? first.bar.high : first.bar.low;
-    return { index: first.bar.index, ts: first.bar.ts, price, kind: first.kind, confirmedAt: index };
+    const high = this.#seeking === 'low' ? undefined : this.#confirmable(this.#high, 'high', close, index, atr);
+    const low = this.#seeking === 'high' ? undefined : this.#confirmable(this.#low, 'low', close, index, atr);
+    if (high !== undefined && (low === undefined || high.index < low.index)) {
+      return { index: high.index, ts: high.ts, price: high.high, kind: 'high', confirmedAt: index };
+    }
+    if (low === undefined) return undefined;
+    return { index: low.index, ts: low.ts, price: low.low, kind: 'low', confirmedAt: index };
+  }
+
+  /** The running extreme if this close confirms it (it must be from an earlier bar). */
+  #confirmable(bar: Bar | undefined, kind: 'high' | 'low', close: number, index: number, atr: number | null) {
+    if (bar === undefined || bar.index >= index) return undefined;
+    return this.#reversed(kind, kind === 'high' ? bar.high : bar.low, close, atr) ? bar : undefined;
   }
 
   #reversed(kind: 'high' | 'low', price: number, close: number, atr: number | null): boolean {
@@ -93,12 +102,12 @@ export class Zigzag {
 }
 
 /** The highest high or lowest low among the bars; the earliest on a tie. */
-function extreme(bars: readonly Bar[], kind: 'high' | 'low'): { bar: Bar; kind: 'high' | 'low' } | undefined {
+function extreme(bars: readonly Bar[], kind: 'high' | 'low'): Bar | undefined {
   let best: Bar | undefined;
   for (const bar of bars) {
     if (best === undefined || (kind === 'high' ? bar.high > best.high : bar.low < best.low)) best = bar;
   }
-  return best === undefined ? undefined : { bar: best, kind };
+  return best;
 }
 
 /** Every swing a Zigzag confirms over the whole series (the same as feeding it bar by bar). */

@@ -1,7 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SwingPoint } from '../../../actors/patterns/swing-point.js';
-import { harmonicsAtLastSwing, scanHarmonics, type HarmonicMatch } from '../../../actors/patterns/harmonic/detect-harmonic.js';
+import {
+  harmonicsAtLastSwing,
+  scanHarmonics,
+  type HarmonicMatch,
+} from '../../../actors/patterns/harmonic/detect-harmonic.js';
 
 const MIN = 60_000;
 /** Alternating swings at bars 0, 2, 4, … each confirmed a bar later; the last one is a low (bullish) unless `lastKind`. */
@@ -124,7 +128,9 @@ test('tolerance edges on D: the Gartley XAD band [0.7467, 0.8253]', () => {
   assert.deepEqual(gartley(117.6), ['gartley']); // XAD 0.824, BCD 1.667
   assert.deepEqual(gartley(117.4), []); // XAD 0.826
   // A wider tolerance (10 %: [0.7074, 0.8646]) takes 0.746 in.
-  assert.deepEqual(names(harmonicsAtLastSwing(swings([100, 200, 138.2, 169.1, 125.4]), { tolerance: 0.1 })), ['gartley']);
+  assert.deepEqual(names(harmonicsAtLastSwing(swings([100, 200, 138.2, 169.1, 125.4]), { tolerance: 0.1 })), [
+    'gartley',
+  ]);
 });
 
 test('swings that do not alternate, or too few, match nothing; scan reports each pattern at its D', () => {

@@ -116,7 +116,10 @@ test('no look-ahead: appending bars never changes or adds swings confirmed befor
       fc.property(walk, (candles) => {
         const full = zigzag(candles, threshold);
         for (let k = 1; k <= candles.length; k++) {
-          assert.deepEqual(zigzag(candles.slice(0, k), threshold), full.filter((s) => s.confirmedAt < k));
+          assert.deepEqual(
+            zigzag(candles.slice(0, k), threshold),
+            full.filter((s) => s.confirmedAt < k),
+          );
         }
         for (let i = 1; i < full.length; i++) {
           assert.notEqual(full[i]!.kind, full[i - 1]!.kind);

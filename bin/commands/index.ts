@@ -55,6 +55,13 @@ export const commands: readonly CommandEntry[] = [
       'training rows only) beside persistence, always-majority and sma-cross; enabled only if significantly better (one-sided exact McNemar); stored in SQLite',
     load: () => import('./train.js'),
   },
+  {
+    name: 'patterns',
+    summary:
+      'Chart patterns (harmonic, Elliott wave, Wyckoff) read off zigzag swings of recorded candles, each with its points, ratios, ' +
+      'invalidation and the bar that confirmed it; with --books / --trades, a microstructure summary (OFI, Kyle\'s lambda, VPIN, spread, depth imbalance)',
+    load: () => import('./patterns.js'),
+  },
   { name: 'models', summary: 'The trained models stored in SQLite: kind, features, data range, out-of-sample accuracy against the best baseline, enabled and why', load: () => import('./models.js') },
   { name: 'demo', summary: 'Self-contained demonstrations on local infrastructure', load: () => import('./demo.js') },
 ];

@@ -4,10 +4,6 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { commandConfig } from '../command-config.js';
 import { ArbiterError, InputError } from '../../actors/runtime/errors.js';
-import { loadCandles, type CandleSeries } from '../../actors/market-data/candles/load-candles.js';
-import { candlesFromTrades } from '../../actors/market-data/candles/candles-from-trades.js';
-import { formatTimeframe, parseTimeframe } from '../../actors/market-data/candles/timeframe.js';
-import type { TradeTape } from '../../actors/features/inputs/trade-tape.js';
 import { describeGap } from '../../actors/market-data/candles/gaps.js';
 import { loadFeatureInputs } from '../../actors/features/inputs/load-feature-inputs.js';
 import { buildFeatureMatrix } from '../../actors/features/build-feature-matrix.js';
@@ -24,6 +20,7 @@ import { openDatabase } from '../../actors/ledger/storage/database.js';
 import { saveModel } from '../../actors/models/store/model-store.js';
 import { renderTrainingReport } from '../../actors/models/report/render-training-report.js';
 import { checkOutputFile } from '../output-file.js';
+import { candleSeries } from '../candle-series.js';
 import { columns } from '../columns.js';
 import type { CommandAbout } from './index.js';
 
@@ -66,35 +63,9 @@ const whole = (v: string) => {
   return n;
 };
 
-/** `1m`, `5m`, `1h`, … in ms. */
-function timeframeMs(text: string): number {
-  const ms = parseTimeframe(text);
-  if (ms === undefined) throw new InputError(`--timeframe ${text}: expected a bar length like 1m, 5m, 1h or 1d`);
-  return ms;
-}
-
 const pc = (x: number) => `${(x * 100).toFixed(1)}%`;
 /** A bar's open time to the minute, or to the second for bars shorter than a minute. */
 const iso = (ms: number, barMs = 60_000) => new Date(ms).toISOString().slice(0, barMs < 60_000 ? 19 : 16).replace('T', ' ');
-
-/**
- * The bars to train on: the candle file, or (without --data) bars of --timeframe built from the --trades recording,
- * so the order-book and taker-flow features of a book + trade recording have bars they cover.
- */
-function candleSeries(opts: TrainOpts, trades: TradeTape | undefined): { series: Pick<CandleSeries, 'candles' | 'timeframeMs' | 'gaps'>; file: string } {
-  if (opts.data !== undefined) {
-    const series = loadCandles(opts.data);
-    if (opts.timeframe !== undefined && timeframeMs(opts.timeframe) !== series.timeframeMs) {
-      throw new InputError(`--timeframe ${opts.timeframe}: ${opts.data} has bars ${formatTimeframe(series.timeframeMs)} apart (candles are not resampled here)`);
-    }
-    return { series, file: opts.data };
-  }
-  if (trades === undefined || opts.trades === undefined) throw new InputError('--data <candles.json> is required, or --trades <file.csv> to build the bars from');
-  const ms = timeframeMs(opts.timeframe ?? '1s');
-  const candles = candlesFromTrades(trades.trades, ms);
-  if (candles.length === 0) throw new InputError(`--trades ${opts.trades}: no trades to build bars from`);
-  return { series: { candles, timeframeMs: ms, gaps: [] }, file: opts.trades };
-}
 
 /** The hyperparameters: the kind's defaults, overridden by the flags given, checked (InputError naming each bad field). */
 function hyperparameters(opts: TrainOpts): Hyperparameters {

@@ -30,7 +30,7 @@ export interface OrderBook {
 
 export type Side = 'buy' | 'sell';
 
-export function midPrice(book: OrderBook): number | undefined {
+export function midPrice(book: { readonly bids: readonly BookLevel[]; readonly asks: readonly BookLevel[] }): number | undefined {
   const bid = book.bids[0]?.[0];
   const ask = book.asks[0]?.[0];
   if (bid === undefined || ask === undefined) return undefined;

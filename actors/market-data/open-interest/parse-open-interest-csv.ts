@@ -1,4 +1,5 @@
 import { InputError } from '../../runtime/errors.js';
+import { csvRows } from '../csv-rows.js';
 import { DAY_MS, type OpenInterestDay } from './open-interest-day.js';
 
 const HEADER = 'date_utc,ts_ms,open_interest_usd';
@@ -8,15 +9,8 @@ const HEADER = 'date_utc,ts_ms,open_interest_usd';
  * `date_utc`, days strictly ascending. A bad row is an InputError naming the file, the row (1 = the header) and the field.
  */
 export function parseOpenInterestCsv(text: string, file: string): OpenInterestDay[] {
-  const lines = text.split('\n');
-  if (lines[0]?.trim() !== HEADER) throw new InputError(`${file}:1: expected the header "${HEADER}", got "${lines[0]?.trim() ?? ''}"`);
   const days: OpenInterestDay[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (line === '') continue;
-    const at = `${file}:${i + 1}`;
-    const cells = line.split(',');
-    if (cells.length !== 3) throw new InputError(`${at}: expected 3 columns, got ${cells.length}`);
+  for (const { cells, at } of csvRows(text, file, HEADER)) {
     const [date, tsText, usdText] = cells as [string, string, string];
     const day = Number(tsText);
     const usd = Number(usdText);

@@ -1,4 +1,5 @@
 import { InputError } from '../../runtime/errors.js';
+import { csvRows } from '../csv-rows.js';
 import type { Trade } from './trade.js';
 
 const HEADER = 'ts_ms,trade_id,price,qty,is_buyer_maker,taker_side';
@@ -9,15 +10,8 @@ const HEADER = 'ts_ms,trade_id,price,qty,is_buyer_maker,taker_side';
  * the file, the row (1 = the header) and the field.
  */
 export function parseTradesCsv(text: string, file: string): Trade[] {
-  const lines = text.split('\n');
-  if (lines[0]?.trim() !== HEADER) throw new InputError(`${file}:1: expected the header "${HEADER}", got "${lines[0]?.trim() ?? ''}"`);
   const trades: Trade[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (line === '') continue;
-    const at = `${file}:${i + 1}`;
-    const cells = line.split(',');
-    if (cells.length !== 6) throw new InputError(`${at}: expected 6 columns, got ${cells.length}`);
+  for (const { cells, at } of csvRows(text, file, HEADER)) {
     const [tsText, , priceText, qtyText, makerText, sideText] = cells as [string, string, string, string, string, string];
     const ts = Number(tsText);
     const price = Number(priceText);

@@ -1,6 +1,6 @@
 import type { BookAtClose } from '../../features/feature.js';
 import type { Trade } from '../../market-data/trades/trade.js';
-import { midPrice } from './mid-price.js';
+import { midPrice } from '../../market-data/types.js';
 import { ols, type Regression } from './ols.js';
 
 /** One interval's observation: the mid-price change over it and the signed taker volume traded in it. */
@@ -23,7 +23,7 @@ export function flowIntervals(trades: readonly Trade[], books: readonly BookAtCl
   let t = 0;
   const midAt = (ts: number): number | null => {
     while (b + 1 < books.length && books[b + 1]!.ts <= ts) b++;
-    return b < 0 ? null : midPrice(books[b]!);
+    return b < 0 ? null : (midPrice(books[b]!) ?? null);
   };
   while (t < trades.length && trades[t]!.ts < from) t++;
   let startMid = midAt(from);

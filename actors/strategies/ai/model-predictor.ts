@@ -12,7 +12,7 @@ import type { AiPredictor } from './predictor.js';
  */
 export const BURN_IN_BARS = 100;
 
-/** The features' streaming state after some bar, and the raw rows of the last `window` bars (null: a feature had no value). */
+/** The features' streaming state after some bar, and the scaled rows of the last `window` bars (null: a feature had no value). */
 interface Stream {
   steps: FeatureStep[];
   rows: (number[] | null)[];
@@ -42,7 +42,7 @@ export function modelPredictor(stored: StoredModel, model: Model): AiPredictor {
   function push(stream: Stream, candle: Candle): void {
     const bar = { candle, closeTs: candle.ts + timeframeMs, news: [] };
     const values = stream.steps.map((step) => step(bar));
-    stream.rows.push(values.every((v): v is number => v !== null && Number.isFinite(v)) ? values : null);
+    stream.rows.push(values.every((v): v is number => v !== null && Number.isFinite(v)) ? scaleRow(stored.scaler, values) : null);
     if (stream.rows.length > window) stream.rows.shift();
   }
 
@@ -62,7 +62,7 @@ export function modelPredictor(stored: StoredModel, model: Model): AiPredictor {
       push(stream, bar);
       streams.set(bar, stream);
       const rows = stream.rows;
-      const p = rows.length === window && rows.every((r) => r !== null) ? model.predict(rows.map((r) => scaleRow(stored.scaler, r!))) : null;
+      const p = rows.length === window && rows.every((r) => r !== null) ? model.predict(rows as number[][]) : null;
       memo = { previous, bar, p };
       return p;
     },

@@ -22,22 +22,35 @@ export interface MessageMap {
   'actor.stopped': { actor: string; reason: string };
   /** Chaos: the receiving actor faults on this message, exactly as if its machine had thrown. */
   'chaos.kill': { reason: string };
-  /** A pattern actor (issue 13) saw a price pattern complete on `symbol` at `ts`; it fails below (bullish) or above (bearish) `invalidation`. */
+  /** A pattern actor saw a price pattern complete on `symbol` (at the message's ts). */
   'pattern.detected': PatternSignal;
-  /** A pattern `pattern.detected` announced no longer holds (the price crossed its invalidation level). */
+  /** A pattern `pattern.detected` announced no longer holds: a close crossed its invalidation level, or its schematic failed. */
   'pattern.invalidated': PatternSignal;
+  /** A pattern actor's order-flow toxicity for one market after a bar. */
+  'market.toxicity': ToxicitySignal;
 }
 
-/** A price pattern as the pattern actor announces it. */
+/** A price pattern as the pattern actor announces it (actors/patterns/pattern-stream.ts says when). */
 export interface PatternSignal {
   symbol: string;
-  direction: 'bullish' | 'bearish';
-  /** The pattern's name, e.g. `gartley`, `spring`: it names the same pattern in its later invalidation. */
+  /** Names one pattern instance: its later `pattern.invalidated` carries the same one. */
+  patternId: string;
+  family: 'harmonic' | 'elliott' | 'wyckoff';
+  /** e.g. `gartley`, `impulse`, `abc`, `spring`, `sos`. */
   name: string;
-  /** The price whose crossing invalidates the pattern. */
+  /** The move the pattern implies from here (for an Elliott count, the move after it, not the way its waves went). */
+  direction: 'bullish' | 'bearish';
+  points: readonly { label: string; ts: number; price: number }[];
+  ratios: Readonly<Record<string, number>>;
+  /** A close below it (bullish) or above it (bearish) means the pattern failed. */
   invalidation: number;
-  /** When the pattern completed (detected) or broke (invalidated), epoch ms. */
-  ts: number;
+}
+
+/** What the pattern actor measures of order flow: VPIN of the last window of volume buckets, in [0, 1]. */
+export interface ToxicitySignal {
+  venue: string;
+  symbol: string;
+  vpin: number;
 }
 
 export type MessageType = keyof MessageMap;

@@ -31,6 +31,7 @@ export interface AiInput extends LongFlatInput<AiMachineParams> {
 
 /** A bullish pattern on this market, and how many own bars had been seen when it arrived. */
 export interface PatternMark {
+  id: string;
   name: string;
   invalidation: number;
   bar: number;
@@ -161,7 +162,7 @@ export function createAiMachine(id: string, predictor: AiPredictor) {
       patternInvalidated: ({ context, event }) => {
         const pattern = context.entryPattern;
         if (!pattern) return false;
-        if (event.type === 'pattern.invalidated') return ownPattern(context, event) && event.name === pattern.name;
+        if (event.type === 'pattern.invalidated') return ownPattern(context, event) && event.patternId === pattern.id;
         const close = view(context, event)?.candle.close;
         return close !== undefined && close < pattern.invalidation;
       },
@@ -192,10 +193,10 @@ export function createAiMachine(id: string, predictor: AiPredictor) {
       noteEntryPattern: assign({ entryPattern: ({ context }) => confirming(context) ?? null }),
       noteExit: assign((_, params: { guard: ExitGuard }) => ({ lastExit: params.guard })),
       notePattern: assign({
-        bullish: ({ context, event }) => (event.type === 'pattern.detected' ? [...context.bullish, { name: event.name, invalidation: event.invalidation, bar: context.seen }] : context.bullish),
+        bullish: ({ context, event }) => (event.type === 'pattern.detected' ? [...context.bullish, { id: event.patternId, name: event.name, invalidation: event.invalidation, bar: context.seen }] : context.bullish),
       }),
       forgetPattern: assign({
-        bullish: ({ context, event }) => (event.type === 'pattern.invalidated' ? context.bullish.filter((m) => m.name !== event.name) : context.bullish),
+        bullish: ({ context, event }) => (event.type === 'pattern.invalidated' ? context.bullish.filter((m) => m.id !== event.patternId) : context.bullish),
       }),
       applyFills: assign(({ context, event }) => {
         const next = afterFillsAtCost(context, event);

@@ -24,7 +24,8 @@ const BASE: AiInput = {
 let seq = 0;
 const meta = () => ({ id: `t${++seq}`, correlationId: 'c', ts: seq });
 const candle = (close: number, volume = 100, symbol = 'X/Y'): Message => ({ type: 'candle.closed', venue: 'replay', symbol, candle: { ts: seq * 60_000, open: close, high: close, low: close, close, volume }, ...meta() });
-const pattern = (type: 'pattern.detected' | 'pattern.invalidated', s: Partial<PatternSignal> = {}): Message => ({ type, symbol: 'X/Y', direction: 'bullish', name: 'gartley', invalidation: 95, ...meta(), ...s });
+const pattern = (type: 'pattern.detected' | 'pattern.invalidated', s: Partial<PatternSignal> = {}): Message =>
+  ({ type, symbol: 'X/Y', patternId: 'harmonic:gartley:1:5', family: 'harmonic', direction: 'bullish', name: 'gartley', points: [], ratios: {}, invalidation: 95, ...meta(), ...s }) as Message;
 const fillOf = (f: Partial<Fill>): Fill => ({ fillId: 'f', clientOrderId: 'o', intentId: 'i', strategy: 'ai', venue: 'replay', symbol: 'X/Y', side: 'buy', price: 100, amount: 1, fee: 0, liquidity: 'taker', ts: 0, ...f });
 const orderOf = (status: OrderUpdate['status'], side: 'buy' | 'sell'): OrderUpdate => ({ clientOrderId: 'o', intentId: 'i', strategy: 'ai', venue: 'replay', symbol: 'X/Y', side, status, filled: 1, amount: 1 });
 const filled = (side: 'buy' | 'sell', price: number, amount: number): Message => ({ type: 'orders.updated', updates: [orderOf('filled', side)], fills: [fillOf({ side, price, amount })], ...meta() });
@@ -117,7 +118,7 @@ test('with a pattern actor, a bullish pattern of this market in the last pattern
     p = 0.6;
     s.send(candle(100));
     assert.equal(s.value(), 'entering');
-    assert.deepEqual(s.context().entryPattern, { name: 'gartley', invalidation: 95, bar: REGIME_BARS });
+    assert.deepEqual(s.context().entryPattern, { id: 'harmonic:gartley:1:5', name: 'gartley', invalidation: 95, bar: REGIME_BARS });
   });
   const refused: Array<[string, (s: ReturnType<typeof start>) => void]> = [
     ['a bearish pattern', (s) => s.send(pattern('pattern.detected', { direction: 'bearish' }))],
@@ -180,7 +181,7 @@ test('each exit guard sells the whole position on its own and is named in lastEx
   await t.test('none of them: it holds', () => {
     const s = holding();
     p = 0.46;
-    s.send(candle(101.9), candle(99.6), pattern('pattern.invalidated', { name: 'spring' }), pattern('pattern.invalidated', { symbol: 'Z/Y' }));
+    s.send(candle(101.9), candle(99.6), pattern('pattern.invalidated', { patternId: 'wyckoff:accumulation:1:spring', name: 'spring' }), pattern('pattern.invalidated', { symbol: 'Z/Y' }));
     assert.equal(s.value(), 'long');
     assert.equal(s.emitted.length, 1);
   });

@@ -22,6 +22,8 @@ export interface TradingSystemOptions {
   execution: ActorSpec;
   venueActors: ActorSpec[];
   strategies: ActorSpec[];
+  /** Actors that turn market data into signals (a pattern actor per market); none by default. */
+  signals?: ActorSpec[];
   supervision: Pick<SupervisionPolicy, 'maxRestarts' | 'withinMs' | 'backoff'>;
   stashLimit?: number;
   inspect?: InspectObserver;
@@ -43,6 +45,7 @@ export interface TradingSystem {
  *   root (one_for_one)
  *   ├─ core (rest_for_one): risk → ledger → execution   (execution restarts whenever risk does)
  *   ├─ venues (one_for_one)
+ *   ├─ signals (one_for_one): pattern actors, when a strategy reads them or risk weighs VPIN
  *   └─ strategies (one_for_one)
  * An escalation past the root halts risk and cancels every open order, through execution if it is
  * alive, else straight at the venues from the journal.
@@ -78,6 +81,10 @@ export function bootTradingSystem(options: TradingSystemOptions): TradingSystem 
   system.spawn(options.execution, core);
   const venues = system.supervisor('venues', { ...options.supervision, strategy: 'one_for_one' });
   for (const spec of options.venueActors) system.spawn(spec, venues);
+  if (options.signals && options.signals.length > 0) {
+    const signals = system.supervisor('signals', { ...options.supervision, strategy: 'one_for_one' });
+    for (const spec of options.signals) system.spawn(spec, signals);
+  }
   const strategies = system.supervisor('strategies', { ...options.supervision, strategy: 'one_for_one' });
   for (const spec of options.strategies) system.spawn(spec, strategies);
 

@@ -8,6 +8,8 @@ import type { RiskLimits } from '../risk/limits.js';
 import { riskMachine, type RiskInput } from '../../machines/risk.machine.js';
 import { replayGatewayMachine } from '../venues/replay/replay-gateway.js';
 import type { HostedStrategy, StrategyHost, Submit } from './direct-host.js';
+import { patternActor } from '../patterns/pattern-actor.js';
+import { patternEvents } from './pattern-events.js';
 
 // Candles reach a strategy by name, for the symbol it trades (see deliver); risk addresses its denials to
 // `strategy:<name>`.
@@ -18,6 +20,9 @@ const JOURNALED = new Set<string>(['order.intents', 'orders.approved', 'orders.d
 export interface ActorHostOptions {
   clock: Clock;
   strategies: readonly HostedStrategy[];
+  /** Symbols to run a pattern actor on, and the venue its toxicity names. */
+  patternSymbols?: readonly string[];
+  venue?: string;
   submit: Submit;
   capital: number;
   riskLimits: Partial<RiskLimits>;
@@ -59,8 +64,9 @@ export class ActorHost implements StrategyHost {
         },
       },
     });
+    for (const symbol of opts.patternSymbols ?? []) this.system.spawn(patternActor({ symbol, venue: opts.venue ?? 'replay' }));
     for (const s of opts.strategies) {
-      const actor = this.system.spawn({ name: `strategy:${s.name}`, machine: s.machine, input: s.input, subscribe: STRATEGY_EVENTS, persist }).name;
+      const actor = this.system.spawn({ name: `strategy:${s.name}`, machine: s.machine, input: s.input, subscribe: [...STRATEGY_EVENTS, ...patternEvents(s.machine)], persist }).name;
       this.bySymbol.set(s.symbol, [...(this.bySymbol.get(s.symbol) ?? []), actor]);
     }
   }

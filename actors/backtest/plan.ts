@@ -114,15 +114,26 @@ export async function prepareInstances(instances: readonly PlannedInstance[], co
   return out;
 }
 
-/** Loads each data file once (with `load`: a sweep worker passes the series it already holds) and builds the strategy instances with their capital. */
-export function buildStrategies(instances: readonly PlannedInstance[], capital: number, venue: string, feeRate: number, load: (file: string) => CandleSeries = loadCandles): { strategies: BacktestStrategy[]; series: CandleSeries[] } {
+/**
+ * Loads each data file once (with `load`: a sweep worker passes the series it already holds) and builds the strategy
+ * instances with their capital. With `patterns`, a strategy that reads pattern messages is told a pattern actor runs
+ * on its symbol (runBacktest then hosts one).
+ */
+export function buildStrategies(
+  instances: readonly PlannedInstance[],
+  capital: number,
+  venue: string,
+  feeRate: number,
+  load: (file: string) => CandleSeries = loadCandles,
+  patterns = true,
+): { strategies: BacktestStrategy[]; series: CandleSeries[] } {
   const loaded = new Map<string, CandleSeries>();
   const strategies = instances.map((inst) => {
     let series = loaded.get(inst.data);
     if (!series) loaded.set(inst.data, (series = load(inst.data)));
     const cap = capital * inst.weight;
-    const { machine, input, requiresExecution } = strategyFactory(inst.strategy)({ name: inst.name, venue, symbol: series.symbol, capital: cap, feeRate, params: inst.params, prepared: inst.prepared });
-    return { name: inst.name, series, capital: cap, machine, input, requiresExecution };
+    const built = strategyFactory(inst.strategy)({ name: inst.name, venue, symbol: series.symbol, capital: cap, feeRate, params: inst.params, prepared: inst.prepared, patterns });
+    return { name: inst.name, series, capital: cap, ...built };
   });
   return { strategies, series: [...loaded.values()] };
 }

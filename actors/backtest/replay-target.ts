@@ -27,6 +27,8 @@ export interface TargetOptions {
   venue: ReplayVenue;
   timeframeMs: number;
   strategies: readonly HostedStrategy[];
+  /** Symbols a pattern actor watches (strategies there read its messages). */
+  patternSymbols?: readonly string[];
   capital: number;
   riskLimits: Partial<RiskLimits>;
   /** Every fill, once, in order (the driver's trade book). */
@@ -40,7 +42,7 @@ const JOURNALED = new Set<string>(['order.intents', 'orders.approved', 'orders.d
 export function replayTarget(o: TargetOptions): ReplayTarget {
   if (o.host === 'trading') {
     const host = new TradingHost({
-      clock: o.clock, venue: o.venue, timeframeMs: o.timeframeMs, strategies: o.strategies, capital: o.capital, riskLimits: o.riskLimits,
+      clock: o.clock, venue: o.venue, timeframeMs: o.timeframeMs, strategies: o.strategies, patternSymbols: o.patternSymbols, capital: o.capital, riskLimits: o.riskLimits,
       onMessage: (m) => {
         if (m.type === 'orders.updated') for (const fill of m.fills) o.onFill(fill);
         if (JOURNALED.has(m.type)) o.journal.push(JSON.stringify(m));
@@ -66,7 +68,7 @@ function machineHostTarget(o: TargetOptions): ReplayTarget {
     o.host === 'direct'
       ? new DirectHost(o.strategies, submit, o.clock)
       : new ActorHost({
-          clock: o.clock, strategies: o.strategies, submit, capital: o.capital, riskLimits: o.riskLimits,
+          clock: o.clock, strategies: o.strategies, patternSymbols: o.patternSymbols, venue: o.venue.id, submit, capital: o.capital, riskLimits: o.riskLimits,
           onJournal: (m) => {
             if (m.type === 'orders.denied' || m.type === 'risk.changed' || m.type === 'orders.cancelAll') o.journal.push(JSON.stringify(m));
           },

@@ -20,6 +20,8 @@ export interface BacktestStrategy {
   input: unknown;
   /** Rests and cancels limit orders: only the `trading` host (with the execution actor) can run it. */
   requiresExecution?: boolean;
+  /** Reads a pattern actor on its symbol: the `trading` and `actors` hosts run one there. */
+  patterns?: boolean;
 }
 
 export interface BacktestOptions {
@@ -50,6 +52,8 @@ export async function runBacktest(opts: BacktestOptions): Promise<BacktestResult
   const host = opts.host ?? 'trading';
   const needy = opts.strategies.find((s) => s.requiresExecution);
   if (needy && host !== 'trading') throw new InputError(`strategy ${needy.name} rests and cancels orders: run it with --host trading`);
+  const reader = opts.strategies.find((s) => s.patterns);
+  if (reader && host === 'direct') throw new InputError(`strategy ${reader.name} reads a pattern actor, which the direct host does not run: use --host trading or actors, or --no-patterns`);
   const { steps, timeframeMs } = buildTimeline(opts.strategies.map((s) => s.series).filter((s, i, all) => all.indexOf(s) === i));
   const clock = new SimulatedClock(steps[0]!.ts);
   const venue = new ReplayVenue(opts.venueId, opts.model, clock);
@@ -61,6 +65,7 @@ export async function runBacktest(opts: BacktestOptions): Promise<BacktestResult
     venue,
     timeframeMs,
     strategies: opts.strategies.map((s) => ({ name: s.name, symbol: s.series.symbol, machine: s.machine, input: s.input })),
+    patternSymbols: [...new Set(opts.strategies.filter((s) => s.patterns).map((s) => s.series.symbol))],
     capital: opts.strategies.reduce((a, s) => a + s.capital, 0),
     riskLimits: opts.riskLimits ?? LOOSE_RISK_LIMITS,
     onFill: (fill) => book.record(fill),

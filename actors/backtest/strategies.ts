@@ -16,6 +16,8 @@ export interface StrategyFactoryArgs {
   params: Record<string, unknown>;
   /** What the declaration's `prepare` loaded (plan.ts prepareInstances), e.g. a trained model. */
   prepared?: unknown;
+  /** The run hosts a pattern actor for the symbol of a strategy that reads one (default true; false: `--no-patterns`, the direct host). */
+  patterns?: boolean;
 }
 
 /** `requiresExecution`: the strategy rests limit orders and cancels them, which only the execution actor handles (host `trading`). */
@@ -23,6 +25,8 @@ export interface HostedStrategy {
   machine: AnyStateMachine;
   input: unknown;
   requiresExecution?: boolean;
+  /** It reads `pattern.detected` / `pattern.invalidated`, and the run promised it a pattern actor on its symbol. */
+  patterns?: boolean;
 }
 
 export type StrategyFactory = (args: StrategyFactoryArgs) => HostedStrategy;
@@ -37,10 +41,11 @@ export interface BacktestStrategyEntry {
 function entry(d: StrategyDeclaration): BacktestStrategyEntry {
   return {
     params: d.params,
-    build({ name, venue, symbol, capital, feeRate, prepared }, params) {
+    build({ name, venue, symbol, capital, feeRate, prepared, patterns }, params) {
       const limits = { maxPositionFraction: DEFAULT_RISK_LIMITS.maxPositionFraction, minExpectedProfit: DEFAULT_RISK_LIMITS.minExpectedProfit };
-      const { machine, input } = d.actor({ name, venue, symbol, capital, limits, fees: { [venue]: feeRate } }, params, prepared);
-      return { machine, input, requiresExecution: d.restsOrders };
+      const withPatterns = (patterns ?? true) && d.subscribes.includes('pattern.detected');
+      const { machine, input } = d.actor({ name, venue, symbol, capital, limits, fees: { [venue]: feeRate }, patterns: withPatterns }, params, prepared);
+      return { machine, input, requiresExecution: d.restsOrders, patterns: withPatterns };
     },
   };
 }

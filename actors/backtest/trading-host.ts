@@ -12,6 +12,8 @@ import type { SymbolBar } from '../market-data/types.js';
 import type { ReplayVenue } from '../venues/replay/replay-venue.js';
 import { replayVenueActor } from '../venues/replay/replay-venue-actor.js';
 import type { HostedStrategy } from './direct-host.js';
+import { patternActor } from '../patterns/pattern-actor.js';
+import { patternEvents } from './pattern-events.js';
 
 // Execution and risk address fills, order updates and denials to `strategy:<name>`; only risk's state is broadcast.
 // A strategy that understands a whole step's bars (`candles.closed`) subscribes to them; the others get their
@@ -28,6 +30,8 @@ export interface TradingHostOptions {
   venue: ReplayVenue;
   timeframeMs: number;
   strategies: readonly HostedStrategy[];
+  /** Symbols to run a pattern actor on. */
+  patternSymbols?: readonly string[];
   capital: number;
   riskLimits: Partial<RiskLimits>;
   logger?: Logger;
@@ -53,7 +57,7 @@ export class TradingHost {
       const name = `strategy:${s.name}`;
       const takesSteps = s.machine.events.includes('candles.closed');
       if (!takesSteps) this.bySymbol.set(s.symbol, [...(this.bySymbol.get(s.symbol) ?? []), name]);
-      const subscribe: MessageType[] = takesSteps ? [...STRATEGY_EVENTS, 'candles.closed'] : [...STRATEGY_EVENTS];
+      const subscribe: MessageType[] = [...STRATEGY_EVENTS, ...(takesSteps ? ['candles.closed' as const] : []), ...patternEvents(s.machine)];
       return { name, machine: s.machine, input: s.input, subscribe, persist: false };
     });
     this.trading = bootTradingSystem({
@@ -69,6 +73,7 @@ export class TradingHost {
       },
       venueActors: [venueSpec],
       strategies,
+      signals: (opts.patternSymbols ?? []).map((symbol) => patternActor({ symbol, venue: venue.id })),
       supervision: SUPERVISION,
     });
     this.trading.system.observe(opts.onMessage);

@@ -27,7 +27,7 @@ export interface CombinationResult {
 /** One backtest of `params` (already validated) over series `load` hands out, as `arbiter backtest` runs it alone. */
 export async function runCombination(setup: SweepSetup, params: Record<string, unknown>, load: (file: string) => CandleSeries): Promise<CombinationResult> {
   const instances = singleStrategyPlan(setup.strategy, setup.data, params);
-  const { strategies } = buildStrategies(instances, setup.capital, 'replay', setup.fee, load);
+  const { strategies } = buildStrategies(instances, setup.capital, 'replay', setup.fee, load, setup.host !== 'direct');
   const result = await runBacktest({
     strategies,
     model: fillModel(setup.fillModel, setup.fee),

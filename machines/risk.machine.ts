@@ -7,7 +7,7 @@ import { DEFAULT_RISK_LIMITS, type RiskLimits } from '../actors/risk/limits.js';
 import { judgeBatch } from '../actors/risk/judge-batch.js';
 import { midPrice } from '../actors/market-data/types.js';
 import {
-  advanceTo, applyCloses, applyFeedLive, applyFeedStale, applyFill, applyMark, forgetOwner, applyOrderUpdate, newRiskBook, releaseReservation, releasesReservation, utcDay, withCapital, type RiskBook,
+  advanceTo, applyCloses, applyFeedLive, applyFeedStale, applyFill, applyMark, applyToxicity, forgetOwner, applyOrderUpdate, newRiskBook, releaseReservation, releasesReservation, utcDay, withCapital, type RiskBook,
 } from '../actors/risk/risk-book.js';
 
 declare module '../actors/runtime/messages.js' {
@@ -23,7 +23,7 @@ declare module '../actors/runtime/messages.js' {
 
 export type RiskEvent = Message<
   | 'order.intents' | 'orders.updated' | 'book.updated' | 'candle.closed' | 'candles.closed' | 'order.unplaced' | 'risk.halt' | 'risk.rearm'
-  | 'market.stale' | 'market.live' | 'arb.outcome' | 'risk.capital'
+  | 'market.stale' | 'market.live' | 'market.toxicity' | 'arb.outcome' | 'risk.capital'
 >;
 
 export type RiskEmitted =
@@ -98,6 +98,8 @@ function observe(ctx: RiskContext, event: RiskEvent): RiskBook {
       return applyFeedLive(book, event.venue, event.symbol, event.ts);
     case 'market.stale':
       return applyFeedStale(book, event.venue, event.symbol, event.lastUpdateTs);
+    case 'market.toxicity':
+      return applyToxicity(book, event.venue, event.symbol, event.vpin, event.ts);
     case 'arb.outcome':
       return forgetOwner(book, event.groupId);
     default:
@@ -131,6 +133,8 @@ export const riskMachine = setup({
       event.type !== 'orders.updated' || event.fills.length > 0 || event.ts > context.book.now || event.updates.some((order) => releasesReservation(context.book, order)),
     /** A capital that is not a finite, non-negative number is ignored (and not announced). */
     validCapital: ({ event }) => event.type === 'risk.capital' && Number.isFinite(event.capital) && event.capital >= 0,
+    /** A VPIN outside [0, 1] (or not a number) is ignored. */
+    validToxicity: ({ event }) => event.type === 'market.toxicity' && event.vpin >= 0 && event.vpin <= 1,
     /** A halt caused by the daily loss ends when a new UTC day starts (seen in event timestamps). */
     newDayAfterDailyLoss: ({ context }) =>
       context.haltCause === 'daily_loss' && context.haltDay !== undefined && context.book.day > context.haltDay,
@@ -215,6 +219,7 @@ export const riskMachine = setup({
     'order.unplaced': { actions: 'observe' },
     'market.live': { actions: 'observe' },
     'market.stale': { actions: 'observe' },
+    'market.toxicity': { guard: 'validToxicity', actions: 'observe' },
     'arb.outcome': { actions: 'observe' },
     'risk.halt': { target: '.HALTED', actions: 'recordManualHalt' },
     'risk.rearm': { target: '.ACTIVE', actions: ['rearm', 'announceActive'] },

@@ -19,6 +19,9 @@ export function riskLimitsFrom(config: Config): RiskLimits {
     staleDataMs: r.staleDataMs,
     maxLossStreak: r.maxLossStreak,
     cooldownMs: r.cooldownMs,
+    toxicVpin: r.toxicVpin,
+    toxicSizeFactor: r.toxicSizeFactor,
+    toxicityMaxAgeMs: r.toxicityMaxAgeMs,
   };
 }
 

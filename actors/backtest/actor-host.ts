@@ -14,7 +14,7 @@ import { patternEvents } from './pattern-events.js';
 // Candles reach a strategy by name, for the symbol it trades (see deliver); risk addresses its denials to
 // `strategy:<name>`.
 const STRATEGY_EVENTS: readonly MessageType[] = ['orders.updated'];
-const RISK_EVENTS: readonly MessageType[] = ['order.intents', 'orders.updated', 'candle.closed'];
+const RISK_EVENTS: readonly MessageType[] = ['order.intents', 'orders.updated', 'candle.closed', 'market.toxicity'];
 const JOURNALED = new Set<string>(['order.intents', 'orders.approved', 'orders.denied', 'orders.updated', 'risk.changed', 'orders.cancelAll']);
 
 export interface ActorHostOptions {

@@ -10,13 +10,16 @@ export interface Approval {
   readonly intent: Readonly<OrderIntent>;
   /** Amount risk allows; may be less than the intent asked for. */
   readonly amount: number;
+  /** Why `amount` is less than the intent's, one line per check that clipped it (absent when none did). */
+  readonly clips?: readonly string[];
   readonly ts: number;
 }
 
 const minted = new WeakSet<Approval>();
 
-export function mintApproval(approvalId: string, intent: OrderIntent, amount: number, ts: number): Approval {
-  const approval: Approval = Object.freeze({ approvalId, intent: Object.freeze({ ...intent }), amount, ts });
+export function mintApproval(approvalId: string, intent: OrderIntent, amount: number, ts: number, clips?: readonly string[]): Approval {
+  const fields = { approvalId, intent: Object.freeze({ ...intent }), amount, ts };
+  const approval: Approval = Object.freeze(clips ? { ...fields, clips: Object.freeze([...clips]) } : fields);
   minted.add(approval);
   return approval;
 }

@@ -33,6 +33,7 @@ export function approvalIdFor(intent: OrderIntent): string {
 interface Judged {
   intent: OrderIntent;
   amount: number;
+  clips?: string[];
 }
 
 /**
@@ -58,7 +59,7 @@ export function judgeBatch(input: BatchInput): BatchDecision {
       denials.push({ intent, reason: verdict.reason, detail: verdict.detail });
       continue;
     }
-    approved.push({ intent, amount: verdict.amount });
+    approved.push(verdict.clips ? { intent, amount: verdict.amount, clips: verdict.clips } : { intent, amount: verdict.amount });
     if (intent.kind === 'cancel') continue;
     const owner = intent.legGroup ?? intent.strategy;
     book = recordSubmit(book, intent.intentId, { symbol: intent.symbol, side: intent.side, kind: intent.kind, amount: verdict.amount, price: intent.price, owner }, ts, limits.submitWindowMs);
@@ -75,5 +76,5 @@ export function judgeBatch(input: BatchInput): BatchDecision {
     const all = [...denials, ...vetoed].sort((a, b) => order.get(a.intent)! - order.get(b.intent)!);
     return { book: input.book, seenIntents: remembered, approvals: [], denials: all };
   }
-  return { book, seenIntents: remembered, approvals: approved.map(({ intent, amount }) => mintApproval(approvalIdFor(intent), intent, amount, ts)), denials };
+  return { book, seenIntents: remembered, approvals: approved.map(({ intent, amount, clips }) => mintApproval(approvalIdFor(intent), intent, amount, ts, clips)), denials };
 }

@@ -24,6 +24,12 @@ export interface RiskLimits {
   /** Consecutive losing closes that pause new exposure (REDUCING) for cooldownMs. */
   maxLossStreak: number;
   cooldownMs: number;
+  /** An intent adding exposure on a market whose latest VPIN is at least this is clipped (1: off). */
+  toxicVpin: number;
+  /** What such an intent keeps of the exposure it adds (1: off). */
+  toxicSizeFactor: number;
+  /** A VPIN older than this (vs the intent's timestamp) is ignored. */
+  toxicityMaxAgeMs: number;
 }
 
 export const DEFAULT_RISK_LIMITS: Readonly<RiskLimits> = Object.freeze({
@@ -40,6 +46,10 @@ export const DEFAULT_RISK_LIMITS: Readonly<RiskLimits> = Object.freeze({
   staleDataMs: 5_000,
   maxLossStreak: 5,
   cooldownMs: 15 * 60_000,
+  // The recorded week's 95th-percentile VPIN, and a bound above its longest volume bucket (docs/risk.md, "Order-flow toxicity").
+  toxicVpin: 0.29,
+  toxicSizeFactor: 0.5,
+  toxicityMaxAgeMs: 90 * 60_000,
 });
 
 export function maxNotionalFor(limits: RiskLimits, symbol: string): number {

@@ -7,6 +7,6 @@ export function riskActor(input: RiskInput): ActorSpec {
     name: 'risk',
     machine: riskMachine,
     input,
-    subscribe: ['order.intents', 'orders.updated', 'book.updated', 'candle.closed', 'candles.closed', 'order.unplaced', 'risk.halt', 'risk.rearm', 'market.stale', 'market.live', 'arb.outcome'],
+    subscribe: ['order.intents', 'orders.updated', 'book.updated', 'candle.closed', 'candles.closed', 'order.unplaced', 'risk.halt', 'risk.rearm', 'market.stale', 'market.live', 'market.toxicity', 'arb.outcome'],
   };
 }

@@ -1,7 +1,7 @@
 import type { Fill, OrderUpdate } from '../ledger/types.js';
 import type { Side, SymbolBar } from '../market-data/types.js';
 import { withEntry, withoutEntry } from '../runtime/records.js';
-import { strategyKey, type FeedStatus, type PendingOrders, type Position, type RiskView } from './risk-view.js';
+import { strategyKey, type FeedStatus, type PendingOrders, type Position, type RiskView, type Toxicity } from './risk-view.js';
 
 /** Risk's own bookkeeping: positions, P&L, marks, reservations. Pure functions on plain data. */
 export interface Reservation {
@@ -30,6 +30,8 @@ export interface RiskBook {
   feeds?: Record<string, FeedStatus>;
   /** Signed base position per strategyKey(owner, symbol), owner = leg group or strategy (absent in older snapshots). */
   strategyPositions?: Record<string, number>;
+  /** Latest VPIN per `${venue}:${symbol}` (absent in snapshots from before market.toxicity). */
+  toxicity?: Record<string, Toxicity>;
   /** Approved open and reduce intents not yet filled or cancelled, by intentId. */
   reservations: Record<string, Reservation>;
   recentSubmits: number[];
@@ -59,6 +61,7 @@ export function newRiskBook(capital: number, ts: number): RiskBook {
     lastMarketData: {},
     feeds: {},
     strategyPositions: {},
+    toxicity: {},
     reservations: {},
     recentSubmits: [],
     lossStreak: 0,
@@ -153,6 +156,11 @@ export function applyFeedLive(book: RiskBook, venue: string, symbol: string, ts:
 /** market.stale: the connection went silent; trading the market is vetoed until market.live. */
 export function applyFeedStale(book: RiskBook, venue: string, symbol: string, lastUpdateTs: number): RiskBook {
   return { ...book, feeds: { ...book.feeds, [`${venue}:${symbol}`]: { state: 'stale', since: lastUpdateTs } } };
+}
+
+/** market.toxicity: the market's latest VPIN, measured at `ts`. */
+export function applyToxicity(book: RiskBook, venue: string, symbol: string, vpin: number, ts: number): RiskBook {
+  return { ...book, toxicity: { ...book.toxicity, [`${venue}:${symbol}`]: { vpin, ts } } };
 }
 
 /** A multi-leg group ended: its own positions are no longer tracked (the symbol positions stay). */
@@ -295,6 +303,7 @@ export function toRiskView(book: RiskBook, state: RiskView['state']): RiskView {
     recentSubmits: book.recentSubmits,
     lastMarketData: book.lastMarketData,
     feeds: book.feeds ?? {},
+    toxicity: book.toxicity ?? {},
   };
   if (book.strategyPositions) {
     view.strategyPositions = book.strategyPositions;

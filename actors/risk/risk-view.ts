@@ -42,6 +42,8 @@ export interface RiskView {
    * Markets without a connection (replayed candles) are judged on data age alone.
    */
   feeds?: Record<string, FeedStatus>;
+  /** The latest VPIN of each market, by `${venue}:${symbol}` (market.toxicity). */
+  toxicity?: Record<string, Toxicity>;
   /**
    * Each owner's signed position and pending reduce orders, by `strategyKey(owner, symbol)`, where the
    * owner is the intent's leg group (a multi-leg trade) or else its strategy. Reduce-only judges a
@@ -61,6 +63,14 @@ export interface FeedStatus {
   state: 'live' | 'stale';
   /** When the connection reported it (for stale: the last update it had received). */
   since: number;
+}
+
+/** A market's order-flow toxicity as its pattern actor last published it. */
+export interface Toxicity {
+  /** VPIN in [0, 1]. */
+  vpin: number;
+  /** When it was measured (the message's ts). */
+  ts: number;
 }
 
 const NONE: PendingOrders = Object.freeze({ openBuy: 0, openSell: 0, reduce: 0 });
@@ -115,4 +125,19 @@ export function submitsInWindow(view: RiskView, now: number, windowMs: number): 
   let n = 0;
   for (const ts of view.recentSubmits) if (ts > now - windowMs && ts <= now) n += 1;
   return n;
+}
+
+/**
+ * The latest VPIN of a market measured at most `maxAgeMs` before `now`; for venue 'auto' the highest such VPIN on any
+ * venue (the router may pick any of them).
+ */
+export function toxicityOf(view: RiskView, venue: string, symbol: string, now: number, maxAgeMs: number): Toxicity | undefined {
+  const fresh = (t: Toxicity | undefined) => (t !== undefined && now - t.ts <= maxAgeMs ? t : undefined);
+  const all = view.toxicity ?? {};
+  if (venue !== 'auto') return fresh(all[`${venue}:${symbol}`]);
+  let worst: Toxicity | undefined;
+  for (const [key, t] of Object.entries(all)) {
+    if (key.endsWith(`:${symbol}`) && fresh(t) && (worst === undefined || t.vpin > worst.vpin)) worst = t;
+  }
+  return worst;
 }

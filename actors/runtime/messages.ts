@@ -12,6 +12,12 @@ export interface MessageMap {
   'candles.closed': { venue: string; bars: readonly SymbolBar[] };
   'book.updated': { book: OrderBook };
   'market.stale': { venue: string; symbol: string; lastUpdateTs: number };
+  /**
+   * A pattern actor (issue 13) → risk: the VPIN (order-flow toxicity, in [0, 1]) of the last window of volume buckets
+   * on `venue`'s `symbol`, as of the message's `ts` (the runtime stamps it when the measure is published). Risk's
+   * default threshold is calibrated for buckets of 1/50 of the mean daily volume and a window of 50 (docs/risk.md).
+   */
+  'market.toxicity': { venue: string; symbol: string; vpin: number };
   'risk.changed': { state: RiskState; reason: string };
   'risk.halt': { reason: string };
   'risk.rearm': { by: string };

@@ -23,6 +23,9 @@ test('defaults are the spec numbers', () => {
     maxLiquidityFraction: 0.1,
     maxLossStreak: 5,
     cooldownMs: 900_000,
+    toxicVpin: 0.29,
+    toxicSizeFactor: 0.5,
+    toxicityMaxAgeMs: 5_400_000,
   });
   assert.deepEqual(config.allocation, { flash_loans: 0.3, arbitrage: 0.2, market_making: 0.2, ai_trading: 0.2, quantum_trading: 0.1 });
   assert.equal(config.network.keepAlive, true);

@@ -69,6 +69,10 @@ const limitsArb: fc.Arbitrary<RiskLimits> = fc.record({
   staleDataMs: fc.integer({ min: 100, max: 10_000 }),
   maxLossStreak: fc.constant(5),
   cooldownMs: fc.constant(60_000),
+  // The views carry no VPIN: the toxicity check has its own tests (test/risk/checks/toxicity.test.ts).
+  toxicVpin: fc.constant(0.29),
+  toxicSizeFactor: fc.constant(0.5),
+  toxicityMaxAgeMs: fc.constant(60_000),
 });
 
 const positionArb = fc.record({ qty: fc.double({ min: -3, max: 3, noNaN: true }), avgPrice: fc.double({ min: 10, max: 10_000, noNaN: true }) });

@@ -99,7 +99,7 @@ function observe(ctx: RiskContext, event: RiskEvent): RiskBook {
     case 'market.stale':
       return applyFeedStale(book, event.venue, event.symbol, event.lastUpdateTs);
     case 'market.toxicity':
-      return applyToxicity(book, event.venue, event.symbol, event.vpin, event.ts);
+      return applyToxicity(book, event.venue, event.symbol, event.vpin, event.percentile, event.ts);
     case 'arb.outcome':
       return forgetOwner(book, event.groupId);
     default:
@@ -134,7 +134,7 @@ export const riskMachine = setup({
     /** A capital that is not a finite, non-negative number is ignored (and not announced). */
     validCapital: ({ event }) => event.type === 'risk.capital' && Number.isFinite(event.capital) && event.capital >= 0,
     /** A VPIN outside [0, 1] (or not a number) is ignored. */
-    validToxicity: ({ event }) => event.type === 'market.toxicity' && event.vpin >= 0 && event.vpin <= 1,
+    validToxicity: ({ event }) => event.type === 'market.toxicity' && event.vpin >= 0 && event.vpin <= 1 && event.percentile >= 0 && event.percentile <= 1,
     /** A halt caused by the daily loss ends when a new UTC day starts (seen in event timestamps). */
     newDayAfterDailyLoss: ({ context }) =>
       context.haltCause === 'daily_loss' && context.haltDay !== undefined && context.book.day > context.haltDay,

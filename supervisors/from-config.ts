@@ -19,7 +19,7 @@ export function riskLimitsFrom(config: Config): RiskLimits {
     staleDataMs: r.staleDataMs,
     maxLossStreak: r.maxLossStreak,
     cooldownMs: r.cooldownMs,
-    toxicVpin: r.toxicVpin,
+    toxicPercentile: r.toxicPercentile,
     toxicSizeFactor: r.toxicSizeFactor,
     toxicityMaxAgeMs: r.toxicityMaxAgeMs,
   };

@@ -24,8 +24,8 @@ export interface RiskLimits {
   /** Consecutive losing closes that pause new exposure (REDUCING) for cooldownMs. */
   maxLossStreak: number;
   cooldownMs: number;
-  /** An intent adding exposure on a market whose latest VPIN is at least this is clipped (1: off). */
-  toxicVpin: number;
+  /** An intent adding exposure on a market whose latest VPIN stands at least this high in the market's own history (its percentile) is clipped (1: off). */
+  toxicPercentile: number;
   /** What such an intent keeps of the exposure it adds (1: off). */
   toxicSizeFactor: number;
   /** A VPIN older than this (vs the intent's timestamp) is ignored. */
@@ -46,8 +46,8 @@ export const DEFAULT_RISK_LIMITS: Readonly<RiskLimits> = Object.freeze({
   staleDataMs: 5_000,
   maxLossStreak: 5,
   cooldownMs: 15 * 60_000,
-  // The recorded week's 95th-percentile VPIN, and a bound above its longest volume bucket (docs/risk.md, "Order-flow toxicity").
-  toxicVpin: 0.29,
+  // The top 5% of a market's own VPINs, and a bound above the recorded week's longest volume bucket (docs/risk.md, "Order-flow toxicity").
+  toxicPercentile: 0.95,
   toxicSizeFactor: 0.5,
   toxicityMaxAgeMs: 90 * 60_000,
 });

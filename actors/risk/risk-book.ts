@@ -158,9 +158,9 @@ export function applyFeedStale(book: RiskBook, venue: string, symbol: string, la
   return { ...book, feeds: { ...book.feeds, [`${venue}:${symbol}`]: { state: 'stale', since: lastUpdateTs } } };
 }
 
-/** market.toxicity: the market's latest VPIN, measured at `ts`. */
-export function applyToxicity(book: RiskBook, venue: string, symbol: string, vpin: number, ts: number): RiskBook {
-  return { ...book, toxicity: { ...book.toxicity, [`${venue}:${symbol}`]: { vpin, ts } } };
+/** market.toxicity: the market's latest VPIN and its percentile, measured at `ts`. */
+export function applyToxicity(book: RiskBook, venue: string, symbol: string, vpin: number, percentile: number, ts: number): RiskBook {
+  return { ...book, toxicity: { ...book.toxicity, [`${venue}:${symbol}`]: { vpin, percentile, ts } } };
 }
 
 /** A multi-leg group ended: its own positions are no longer tracked (the symbol positions stay). */

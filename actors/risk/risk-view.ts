@@ -69,6 +69,8 @@ export interface FeedStatus {
 export interface Toxicity {
   /** VPIN in [0, 1]. */
   vpin: number;
+  /** Its percentile among the market's earlier VPINs. */
+  percentile: number;
   /** When it was measured (the message's ts). */
   ts: number;
 }
@@ -128,8 +130,8 @@ export function submitsInWindow(view: RiskView, now: number, windowMs: number): 
 }
 
 /**
- * The latest VPIN of a market measured at most `maxAgeMs` before `now`; for venue 'auto' the highest such VPIN on any
- * venue (the router may pick any of them).
+ * The latest VPIN of a market measured at most `maxAgeMs` before `now`; for venue 'auto' the one standing highest in
+ * its own history on any venue (the router may pick any of them).
  */
 export function toxicityOf(view: RiskView, venue: string, symbol: string, now: number, maxAgeMs: number): Toxicity | undefined {
   const fresh = (t: Toxicity | undefined) => (t !== undefined && now - t.ts <= maxAgeMs ? t : undefined);
@@ -137,7 +139,7 @@ export function toxicityOf(view: RiskView, venue: string, symbol: string, now: n
   if (venue !== 'auto') return fresh(all[`${venue}:${symbol}`]);
   let worst: Toxicity | undefined;
   for (const [key, t] of Object.entries(all)) {
-    if (key.endsWith(`:${symbol}`) && fresh(t) && (worst === undefined || t.vpin > worst.vpin)) worst = t;
+    if (key.endsWith(`:${symbol}`) && fresh(t) && (worst === undefined || t.percentile > worst.percentile)) worst = t;
   }
   return worst;
 }

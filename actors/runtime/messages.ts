@@ -13,11 +13,10 @@ export interface MessageMap {
   'book.updated': { book: OrderBook };
   'market.stale': { venue: string; symbol: string; lastUpdateTs: number };
   /**
-   * A pattern actor (issue 13) → risk: the VPIN (order-flow toxicity, in [0, 1]) of the last window of volume buckets
-   * on `venue`'s `symbol`, as of the message's `ts` (the runtime stamps it when the measure is published). Risk's
-   * default threshold is calibrated for buckets of 1/50 of the mean daily volume and a window of 50 (docs/risk.md).
+   * A pattern actor → risk: the order-flow toxicity (VPIN and where it stands in the market's own history) of
+   * `venue`'s `symbol`, as of the message's `ts` (the runtime stamps it when the measure is published).
    */
-  'market.toxicity': { venue: string; symbol: string; vpin: number };
+  'market.toxicity': ToxicitySignal;
   'risk.changed': { state: RiskState; reason: string };
   'risk.halt': { reason: string };
   'risk.rearm': { by: string };
@@ -32,8 +31,6 @@ export interface MessageMap {
   'pattern.detected': PatternSignal;
   /** A pattern `pattern.detected` announced no longer holds: a close crossed its invalidation level, or its schematic failed. */
   'pattern.invalidated': PatternSignal;
-  /** A pattern actor's order-flow toxicity for one market after a bar. */
-  'market.toxicity': ToxicitySignal;
 }
 
 /** A price pattern as the pattern actor announces it (actors/patterns/pattern-stream.ts says when). */
@@ -52,11 +49,14 @@ export interface PatternSignal {
   invalidation: number;
 }
 
-/** What the pattern actor measures of order flow: VPIN of the last window of volume buckets, in [0, 1]. */
+/** What the pattern actor measures of order flow (actors/patterns/microstructure/bar-vpin.ts). */
 export interface ToxicitySignal {
   venue: string;
   symbol: string;
+  /** VPIN of the last window of volume buckets, in [0, 1]. */
   vpin: number;
+  /** The share of this market's earlier VPINs (its last 2,000) at or below this one, in [0, 1]. */
+  percentile: number;
 }
 
 export type MessageType = keyof MessageMap;

@@ -18,7 +18,7 @@ export const risk = z
     maxLiquidityFraction: fraction().default(0.1).describe('max share of visible book depth one (child) order may take'),
     maxLossStreak: nonNegativeInt().default(5).describe('consecutive losing closes that pause new exposure (REDUCING)'),
     cooldownMs: nonNegativeInt().default(15 * 60_000).describe('how long a loss streak pauses new exposure'),
-    toxicVpin: fraction().default(0.29).describe('VPIN (market.toxicity) at or above which orders adding exposure on that market are clipped; 1 turns it off'),
+    toxicPercentile: fraction().default(0.95).describe("VPIN percentile (market.toxicity: where the market's latest VPIN stands among its earlier ones) at or above which orders adding exposure on that market are clipped; 1 turns it off"),
     toxicSizeFactor: z.number().positive().max(1).default(0.5).describe('what an order keeps of the exposure it adds while its market is toxic; 1 turns it off'),
     toxicityMaxAgeMs: positiveInt().default(90 * 60_000).describe('a VPIN older than this is ignored'),
   })

@@ -11,7 +11,7 @@ test('the replay host subscribes risk to market.toxicity: a published VPIN of 0.
   const clock = new SimulatedClock(T0);
   const submitted: Array<[string, number]> = [];
   const host = new ActorHost({
-    clock, strategies: [], capital: 100_000, riskLimits: { toxicVpin: 0.6, toxicSizeFactor: 0.5, maxPositionFraction: 1 },
+    clock, strategies: [], capital: 100_000, riskLimits: { toxicPercentile: 0.6, toxicSizeFactor: 0.5, maxPositionFraction: 1 },
     submit: (intent, amount) => submitted.push([intent.intentId, amount]),
   });
   const approvals: Approval[] = [];
@@ -22,10 +22,10 @@ test('the replay host subscribes risk to market.toxicity: a published VPIN of 0.
   host.deliver({ type: 'candle.closed', venue: 'replay', symbol: 'BTC/USDT', candle: { ts: T0 - 60_000, open: 50_000, high: 50_100, low: 49_900, close: 50_000, volume: 10 } });
   host.deliver({ type: 'order.intents', intents: [intent('probe-1')] });
   clock.advance(1_000);
-  host.deliver({ type: 'market.toxicity', venue: 'replay', symbol: 'BTC/USDT', vpin: 0.7 });
+  host.deliver({ type: 'market.toxicity', venue: 'replay', symbol: 'BTC/USDT', vpin: 0.7, percentile: 0.7 });
   host.deliver({ type: 'order.intents', intents: [intent('probe-2')] });
   await host.whenQuiescent();
   assert.deepEqual(submitted, [['probe-1', 0.2], ['probe-2', 0.1]]);
-  assert.match(approvals[1]?.clips?.[0] ?? '', /^TOXIC_FLOW: BTC\/USDT on replay VPIN 0.7 ≥ 0.6 \(0 ms old\)/);
+  assert.match(approvals[1]?.clips?.[0] ?? '', /^TOXIC_FLOW: BTC\/USDT on replay VPIN 0.7 at percentile 0.7 ≥ 0.6 \(0 ms old\)/);
   await host.stop();
 });

@@ -23,7 +23,7 @@ test('defaults are the spec numbers', () => {
     maxLiquidityFraction: 0.1,
     maxLossStreak: 5,
     cooldownMs: 900_000,
-    toxicVpin: 0.29,
+    toxicPercentile: 0.95,
     toxicSizeFactor: 0.5,
     toxicityMaxAgeMs: 5_400_000,
   });

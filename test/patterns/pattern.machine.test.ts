@@ -2,14 +2,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createActor } from 'xstate';
 import type { Message } from '../../actors/runtime/messages.js';
-import { createPatternMachine, type PatternEmitted } from '../../actors/patterns/pattern.machine.js';
+import { createPatternMachine, TOXICITY_HISTORY, type PatternEmitted } from '../../actors/patterns/pattern.machine.js';
+import { BarVpin } from '../../actors/patterns/microstructure/bar-vpin.js';
+import { RunningPercentile } from '../../actors/patterns/microstructure/running-percentile.js';
 
 const MIN = 60_000;
 let seq = 0;
 const closed = (i: number, price: number, symbol = 'BTC/USDT', volume = 1): Message =>
   ({ type: 'candle.closed', venue: 'replay', symbol, candle: { ts: i * MIN, open: price, high: price, low: price, close: price, volume }, id: `m${++seq}`, correlationId: 'c', ts: (i + 1) * MIN }) as Message;
 
-function start(vpin = { sigmaBars: 2, barsPerBucket: 1, window: 2 }) {
+function start(vpin = { sigmaBars: 2, bucketsPerDay: 1440, window: 2 }) {
   const actor = createActor(createPatternMachine(), { input: { symbol: 'BTC/USDT', venue: 'replay', toxicity: vpin } });
   const emitted: PatternEmitted[] = [];
   actor.on('*', (e) => emitted.push(e as PatternEmitted));
@@ -23,8 +25,7 @@ test("the pattern actor's machine announces what its market's bars complete and 
   const detected = emitted.filter((e) => e.type === 'pattern.detected');
   assert.deepEqual(detected.map((e) => e.type === 'pattern.detected' && `${e.family}:${e.name}:${e.direction}`).sort(), ['elliott:abc:bullish', 'harmonic:gartley:bullish']);
   assert.ok(detected.every((e) => e.type === 'pattern.detected' && e.symbol === 'BTC/USDT' && e.points.length >= 4));
-  // One-bar buckets: every bar from the third on fills one, VPIN is known from the fourth (two buckets).
-  assert.equal(emitted.filter((e) => e.type === 'market.toxicity').length, 3);
+  assert.equal(emitted.filter((e) => e.type === 'market.toxicity').length, 0, 'no percentile before 50 VPINs');
   const abc = detected.find((e) => e.type === 'pattern.detected' && e.name === 'abc')!;
   emitted.length = 0;
   send(closed(6, 121));
@@ -33,6 +34,26 @@ test("the pattern actor's machine announces what its market's bars complete and 
   const ctx = actor.getSnapshot().context;
   assert.equal(ctx.seen, 7);
   assert.equal(ctx.detected >= 2 && ctx.invalidated, 1);
+});
+
+test('VPIN is published with its percentile among the earlier VPINs once 50 are known', () => {
+  const { emitted, send } = start();
+  const closes = Array.from({ length: 60 }, (_, i) => 100 + 3 * Math.sin(i * 1.7) + (i % 7));
+  closes.forEach((p, i) => send(closed(i, p)));
+  // Equal volumes in one-bar buckets (1,440 a day on one-minute bars), window 2: a bucket fills at every bar and a
+  // VPIN comes after every bar from the fourth (bars 3–59: 57); the first 50 only build the history: bars 53–59 publish.
+  const toxicity = emitted.filter((e) => e.type === 'market.toxicity');
+  assert.equal(toxicity.length, 7);
+  const vpin = new BarVpin({ sigmaBars: 2, bucketsPerDay: 1440, window: 2 });
+  const history = new RunningPercentile(TOXICITY_HISTORY);
+  const expected = closes.flatMap((p, i) => {
+    const v = vpin.push({ ts: i * MIN, open: p, high: p, low: p, close: p, volume: 1 });
+    if (v === null) return [];
+    const enough = history.count >= 50;
+    const rank = history.push(v);
+    return enough ? [{ type: 'market.toxicity', venue: 'replay', symbol: 'BTC/USDT', vpin: v, percentile: rank }] : [];
+  });
+  assert.deepEqual(toxicity, expected);
 });
 
 test("another market's bars, and a bar it has already seen, change nothing", () => {

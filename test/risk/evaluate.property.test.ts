@@ -70,7 +70,7 @@ const limitsArb: fc.Arbitrary<RiskLimits> = fc.record({
   maxLossStreak: fc.constant(5),
   cooldownMs: fc.constant(60_000),
   // The views carry no VPIN: the toxicity check has its own tests (test/risk/checks/toxicity.test.ts).
-  toxicVpin: fc.constant(0.29),
+  toxicPercentile: fc.constant(0.95),
   toxicSizeFactor: fc.constant(0.5),
   toxicityMaxAgeMs: fc.constant(60_000),
 });

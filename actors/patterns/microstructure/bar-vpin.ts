@@ -5,14 +5,16 @@ import { normalCdf } from './normal-cdf.js';
 export interface BarVpinOptions {
   /** Bars in the trailing window of close-to-close changes whose standard deviation scales the classification. */
   sigmaBars: number;
-  /** A bucket holds this many bars' worth of volume: the trailing mean bar volume × this, fixed when it opens. */
-  barsPerBucket: number;
+  /** A bucket holds 1/this of a day's volume (the trailing mean bar volume × bars per day / this), fixed when it opens. */
+  bucketsPerDay: number;
   /** VPIN is averaged over this many full buckets. */
   window: number;
 }
 
-/** σ over 100 bars, buckets of 10 bars' volume, VPIN over 20 buckets (≈ 200 bars). */
-export const DEFAULT_BAR_VPIN: Readonly<BarVpinOptions> = Object.freeze({ sigmaBars: 100, barsPerBucket: 10, window: 20 });
+/** The paper's: buckets of 1/50 of a day's volume, VPIN over 50 of them (about a day); σ over 100 bars. */
+export const DEFAULT_BAR_VPIN: Readonly<BarVpinOptions> = Object.freeze({ sigmaBars: 100, bucketsPerDay: 50, window: 50 });
+
+const DAY_MS = 86_400_000;
 
 /** Sum of the last `size` values pushed. */
 class RollingSum {
@@ -49,6 +51,9 @@ export class BarVpin {
   readonly #imbalances: RollingSum;
   readonly #bucketVolumes: RollingSum;
   #lastClose: number | undefined;
+  #lastTs: number | undefined;
+  /** Bars in a day: from the gap between the first two bars. */
+  #barsPerDay = 0;
   #bucketVolume = 0;
   #room = 0;
   #buy = 0;
@@ -57,7 +62,7 @@ export class BarVpin {
 
   constructor(opts: Partial<BarVpinOptions> = {}) {
     this.#opts = { ...DEFAULT_BAR_VPIN, ...opts };
-    for (const key of ['sigmaBars', 'barsPerBucket', 'window'] as const) {
+    for (const key of ['sigmaBars', 'bucketsPerDay', 'window'] as const) {
       const v = this.#opts[key];
       if (!Number.isInteger(v) || v < (key === 'sigmaBars' ? 2 : 1)) throw new InputError(`VPIN ${key} ${v}: must be a whole number ≥ ${key === 'sigmaBars' ? 2 : 1}`);
     }
@@ -77,7 +82,9 @@ export class BarVpin {
   push(candle: Candle): number | null {
     const last = this.#lastClose;
     this.#lastClose = candle.close;
-    if (last === undefined) return null;
+    if (this.#barsPerDay === 0 && this.#lastTs !== undefined && candle.ts > this.#lastTs) this.#barsPerDay = DAY_MS / (candle.ts - this.#lastTs);
+    this.#lastTs = candle.ts;
+    if (last === undefined || this.#barsPerDay === 0) return null;
     const change = candle.close - last;
     this.#changes.push(change);
     this.#squares.push(change * change);
@@ -112,7 +119,7 @@ export class BarVpin {
 
   /** A new bucket, sized on the trailing mean bar volume. */
   #open(): void {
-    this.#bucketVolume = (this.#volumes.sum / this.#volumes.count) * this.#opts.barsPerBucket;
+    this.#bucketVolume = ((this.#volumes.sum / this.#volumes.count) * this.#barsPerDay) / this.#opts.bucketsPerDay;
     this.#room = this.#bucketVolume;
     this.#buy = 0;
     this.#sell = 0;

@@ -6,8 +6,8 @@ import { InputError } from '../../../actors/runtime/errors.js';
 
 const bar = (i: number, close: number, volume: number) => ({ ts: i * 60_000, open: close, high: close, low: close, close, volume });
 
-test('VPIN from bars: a worked example with σ over 2 changes, one-bar buckets, a window of 2', () => {
-  const v = new BarVpin({ sigmaBars: 2, barsPerBucket: 1, window: 2 });
+test('VPIN from bars: a worked example with σ over 2 changes, one-minute bars in 1,440 buckets a day (one bar each), a window of 2', () => {
+  const v = new BarVpin({ sigmaBars: 2, bucketsPerDay: 1440, window: 2 });
   const closes = [100, 101, 100, 102];
   const out = closes.map((c, i) => v.push(bar(i, c, 10)));
   // Bar 2: changes +1, −1 → σ = √2; buy = 10 Φ(−1/√2) = 2.3975, sell 7.6025: bucket 1, |imbalance| 5.205.
@@ -21,7 +21,7 @@ test('VPIN from bars: a worked example with σ over 2 changes, one-bar buckets, 
 });
 
 test('a bar larger than a bucket fills it and starts the next at the same buy share; the window slides over whole buckets', () => {
-  const v = new BarVpin({ sigmaBars: 2, barsPerBucket: 1, window: 2 });
+  const v = new BarVpin({ sigmaBars: 2, bucketsPerDay: 1440, window: 2 });
   for (const [i, c] of [100, 101, 100].entries()) v.push(bar(i, c, 10));
   const b1 = Math.abs(2 * 10 * normalCdf(-1 / Math.SQRT2) - 10);
   // Bar 3 (+2, 25 units): the trailing mean volume (10, 25) sizes the next bucket at 17.5; it fills at share s, and
@@ -41,5 +41,5 @@ test('a bar larger than a bucket fills it and starts the next at the same buy sh
 test('window sizes are checked', () => {
   assert.throws(() => new BarVpin({ sigmaBars: 1 }), InputError);
   assert.throws(() => new BarVpin({ window: 0 }), InputError);
-  assert.throws(() => new BarVpin({ barsPerBucket: 1.5 }), InputError);
+  assert.throws(() => new BarVpin({ bucketsPerDay: 1.5 }), InputError);
 });

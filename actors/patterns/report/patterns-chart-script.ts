@@ -94,7 +94,9 @@ export const PATTERNS_CHART_SCRIPT = String.raw`
       ctx.lineWidth = strong ? 2 : 1;
       ctx.setLineDash([6, 4]);
       ctx.beginPath();
-      ctx.moveTo(xs[last], inv);
+      if (strong) ctx.moveTo(xs[last], ys[last]);
+      else ctx.moveTo(xs[last], inv);
+      ctx.lineTo(xs[last], inv);
       ctx.lineTo(xs[last] + Math.max(30, Math.min(120, (right - left) * 0.3)), inv);
       ctx.stroke();
     }

@@ -1,12 +1,16 @@
+import { writeFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import { ArbiterError, InputError } from '../../actors/runtime/errors.js';
 import { loadFeatureInputs } from '../../actors/features/inputs/load-feature-inputs.js';
 import { describeGap } from '../../actors/market-data/candles/gaps.js';
 import { DEFAULT_ZIGZAG, scanPatterns } from '../../actors/patterns/scan-patterns.js';
 import type { ZigzagThreshold } from '../../actors/patterns/swings/zigzag.js';
-import { summarizeMicrostructure, type MicrostructureSummary } from '../../actors/patterns/microstructure-summary.js';
+import { summarizeMicrostructure } from '../../actors/patterns/microstructure-summary.js';
+import { describeMicrostructure } from '../../actors/patterns/describe-microstructure.js';
+import { renderPatternsReport } from '../../actors/patterns/report/render-patterns-report.js';
 import { candleSeries } from '../candle-series.js';
 import { columns } from '../columns.js';
+import { checkOutputFile } from '../output-file.js';
 import type { CommandAbout } from './index.js';
 
 interface PatternsOpts {
@@ -17,6 +21,7 @@ interface PatternsOpts {
   zigzag?: number;
   zigzagAtr?: number;
   json?: boolean;
+  report?: string;
 }
 
 /** ATR period of `--zigzag-atr` (Wilder's usual 14). */
@@ -38,24 +43,19 @@ function threshold(opts: PatternsOpts): ZigzagThreshold {
 const iso = (ms: number, barMs: number) => new Date(ms).toISOString().slice(0, barMs < 60_000 ? 19 : 16).replace('T', ' ');
 const num = (x: number | null) => (x === null ? '–' : Math.abs(x) >= 100 ? x.toFixed(2) : x.toPrecision(4));
 
-function printMicrostructure(m: MicrostructureSummary): void {
-  const lines: string[] = [];
-  if (m.kyleLambda !== undefined) lines.push(m.kyleLambda === null ? "Kyle's lambda: too little data" : `Kyle's lambda ${num(m.kyleLambda.slope)} per unit of signed taker volume (t ${num(m.kyleLambda.tStat)}, R² ${num(m.kyleLambda.r2)}, n ${m.kyleLambda.n} × ${m.kyleLambda.intervalMs / 1000} s)`);
-  if (m.vpin !== undefined) lines.push(m.vpin === null ? 'VPIN: too few buckets' : `VPIN last ${num(m.vpin.last)}, min ${num(m.vpin.min)}, max ${num(m.vpin.max)} (${m.vpin.buckets} buckets, window ${m.vpin.window})`);
-  if (m.tradeSignAutocorrelation !== undefined) lines.push(`trade-sign autocorrelation, lags 1..: ${m.tradeSignAutocorrelation === null ? '–' : m.tradeSignAutocorrelation.map(num).join(', ')}`);
-  if (m.ofi !== undefined) lines.push(m.ofi === null ? 'OFI: no book changes' : `best-level OFI per ${m.ofi.intervalMs / 1000} s: mean ${num(m.ofi.meanPerInterval)}, min ${num(m.ofi.min)}, max ${num(m.ofi.max)} over ${m.ofi.intervals} intervals`);
-  if (m.spread !== undefined) lines.push(m.spread === null ? 'spread: no two-sided book' : `spread mean ${num(m.spread.mean)} (${(m.spread.meanRelative * 1e4).toFixed(2)} bp), min ${num(m.spread.min)}, max ${num(m.spread.max)} over ${m.spread.books} books`);
-  if (m.depthImbalance !== undefined) lines.push(m.depthImbalance === null ? 'depth imbalance: no book' : `depth imbalance (top ${m.depthImbalance.levels}) mean ${num(m.depthImbalance.mean)}, min ${num(m.depthImbalance.min)}, max ${num(m.depthImbalance.max)}, last ${num(m.depthImbalance.last)}`);
-  for (const line of lines) process.stdout.write(`${line}\n`);
-}
-
 async function execute(opts: PatternsOpts): Promise<void> {
   const zigzag = threshold(opts);
+  if (opts.report) checkOutputFile(opts.report, '--report');
   const inputs = await loadFeatureInputs({ books: opts.books, trades: opts.trades });
   const { series, file } = candleSeries(opts, inputs.trades);
   for (const g of series.gaps) process.stderr.write(`gap in ${file}: ${describeGap(g)} (not filled)\n`);
   const { patterns, swings } = scanPatterns(series.candles, { zigzag });
   const microstructure = summarizeMicrostructure({ books: inputs.books, trades: inputs.trades });
+  if (opts.report) {
+    const source = file.split('/').pop()!;
+    writeFileSync(opts.report, renderPatternsReport({ title: `Patterns in ${source}`, source: file, candles: series.candles, timeframeMs: series.timeframeMs, patterns, swings, zigzag, microstructure }));
+    process.stderr.write(`report written to ${opts.report}\n`);
+  }
   if (opts.json) {
     process.stdout.write(`${JSON.stringify({ patterns, swings, bars: series.candles.length, microstructure })}\n`);
     return;
@@ -67,7 +67,7 @@ async function execute(opts: PatternsOpts): Promise<void> {
   for (const line of columns(rows, { right: (c) => c === 4 })) process.stdout.write(`${line}\n`);
   const counts = ['harmonic', 'elliott', 'wyckoff'].map((f) => `${patterns.filter((p) => p.family === f).length} ${f}`);
   process.stdout.write(`${patterns.length} patterns (${counts.join(', ')}) from ${swings} swings over ${series.candles.length} bars of ${file}\n`);
-  printMicrostructure(microstructure);
+  for (const line of describeMicrostructure(microstructure)) process.stdout.write(`${line}\n`);
 }
 
 export function register(program: Command, about: CommandAbout): void {
@@ -80,6 +80,7 @@ export function register(program: Command, about: CommandAbout): void {
     .option('--trades <file.csv[.gz]>', 'trades with the taker side for VPIN and trade-sign autocorrelation, e.g. data/futures/binance_usdm_btcusdt_trades_2024-08-08T2354Z_6min.csv')
     .option('--zigzag <percent>', `swing threshold: the close must come back this % from the extreme (default ${DEFAULT_ZIGZAG.kind === 'percent' ? DEFAULT_ZIGZAG.percent : ''})`, positive)
     .option('--zigzag-atr <multiple>', `swing threshold as a multiple of the ${ATR_PERIOD}-bar ATR instead of a percentage`, positive)
+    .option('--report <file.html>', 'write a self-contained HTML report: the bars as candlesticks with every pattern drawn over them, a table of the patterns, the microstructure summary')
     .option('--json', 'print one JSON object as the last line: {"patterns":[...],"swings","bars","microstructure":{...}}')
     .action(async (opts: PatternsOpts) => {
       try {

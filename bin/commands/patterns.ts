@@ -7,6 +7,7 @@ import type { ZigzagThreshold } from '../../actors/patterns/swings/zigzag.js';
 import { summarizeMicrostructure, type MicrostructureSummary } from '../../actors/patterns/microstructure-summary.js';
 import { candleSeries } from '../candle-series.js';
 import { columns } from '../columns.js';
+import { parseHorizons, printPatternEvaluation } from './patterns-evaluation.js';
 import type { CommandAbout } from './index.js';
 
 interface PatternsOpts {
@@ -16,6 +17,8 @@ interface PatternsOpts {
   trades?: string;
   zigzag?: number;
   zigzagAtr?: number;
+  evaluate?: boolean;
+  horizon?: number[];
   json?: boolean;
 }
 
@@ -51,10 +54,12 @@ function printMicrostructure(m: MicrostructureSummary): void {
 
 async function execute(opts: PatternsOpts): Promise<void> {
   const zigzag = threshold(opts);
+  if (opts.horizon !== undefined && !opts.evaluate) throw new InputError('--horizon: only with --evaluate');
   const inputs = await loadFeatureInputs({ books: opts.books, trades: opts.trades });
   const { series, file } = candleSeries(opts, inputs.trades);
   for (const g of series.gaps) process.stderr.write(`gap in ${file}: ${describeGap(g)} (not filled)\n`);
   const { patterns, swings } = scanPatterns(series.candles, { zigzag });
+  if (opts.evaluate) return printPatternEvaluation(series, patterns, { file, horizons: opts.horizon, json: opts.json });
   const microstructure = summarizeMicrostructure({ books: inputs.books, trades: inputs.trades });
   if (opts.json) {
     process.stdout.write(`${JSON.stringify({ patterns, swings, bars: series.candles.length, microstructure })}\n`);
@@ -80,7 +85,9 @@ export function register(program: Command, about: CommandAbout): void {
     .option('--trades <file.csv[.gz]>', 'trades with the taker side for VPIN and trade-sign autocorrelation, e.g. data/futures/binance_usdm_btcusdt_trades_2024-08-08T2354Z_6min.csv')
     .option('--zigzag <percent>', `swing threshold: the close must come back this % from the extreme (default ${DEFAULT_ZIGZAG.kind === 'percent' ? DEFAULT_ZIGZAG.percent : ''})`, positive)
     .option('--zigzag-atr <multiple>', `swing threshold as a multiple of the ${ATR_PERIOD}-bar ATR instead of a percentage`, positive)
-    .option('--json', 'print one JSON object as the last line: {"patterns":[...],"swings","bars","microstructure":{...}}')
+    .option('--evaluate', "instead of the list: each kind of pattern's forward return against every bar's, with a bootstrap 95% CI and a verdict")
+    .option('--horizon <bars>', 'with --evaluate: forward horizon in bars, or several, e.g. 5,10,30 (default 10)', parseHorizons)
+    .option('--json', 'print one JSON object as the last line: {"patterns":[...],"swings","bars","microstructure":{...}}; with --evaluate {"evaluation":{...}}')
     .action(async (opts: PatternsOpts) => {
       try {
         await execute(opts);

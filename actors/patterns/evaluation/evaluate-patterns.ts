@@ -1,3 +1,4 @@
+import { mean } from '../../ledger/metrics/stats.js';
 import type { Candle } from '../../market-data/types.js';
 import { seededRandom } from '../../runtime/random.js';
 import type { ScannedPattern } from '../scan-patterns.js';
@@ -94,7 +95,6 @@ export interface PatternEvaluation {
 
 const FAMILY_ORDER = ['harmonic', 'elliott', 'wyckoff'];
 const kindKey = (p: Pick<ScannedPattern, 'family' | 'name' | 'direction'>) => `${p.family}|${p.name}|${p.direction}`;
-const average = (xs: readonly number[]) => (xs.length === 0 ? null : xs.reduce((s, x) => s + x, 0) / xs.length);
 
 /**
  * The forward return after each kind of pattern against every bar's over the same horizon, on the same candles.
@@ -130,7 +130,7 @@ export function evaluatePatterns(candles: readonly Candle[], timeframeMs: number
       }
     }
     const all = [...returns].filter((r) => !Number.isNaN(r));
-    const meanAll = average(all) ?? NaN;
+    const meanAll = mean(all);
     const upShare = all.filter((r) => r > 0).length / all.length;
     const downShare = all.filter((r) => r < 0).length / all.length;
     const meanBlock = Math.max(horizon, stationaryBlockLength(all));
@@ -140,7 +140,7 @@ export function evaluatePatterns(candles: readonly Candle[], timeframeMs: number
     kinds.forEach((kind, k) => {
       const sign = kind.direction === 'bearish' ? -1 : 1;
       const fwd = entries[k]!.map((i) => returns[i]!);
-      const meanReturn = average(fwd);
+      const meanReturn = fwd.length === 0 ? null : mean(fwd);
       const signedReturn = meanReturn === null ? null : sign * meanReturn;
       const unconditional = sign * meanAll;
       rows.push({

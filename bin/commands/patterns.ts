@@ -11,6 +11,7 @@ import { renderPatternsReport } from '../../actors/patterns/report/render-patter
 import { candleSeries } from '../candle-series.js';
 import { columns } from '../columns.js';
 import { checkOutputFile } from '../output-file.js';
+import { parseHorizons, printPatternEvaluation } from './patterns-evaluation.js';
 import type { CommandAbout } from './index.js';
 
 interface PatternsOpts {
@@ -20,6 +21,8 @@ interface PatternsOpts {
   trades?: string;
   zigzag?: number;
   zigzagAtr?: number;
+  evaluate?: boolean;
+  horizon?: number[];
   json?: boolean;
   report?: string;
 }
@@ -46,10 +49,13 @@ const num = (x: number | null) => (x === null ? '–' : Math.abs(x) >= 100 ? x.t
 async function execute(opts: PatternsOpts): Promise<void> {
   const zigzag = threshold(opts);
   if (opts.report) checkOutputFile(opts.report, '--report');
+  if (opts.report && opts.evaluate) throw new InputError('--report and --evaluate: give one (the report draws the patterns, the evaluation prints a table)');
+  if (opts.horizon !== undefined && !opts.evaluate) throw new InputError('--horizon: only with --evaluate');
   const inputs = await loadFeatureInputs({ books: opts.books, trades: opts.trades });
   const { series, file } = candleSeries(opts, inputs.trades);
   for (const g of series.gaps) process.stderr.write(`gap in ${file}: ${describeGap(g)} (not filled)\n`);
   const { patterns, swings } = scanPatterns(series.candles, { zigzag });
+  if (opts.evaluate) return printPatternEvaluation(series, patterns, { file, horizons: opts.horizon, json: opts.json });
   const microstructure = summarizeMicrostructure({ books: inputs.books, trades: inputs.trades });
   if (opts.report) {
     const source = file.split('/').pop()!;
@@ -81,7 +87,9 @@ export function register(program: Command, about: CommandAbout): void {
     .option('--zigzag <percent>', `swing threshold: the close must come back this % from the extreme (default ${DEFAULT_ZIGZAG.kind === 'percent' ? DEFAULT_ZIGZAG.percent : ''})`, positive)
     .option('--zigzag-atr <multiple>', `swing threshold as a multiple of the ${ATR_PERIOD}-bar ATR instead of a percentage`, positive)
     .option('--report <file.html>', 'write a self-contained HTML report: the bars as candlesticks with every pattern drawn over them, a table of the patterns, the microstructure summary')
-    .option('--json', 'print one JSON object as the last line: {"patterns":[...],"swings","bars","microstructure":{...}}')
+    .option('--evaluate', "instead of the list: each kind of pattern's forward return against every bar's, with a bootstrap 95% CI and a verdict")
+    .option('--horizon <bars>', 'with --evaluate: forward horizon in bars, or several, e.g. 5,10,30 (default 10)', parseHorizons)
+    .option('--json', 'print one JSON object as the last line: {"patterns":[...],"swings","bars","microstructure":{...}}; with --evaluate {"evaluation":{...}}')
     .action(async (opts: PatternsOpts) => {
       try {
         await execute(opts);

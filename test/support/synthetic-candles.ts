@@ -11,11 +11,15 @@ export function candlesFromReturns(returns: readonly number[], timeframeMs = 60_
   });
 }
 
-/** A driftless Gaussian random walk of log prices (Box–Muller on a seeded generator): nothing in it is predictable. */
-export function randomWalkCandles(bars: number, seed: number, sigma = 0.001): Candle[] {
+/** Independent normal draws with mean 0 and standard deviation `sigma` (Box–Muller on a seeded generator). */
+export function gaussianReturns(count: number, seed: number, sigma = 0.001): number[] {
   const random = seededRandom(seed);
-  const returns = Array.from({ length: bars }, () => sigma * Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random()));
-  return candlesFromReturns(returns);
+  return Array.from({ length: count }, () => sigma * Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random()));
+}
+
+/** A driftless Gaussian random walk of log prices: nothing in it is predictable. */
+export function randomWalkCandles(bars: number, seed: number, sigma = 0.001): Candle[] {
+  return candlesFromReturns(gaussianReturns(bars, seed, sigma));
 }
 
 /** Four bars up, four down, forever: persistence is right on 6 of every 8 bars, a model that learns the cycle on all. */

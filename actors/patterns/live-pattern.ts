@@ -7,7 +7,15 @@ import type { WyckoffSchematic } from './wyckoff/schematic.js';
 /** A pattern as the stream announces it: the signal without the market it was seen on. */
 export type LivePattern = Omit<PatternSignal, 'symbol'>;
 
-const opposite = (d: Direction): Direction => (d === 'bullish' ? 'bearish' : 'bullish');
+/**
+ * The move a pattern implies once complete. Harmonic and Wyckoff directions are that already; an Elliott count's is
+ * the way its waves went, and what it implies is the move against it: a correction after an impulse or diagonal, the
+ * trend resuming after an ABC.
+ */
+export function impliedDirection(p: { family: string; direction: Direction }): Direction {
+  if (p.family !== 'elliott') return p.direction;
+  return p.direction === 'bullish' ? 'bearish' : 'bullish';
+}
 const idOf = (family: string, name: string, points: readonly { ts: number }[]) => `${family}:${name}:${points[0]!.ts}:${points[points.length - 1]!.ts}`;
 
 /** A harmonic pattern implies the reversal at D; it fails past the PRZ's far edge. */
@@ -16,13 +24,12 @@ export function fromHarmonic(h: HarmonicMatch): LivePattern {
 }
 
 /**
- * A finished Elliott count implies the move after it, against the way its waves went: a correction after an impulse
- * or diagonal (failed when price runs past wave 5's end: the impulse is extending), the trend resuming after an ABC
- * (failed when price runs past C).
+ * A finished Elliott count, signalled in its implied direction: it fails when price runs past its last point (wave 5's
+ * end: the impulse is extending; C: the correction is extending).
  */
 export function fromElliott(e: ElliottPattern): LivePattern {
   const last = e.points[e.points.length - 1]!;
-  return { patternId: idOf('elliott', e.name, e.points), family: 'elliott', name: e.name, direction: opposite(e.direction), points: e.points, ratios: e.ratios, invalidation: last.price };
+  return { patternId: idOf('elliott', e.name, e.points), family: 'elliott', name: e.name, direction: impliedDirection(e), points: e.points, ratios: e.ratios, invalidation: last.price };
 }
 
 /** The Wyckoff events a stream announces: the ones a trader acts on (phase C's test and phase D's breakout). */

@@ -49,7 +49,7 @@ function footerLines(e: PatternEvaluation, file: string): string[] {
     `CI: ${m.ci}; ${count(m.replicates)} draws, seed ${m.seed}, mean block ${blocks}`,
     `${e.edges} of ${m.tests} kind × horizon rows with n ≥ ${m.minCount} show an edge at ${level(m.confidence)}; ${e.edgesAdjusted} after Bonferroni (${m.tests} tests, each at ${level(m.adjustedConfidence)})`,
   ];
-  if (e.kinds.some((k) => k.family === 'elliott')) lines.push("elliott direction is the way the waves moved, not a forecast: 'adverse' there is a move against them after the count");
+  if (e.kinds.some((k) => k.family === 'elliott')) lines.push('elliott direction is the move the count implies (against its waves: a correction after an impulse, the trend resuming after an ABC), as the pattern actor signals it');
   return lines;
 }
 

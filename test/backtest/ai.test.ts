@@ -12,6 +12,7 @@ import { InputError } from '../../actors/runtime/errors.js';
 import { fillModel } from '../../actors/venues/replay/fill-model.js';
 import { createAiMachine } from '../../actors/strategies/ai/ai.machine.js';
 import { modelPredictor } from '../../actors/strategies/ai/model-predictor.js';
+import { PatternStream } from '../../actors/patterns/pattern-stream.js';
 import { aiInput, momentum, storedModel, withId } from '../support/stand-in-model.js';
 import { tempDbFile } from '../ledger/storage/temp-db.js';
 import { ARBITER } from '../support/arbiter-cli.js';
@@ -45,4 +46,32 @@ test('a disabled stored model: the plan refuses it with the stored reason; the C
   assert.equal(res.status, 2, res.stderr);
   assert.equal(res.stderr, `arbiter backtest: ai cannot trade: ${reason}\n`);
   assert.equal(res.stdout, '');
+});
+
+test("with the pattern actor in the backtest, the ai strategy's entries wait for a bullish pattern of the last patternBars bars", async () => {
+  // A predictor that is always bullish: the pattern guard (with risk, regime, liquidity and cash) decides every entry.
+  const bullish = { history: 0, predict: () => 0.9 };
+  const bars: CandleSeries = { ...week, candles: week.candles.slice(0, 3000) };
+  const run = (patterns: boolean) => {
+    const input = { ...aiInput(bars.symbol, { fraction: 0.09, maxRisk: 0.1 }), patternActor: patterns };
+    const machine = createAiMachine('ai', bullish);
+    return runBacktest({ strategies: [{ name: 'ai', series: bars, capital: 10_000, machine, input, patterns }], model: fillModel('optimistic', 0.001), venueId: 'replay', host: 'trading' });
+  };
+  const [alone, confirmed] = [await run(false), await run(true)];
+  // When the pattern actor announced a bullish pattern: on the close of the bar that completed it.
+  const stream = new PatternStream();
+  const bullishAt: number[] = [];
+  bars.candles.forEach((c, i) => {
+    if (stream.push(c).detected.some((p) => p.direction === 'bullish')) bullishAt.push(i);
+  });
+  const barOf = new Map(bars.candles.map((c, i) => [c.ts, i]));
+  const entries = confirmed.trades.map((t) => t.entryTime);
+  assert.ok(entries.length >= 5, `round trips: ${entries.length}`);
+  assert.ok(entries.length < alone.trades.length / 2, `${entries.length} round trips, ${alone.trades.length} without patterns`);
+  for (const ts of entries) {
+    // A market buy fills at the open of the bar after the decision, taken on the close of the pattern's bar or of one
+    // of the 10 after it (the pattern actor's message can reach the strategy before that same bar's candle).
+    const decided = barOf.get(ts)! - 1;
+    assert.ok(bullishAt.some((b) => decided - b >= 0 && decided - b <= 10), `entry decided at bar ${decided} without a bullish pattern in the 10 bars before`);
+  }
 });

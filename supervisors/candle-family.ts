@@ -10,6 +10,7 @@ import { riskActor } from '../actors/risk/risk-actor.js';
 import { ledgerActor } from '../actors/ledger/ledger-actor.js';
 import { executionActor } from '../actors/execution/execution-actor.js';
 import type { Family } from '../actors/strategies/catalogue/strategy-declaration.js';
+import { patternActor } from '../actors/patterns/pattern-actor.js';
 import { bootTradingSystem, type TradingSystem } from './boot.js';
 import { riskLimitsFrom, supervisionFrom } from './from-config.js';
 import type { FamilyPlan } from './session-plan.js';
@@ -47,7 +48,8 @@ export interface CandleFamily extends TradingSystem {
  * A family of candle strategies on the recorded market (config.paper.symbol) through its own paper venue, with risk,
  * ledger and execution exactly as live, on capital × its allocation. The paper account holds that capital in quote
  * currency plus an equal inventory of base (market making quotes both sides); positions counted by risk are what
- * the strategies change from there.
+ * the strategies change from there. A pattern actor watches the market: its patterns reach the strategies that read
+ * them, its VPIN reaches risk.
  */
 export function startCandleFamily(options: CandleFamilyOptions): CandleFamily {
   const { config, logger, plan, clock } = options;
@@ -76,8 +78,9 @@ export function startCandleFamily(options: CandleFamilyOptions): CandleFamily {
       input: { venues: { [venueId]: { taker: PAPER_FEES.taker, onNotFound: 'resubmit' } }, maxLiquidityFraction: config.risk.maxLiquidityFraction },
     }),
     venueActors: [paperVenueActor(venue)],
+    signals: [patternActor({ symbol, venue: venueId })],
     strategies: plan.strategies.map(({ declaration, params, prepared }) =>
-      declaration.actor({ name: declaration.name, session: options.sessionId, capital, limits, venue: venueId, symbol, fees: { [venueId]: PAPER_FEES.taker } }, params, prepared),
+      declaration.actor({ name: declaration.name, session: options.sessionId, capital, limits, venue: venueId, symbol, fees: { [venueId]: PAPER_FEES.taker }, patterns: true }, params, prepared),
     ),
     supervision: supervisionFrom(config),
     stashLimit: config.supervision.stashLimit,

@@ -10,7 +10,7 @@ import { runPaperSession, type SessionSummary } from '../../supervisors/run-pape
 
 const dataFile = 'data/candles/BTC_USDT-1m-2021-02-19_week.json';
 
-const MM_ACTORS = ['execution', 'ledger', 'risk', 'strategy:market-making', 'venue:paper'];
+const MM_ACTORS = ['execution', 'ledger', 'patterns:BTC/USDT', 'risk', 'strategy:market-making', 'venue:paper'];
 const ARB_ACTORS = [
   'connection:local-a:BNB/BTC', 'connection:local-a:BNB/ETH', 'connection:local-a:BNB/USDT', 'connection:local-a:BTC/USDT', 'connection:local-a:ETH/BTC',
   'connection:local-a:ETH/USDT', 'connection:local-b:BTC/USDT', 'connection:local-b:ETH/USDT', 'execution', 'ledger', 'risk', 'strategy:cross-exchange', 'strategy:triangular',

@@ -15,8 +15,9 @@ const storedIn = async (file: string, enabled: boolean) => storeTiny(file, await
 function backtest(file: string, ...args: string[]) {
   const data = join(dirname(file), 'BTC_USDT-1m.json');
   writeFileSync(data, JSON.stringify(week.candles.slice(400, 1_000).map((c) => [c.ts, c.open, c.high, c.low, c.close, c.volume])));
-  // threshold 0: the tiny model's calls, however timid, decide; tight target and stop close positions within the slice.
-  const params = ['--param', 'threshold=0', '--param', 'profitTarget=0.002', '--param', 'stopLoss=0.002', '--capital', '10000'];
+  // threshold 0 and no pattern actor: the tiny model's calls, however timid, decide; tight target and stop close
+  // positions within the slice.
+  const params = ['--no-patterns', '--param', 'threshold=0', '--param', 'profitTarget=0.002', '--param', 'stopLoss=0.002', '--capital', '10000'];
   return spawnSync(process.execPath, [ARBITER, 'backtest', '--strategy', 'ai', '--db', file, '--data', data, ...params, ...args, '--json'], { encoding: 'utf8' });
 }
 

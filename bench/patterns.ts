@@ -116,8 +116,8 @@ export function benchPatterns(file = BTC_WEEK): Record<string, unknown> {
   const emitted = { emitted: 0 };
   const viaMachine = perBar(candles, machine(candles, emitted));
   const passes = ROUNDS + 1;
-  let found = 0;
-  const fullScanMs = median(() => (found = scanPatterns(candles).patterns.length));
+  let found = { patterns: [] as unknown[], swings: 0 };
+  const fullScanMs = median(() => (found = scanPatterns(candles)));
   const zigzagScanMs = median(() => zigzag(candles, DEFAULT_ZIGZAG));
   const transitionFloorUs = xstateTransitionFloorUs();
   return {
@@ -144,7 +144,7 @@ export function benchPatterns(file = BTC_WEEK): Record<string, unknown> {
       pass: viaMachine.p99Us <= TARGET_P99_US,
     },
     targetScanMs: TARGET_SCAN_MS,
-    fullScan: { ms: fullScanMs, patterns: found, floorMs: zigzagScanMs, ratio: fullScanMs / zigzagScanMs, pass: fullScanMs <= TARGET_SCAN_MS },
+    fullScan: { ms: fullScanMs, patterns: found.patterns.length, swings: found.swings, floorMs: zigzagScanMs, ratio: fullScanMs / zigzagScanMs, pass: fullScanMs <= TARGET_SCAN_MS },
   };
 }
 

@@ -50,7 +50,9 @@ export class AccumulationTracker {
     const p = this.params;
     const full = this.averages.full;
     const meanVolume = full ? this.averages.meanVolume() : NaN;
-    const bar: Bar = { ...candle, index: this.index++, highVolume: full && candle.volume >= p.preliminaryVolumeMultiple * meanVolume };
+    // Field by field: on node 20, `{ ...candle, index, highVolume }` made a full scan of the BTC week ~10× slower (docs/patterns.md § Speed).
+    const { ts, open, high, low, close, volume } = candle;
+    const bar: Bar = { ts, open, high, low, close, volume, index: this.index++, highVolume: full && volume >= p.preliminaryVolumeMultiple * meanVolume };
     const changed = this.advance(bar, meanVolume);
     const snapshot = changed && this.reading ? this.snapshot(this.reading) : undefined;
     if (this.reading && (this.reading.failure || this.reading.phase === 'E')) this.reading = undefined;

@@ -51,7 +51,7 @@ export function scanPatterns(candles: readonly Candle[], opts: ScanOptions = {})
     patterns.push({ family: 'elliott', name: e.name, direction: e.direction, points: e.points, ratios: e.ratios, invalidation: e.invalidation, confirmedAt: lastConfirmed(e.points) });
   }
   for (const w of detectWyckoff(candles)) {
-    const confirmed = Math.max(...w.events.map((e) => e.confirmedAt), w.failure?.confirmedAt ?? -1);
+    const confirmed = Math.max(...w.events.map((e) => e.confirmedAt), w.failure?.confirmedAt ?? -1, w.abandonedAt ?? -1);
     patterns.push({
       family: 'wyckoff',
       name: w.name,

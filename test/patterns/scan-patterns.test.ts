@@ -11,7 +11,7 @@ const first = candles[0]!.ts;
 const last = candles[candles.length - 1]!.ts;
 
 test('the BTC week gives patterns of every family, each point inside the data and before its confirmation', () => {
-  // Measured with the default 1 % zigzag: 277 swings; 17 harmonic, 79 Elliott, 95 Wyckoff.
+  // Measured with the default 1 % zigzag: 277 swings; 17 harmonic, 79 Elliott, 97 Wyckoff.
   assert.equal(swings, zigzag(candles, { kind: 'percent', percent: 1 }).length);
   for (const family of ['harmonic', 'elliott', 'wyckoff']) assert.ok(patterns.some((p) => p.family === family), family);
   for (const p of patterns) {

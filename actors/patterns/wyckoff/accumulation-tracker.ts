@@ -27,6 +27,8 @@ interface Reading {
   /** The pullback after the SOS (the LPS candidate). */
   pullback: Bar | undefined;
   failure: WyckoffFailure | undefined;
+  /** The bar whose close left the range upward in phase A: no range was built, the reading is dropped. */
+  abandonedAt: number | undefined;
 }
 
 /**
@@ -55,7 +57,7 @@ export class AccumulationTracker {
     const bar: Bar = { ts, open, high, low, close, volume, index: this.index++, highVolume: full && volume >= p.preliminaryVolumeMultiple * meanVolume };
     const changed = this.advance(bar, meanVolume);
     const snapshot = changed && this.reading ? this.snapshot(this.reading) : undefined;
-    if (this.reading && (this.reading.failure || this.reading.phase === 'E')) this.reading = undefined;
+    if (this.reading && (this.reading.failure || this.reading.phase === 'E' || this.reading.abandonedAt !== undefined)) this.reading = undefined;
     this.averages.push(bar);
     this.recent.push(bar);
     return snapshot;
@@ -89,7 +91,7 @@ export class AccumulationTracker {
     this.reading = {
       stage: 'climax', climax: bar, preliminary, events: [], phase: 'A', peak: bar, rangeLow: bar.low, rangeHigh: bar.high,
       invalidation: bar.low, testCandidate: undefined, breakStart: undefined, breakLow: undefined, breakQuiet: true,
-      sos: undefined, pullback: undefined, failure: undefined,
+      sos: undefined, pullback: undefined, failure: undefined, abandonedAt: undefined,
     };
     return false;
   }
@@ -115,7 +117,11 @@ export class AccumulationTracker {
       this.reading = undefined;
       return this.seekClimax(bar, meanVolume);
     }
-    if (bar.high > r.peak.high) r.peak = bar;
+    // As with zigzag swings, the bar that sets the high cannot confirm it (its high and close have no known order).
+    if (bar.high > r.peak.high) {
+      r.peak = bar;
+      return false;
+    }
     const rally = r.peak.high - r.climax.low;
     if (bar.close > r.peak.high - this.params.arConfirmRetrace * rally) return false;
     r.events.push(event('AR', r.peak, bar.index));
@@ -130,6 +136,11 @@ export class AccumulationTracker {
     if (bar.low < r.invalidation) return this.fail(r, bar, bar);
     if (bar.close > r.rangeHigh) {
       r.testCandidate = undefined;
+      // In phase A no cause has been built (no ST): price left upward without a trading range, whatever the volume.
+      if (r.phase === 'A') {
+        r.abandonedAt = bar.index;
+        return true;
+      }
       if (bar.volume < p.sosVolumeMultiple * meanVolume) return false;
       r.events.push(event('SOS', bar, bar.index));
       r.phase = 'D';
@@ -216,8 +227,9 @@ export class AccumulationTracker {
       range: { low: r.rangeLow, high: r.rangeHigh },
       phase: r.phase,
       invalidation: r.invalidation,
-      status: r.failure ? 'failed' : r.phase === 'E' ? 'complete' : 'forming',
+      status: r.failure ? 'failed' : r.abandonedAt !== undefined ? 'abandoned' : r.phase === 'E' ? 'complete' : 'forming',
       ...(r.failure ? { failure: { ...r.failure } } : {}),
+      ...(r.abandonedAt !== undefined ? { abandonedAt: r.abandonedAt } : {}),
     };
   }
 }

@@ -40,7 +40,12 @@ export interface WyckoffSchematic {
   phase: WyckoffPhase;
   /** Accumulation: the Spring low, else the SC low. Distribution: the UTAD high, else the BC high. */
   invalidation: number;
-  /** 'forming' inside the range, 'complete' once phase E starts, 'failed' after a breakdown / breakout. */
-  status: 'forming' | 'complete' | 'failed';
+  /**
+   * 'forming' inside the range, 'complete' once phase E starts, 'failed' after a breakdown / breakout, 'abandoned' when
+   * price closed out of the range the schematic's way in phase A, before any ST (no range was built).
+   */
+  status: 'forming' | 'complete' | 'failed' | 'abandoned';
+  /** Index of the bar whose close abandoned it. */
+  abandonedAt?: number;
   failure?: WyckoffFailure;
 }

@@ -122,6 +122,21 @@ describe('Wyckoff thresholds at their edges', () => {
     assert.equal(accumulation({ 9: [105.5, 105.8, 103, 104.26, 120] })?.events[2]?.confirmedAt, 10);
   });
 
+  it('AR: the bar that sets the rally high cannot confirm it, however far it closes back; the next close does', () => {
+    // Bar 9 makes a new high 106.5 and closes 103.5, under 106.5 − 0.25 × 7.5 = 104.625: the AR is bar 9, confirmed at 10.
+    const s = accumulation({ 9: [105.5, 106.5, 103, 103.5, 120] })!;
+    assert.deepEqual(s.events[2], { label: 'AR', index: 9, ts: 9 * 60_000, price: 106.5, confirmedAt: 10 });
+    assert.equal(s.range.high, 106.5);
+  });
+
+  it('phase A: a close above the AR before any ST, loud or quiet, is no SOS: no range was built, the schematic is abandoned', () => {
+    // Bar 10 closes at 107 > 106 on 400 ≥ 1.5 × 182 (bars 5–9): a sign of strength in phase B or C, not in phase A.
+    for (const volume of [400, 100]) {
+      const s = accumulation({ 10: [103.5, 107.5, 103, 107, volume] })!;
+      assert.deepEqual([labels(s), s.status, s.abandonedAt, s.phase], [['PS@5/7', 'SC@6/7', 'AR@8/9'], 'abandoned', 10, 'A']);
+    }
+  });
+
   it('ST zone: a low at exactly 100.75 tests, 100.76 does not (and the break at 16 then ends phase A as a breakdown)', () => {
     assert.equal(accumulation({ 11: [102, 102.5, 100.75, 100.9, 140] })?.events[3]?.label, 'ST');
     const missed = accumulation({ 11: [102, 102.5, 100.76, 100.9, 140] })!;

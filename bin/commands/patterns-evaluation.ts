@@ -1,8 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import type { Candle } from '../../actors/market-data/types.js';
 import { InputError } from '../../actors/runtime/errors.js';
-import type { ScannedPattern } from '../../actors/patterns/scan-patterns.js';
-import { EVALUATION_DEFAULTS, evaluatePatterns, type KindEvaluation, type PatternEvaluation } from '../../actors/patterns/evaluation/evaluate-patterns.js';
+import { EVALUATION_DEFAULTS, evaluatePatterns, type EvaluatedPattern, type KindEvaluation, type PatternEvaluation } from '../../actors/patterns/evaluation/evaluate-patterns.js';
 import { columns } from '../columns.js';
 
 /** `--horizon 10` or `--horizon 5,10,30`: whole numbers of bars ≥ 1. */
@@ -49,17 +48,17 @@ function footerLines(e: PatternEvaluation, file: string): string[] {
     `CI: ${m.ci}; ${count(m.replicates)} draws, seed ${m.seed}, mean block ${blocks}`,
     `${e.edges} of ${m.tests} kind × horizon rows with n ≥ ${m.minCount} show an edge at ${level(m.confidence)}; ${e.edgesAdjusted} after Bonferroni (${m.tests} tests, each at ${level(m.adjustedConfidence)})`,
   ];
-  if (e.kinds.some((k) => k.family === 'elliott')) lines.push('elliott direction is the move the count implies (against its waves: a correction after an impulse, the trend resuming after an ABC), as the pattern actor signals it');
+  lines.push("patterns as the pattern actor announces them: direction is the move implied (an Elliott count's is against its waves), Wyckoff at its Spring, SOS, UTAD or SOW");
   return lines;
 }
 
 /**
- * `arbiter patterns --evaluate`: evaluates the scanned patterns on their candles (evaluate-patterns.ts) and prints the
- * table and footer, or with `json` one line `{"evaluation": {...}}`.
+ * `arbiter patterns --evaluate`: evaluates the patterns a pattern actor would announce on these candles
+ * (stream-signals.ts, evaluate-patterns.ts) and prints the table and footer, or with `json` one line `{"evaluation": {...}}`.
  */
 export function printPatternEvaluation(
   series: { candles: readonly Candle[]; timeframeMs: number },
-  patterns: readonly ScannedPattern[],
+  patterns: readonly EvaluatedPattern[],
   opts: { file: string; horizons?: readonly number[]; json?: boolean },
 ): void {
   const horizons = opts.horizons ?? EVALUATION_DEFAULTS.horizons;

@@ -4,6 +4,7 @@ import { ArbiterError, InputError } from '../../actors/runtime/errors.js';
 import { loadFeatureInputs } from '../../actors/features/inputs/load-feature-inputs.js';
 import { describeGap } from '../../actors/market-data/candles/gaps.js';
 import { DEFAULT_ZIGZAG, scanPatterns } from '../../actors/patterns/scan-patterns.js';
+import { streamSignals } from '../../actors/patterns/stream-signals.js';
 import type { ZigzagThreshold } from '../../actors/patterns/swings/zigzag.js';
 import { summarizeMicrostructure } from '../../actors/patterns/microstructure-summary.js';
 import { describeMicrostructure } from '../../actors/patterns/describe-microstructure.js';
@@ -54,8 +55,8 @@ async function execute(opts: PatternsOpts): Promise<void> {
   const inputs = await loadFeatureInputs({ books: opts.books, trades: opts.trades });
   const { series, file } = candleSeries(opts, inputs.trades);
   for (const g of series.gaps) process.stderr.write(`gap in ${file}: ${describeGap(g)} (not filled)\n`);
+  if (opts.evaluate) return printPatternEvaluation(series, streamSignals(series.candles, { zigzag }), { file, horizons: opts.horizon, json: opts.json });
   const { patterns, swings } = scanPatterns(series.candles, { zigzag });
-  if (opts.evaluate) return printPatternEvaluation(series, patterns, { file, horizons: opts.horizon, json: opts.json });
   const microstructure = summarizeMicrostructure({ books: inputs.books, trades: inputs.trades });
   if (opts.report) {
     const source = file.split('/').pop()!;

@@ -1,4 +1,3 @@
-import { impliedDirection } from '../live-pattern.js';
 import { mean } from '../../ledger/metrics/stats.js';
 import type { Candle } from '../../market-data/types.js';
 import { seededRandom } from '../../runtime/random.js';
@@ -43,7 +42,7 @@ export interface HorizonBaseline {
   dropped: { pastEnd: number; gap: number };
 }
 
-/** One kind (family + name + implied direction: see impliedDirection) of pattern at one horizon. Returns are log returns; "signed" is × −1 for bearish. */
+/** One kind (family + name + direction) of pattern at one horizon. Returns are log returns; "signed" is × −1 for bearish. */
 export interface KindEvaluation {
   family: ScannedPattern['family'];
   name: string;
@@ -95,6 +94,9 @@ export interface PatternEvaluation {
 }
 
 const FAMILY_ORDER = ['harmonic', 'elliott', 'wyckoff'];
+/** What the evaluation reads of a pattern: its kind, the direction it is judged in, and the bar that completed it. */
+export type EvaluatedPattern = Pick<ScannedPattern, 'family' | 'name' | 'direction' | 'confirmedAt'>;
+
 const kindKey = (p: Pick<ScannedPattern, 'family' | 'name' | 'direction'>) => `${p.family}|${p.name}|${p.direction}`;
 
 /**
@@ -103,9 +105,7 @@ const kindKey = (p: Pick<ScannedPattern, 'family' | 'name' | 'direction'>) => `$
  * ln(close[i+h] / close[i]). Intervals of the difference come from a stationary bootstrap of the bar sequence
  * (bootstrap-differences.ts), so overlapping windows and clustered volatility widen them as they should.
  */
-export function evaluatePatterns(candles: readonly Candle[], timeframeMs: number, scanned: readonly ScannedPattern[], opts: EvaluationOptions = {}): PatternEvaluation {
-  // Judged in the direction the pattern actor signals: an Elliott count's is against the way its waves went.
-  const patterns = scanned.map((p) => ({ ...p, direction: impliedDirection(p) }));
+export function evaluatePatterns(candles: readonly Candle[], timeframeMs: number, patterns: readonly EvaluatedPattern[], opts: EvaluationOptions = {}): PatternEvaluation {
   const { horizons, minCount, confidence, replicates, seed } = { ...EVALUATION_DEFAULTS, ...opts };
   for (const h of horizons) if (h >= candles.length) throw new RangeError(`horizon ${h} bars: the data has only ${candles.length}`);
   const barOf = new Map(candles.map((c, i) => [c.ts, i]));

@@ -34,8 +34,7 @@ test('a kind followed by a known rise: the mean, difference, hit rate and verdic
   const { candles, entries } = steps();
   const patterns = [
     ...entries.map((e) => pattern(candles, e, 'harmonic', 'gartley', 'bullish')),
-    // A rising impulse implies the correction down: a bearish kind.
-    ...entries.map((e) => pattern(candles, e, 'elliott', 'impulse', 'bullish')),
+    ...entries.map((e) => pattern(candles, e, 'elliott', 'impulse', 'bearish')),
     ...[30, 60, 128].map((e) => pattern(candles, e, 'harmonic', 'bat', 'bullish')),
   ];
   const out = evaluatePatterns(candles, MIN, patterns, { horizons: [2], replicates: 2000 });

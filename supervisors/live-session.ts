@@ -1,3 +1,4 @@
+import { patternActor } from '../actors/patterns/pattern-actor.js';
 import ccxt from 'ccxt';
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';
@@ -122,7 +123,8 @@ async function trade(options: RunLiveOptions, venue: CcxtVenue, store: Store, cl
       input: { venues: { [exchangeId]: { taker: venue.fees.taker, onNotFound: 'reject' } }, maxLiquidityFraction: config.risk.maxLiquidityFraction },
     }),
     venueActors: [],
-    strategies: [strategy.declaration.actor({ name: strategy.declaration.name, session: options.sessionId, capital, limits, venue: exchangeId, symbol, fees: { [exchangeId]: venue.fees.taker } }, strategy.params, strategy.prepared)],
+    signals: [patternActor({ symbol, venue: exchangeId })],
+    strategies: [strategy.declaration.actor({ name: strategy.declaration.name, session: options.sessionId, capital, limits, venue: exchangeId, symbol, fees: { [exchangeId]: venue.fees.taker }, patterns: true }, strategy.params, strategy.prepared)],
     supervision: supervisionFrom(config),
     stashLimit: config.supervision.stashLimit,
   });

@@ -2,7 +2,8 @@ import { InputError } from '../../runtime/errors.js';
 import type { MessageType } from '../../runtime/messages.js';
 import type { StoredModel } from '../../models/store/stored-model.js';
 import { declareStrategy, type StrategyContext } from '../catalogue/strategy-declaration.js';
-import { aiMachine, createAiMachine, type AiInput } from './ai.machine.js';
+import { aiMachine, createAiMachine } from './ai.machine.js';
+import { aiInputOn } from './ai-input.js';
 import { chooseModel, type ModelChoice } from './choose-model.js';
 import { withJournalShelf } from './journal-shelf.js';
 import { modelPredictor } from './model-predictor.js';
@@ -45,16 +46,8 @@ export const declaration = declareStrategy({
   },
   actor: (host, p, prepared) => {
     if (!prepared) throw new Error('ai: its actor is built from the model `prepare` loads; prepare it first');
-    const input: AiInput = {
-      strategy: host.name,
-      venue: host.venue,
-      symbol: host.symbol,
-      capital: host.capital,
-      feeRate: host.fees[host.venue] ?? 0,
-      fraction: p.fraction,
-      params: { threshold: p.threshold, profitTarget: p.profitTarget, stopLoss: p.stopLoss, maxRisk: p.maxRisk, regimes: p.regimes, patternBars: p.patternBars },
-      patternActor: host.patterns ?? false,
-    };
+    const { threshold, profitTarget, stopLoss, maxRisk, regimes, patternBars } = p;
+    const input = aiInputOn(host, p.fraction, { threshold, profitTarget, stopLoss, maxRisk, regimes, patternBars }, host.patterns ?? false);
     return { name: `strategy:${host.name}`, machine: createAiMachine('ai', prepared.predictor), input, subscribe: SUBSCRIBES };
   },
 });

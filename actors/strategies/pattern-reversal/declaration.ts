@@ -1,6 +1,6 @@
 import { InputError } from '../../runtime/errors.js';
 import type { MessageType } from '../../runtime/messages.js';
-import type { AiInput } from '../ai/ai.machine.js';
+import { aiInputOn } from '../ai/ai-input.js';
 import { declareStrategy } from '../catalogue/strategy-declaration.js';
 import { patternReversalMachine } from './pattern-reversal.machine.js';
 import { patternReversalParams } from './params.js';
@@ -21,16 +21,8 @@ export const declaration = declareStrategy({
   actor: (host, p) => {
     // Without a pattern actor the pattern guard passes every bar: it would buy on every bar the others allow.
     if (!host.patterns) throw new InputError('pattern-reversal trades the pattern actor\'s signals: run it where one runs (not --no-patterns, not --host direct)');
-    const input: AiInput = {
-      strategy: host.name,
-      venue: host.venue,
-      symbol: host.symbol,
-      capital: host.capital,
-      feeRate: host.fees[host.venue] ?? 0,
-      fraction: p.fraction,
-      params: { threshold: 0, profitTarget: p.profitTarget, stopLoss: p.stopLoss, maxRisk: p.maxRisk, regimes: p.regimes, patternBars: p.patternBars },
-      patternActor: true,
-    };
+    const { profitTarget, stopLoss, maxRisk, regimes, patternBars } = p;
+    const input = aiInputOn(host, p.fraction, { threshold: 0, profitTarget, stopLoss, maxRisk, regimes, patternBars }, true);
     return { name: `strategy:${host.name}`, machine: patternReversalMachine, input, subscribe: SUBSCRIBES };
   },
 });

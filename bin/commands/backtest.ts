@@ -198,7 +198,7 @@ export function register(program: Command, about: CommandAbout): void {
     .option('--capital <amount>', 'starting capital in quote currency (1 BTC on BTC pairs keeps orders a few % of bar volume)', positive, 1)
     .addOption(new Option('--fill-model <name>', 'fill assumptions; optimistic = next open, fee only (the reference)').choices([...FILL_MODEL_NAMES]).default('optimistic'))
     .addOption(new Option('--host <kind>', 'trading: the paper/live actor tree (risk, ledger, execution, venue actor, strategies); actors: strategies + risk + a venue gateway; direct: machines only, no risk').choices(['trading', 'actors', 'direct']).default('trading'))
-    .option('--no-patterns', 'no pattern actor: strategies that read one (ai, pattern-reversal) then enter without a pattern (the direct host never runs one)')
+    .option('--no-patterns', 'no pattern actor (the direct host never runs one): ai then enters without a pattern, pattern-reversal refuses to run')
     .addOption(new Option('--risk <profile>', 'risk limits: loose (judges, never resizes the reference) or spec (the spec defaults)').choices(Object.keys(RISK_PROFILES)).default('loose'))
     .option('--periods-per-year <n>', 'for annualizing; inferred from the bar length if omitted', positive)
     .option('--risk-free <rate>', 'annual risk-free rate', nonNegative, 0)

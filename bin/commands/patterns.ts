@@ -88,7 +88,7 @@ export function register(program: Command, about: CommandAbout): void {
     .option('--zigzag <percent>', `swing threshold: the close must come back this % from the extreme (default ${DEFAULT_ZIGZAG.kind === 'percent' ? DEFAULT_ZIGZAG.percent : ''})`, positive)
     .option('--zigzag-atr <multiple>', `swing threshold as a multiple of the ${ATR_PERIOD}-bar ATR instead of a percentage`, positive)
     .option('--report <file.html>', 'write a self-contained HTML report: the bars as candlesticks with every pattern drawn over them, a table of the patterns, the microstructure summary')
-    .option('--evaluate', "instead of the list: each kind of pattern's forward return against every bar's, with a bootstrap 95% CI and a verdict")
+    .option('--evaluate', "instead of the list: the forward return after each kind of pattern a pattern actor announces, against every bar's, with a bootstrap 95% CI and a verdict")
     .option('--horizon <bars>', 'with --evaluate: forward horizon in bars, or several, e.g. 5,10,30 (default 10)', parseHorizons)
     .option('--json', 'print one JSON object as the last line: {"patterns":[...],"swings","bars","microstructure":{...}}; with --evaluate {"evaluation":{...}}')
     .action(async (opts: PatternsOpts) => {

@@ -104,7 +104,7 @@ export function portfolioReport(qubo: Qubo, names: readonly string[], opts: Port
           evaluations: solution.evaluations,
         }
       : null,
-    ...(solution ? {} : { qaoaNote: 'QAOA not built in this branch: the exact answer only' }),
+    ...(solution ? {} : { qaoaNote: 'not built in this branch: the exact answer only' }),
     ising: solution?.ising ?? null,
     mu: opts.moments.mu,
     sigma: opts.moments.sigma,

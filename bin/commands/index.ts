@@ -63,5 +63,12 @@ export const commands: readonly CommandEntry[] = [
     load: () => import('./patterns.js'),
   },
   { name: 'models', summary: 'The trained models stored in SQLite: kind, features, data range, out-of-sample accuracy against the best baseline, enabled and why', load: () => import('./models.js') },
+  {
+    name: 'quantum',
+    summary:
+      'Portfolio choice as a QUBO (choose B of n assets, min q·xᵀΣx − μᵀx), solved exactly by brute force beside QAOA: a classical ' +
+      'state-vector simulation of a quantum algorithm (no quantum hardware)',
+    load: () => import('./quantum.js'),
+  },
   { name: 'demo', summary: 'Self-contained demonstrations on local infrastructure', load: () => import('./demo.js') },
 ];

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --only pipeline,triangular,dex,backtest,journal,ingest,sweep,startup,inference,training,training-latency,patterns,costs]` (`costs` runs only when named)
+ * `npm run bench [-- --json] [-- --only pipeline,triangular,dex,backtest,journal,ingest,sweep,startup,inference,training,training-latency,patterns,quantum,costs]` (`costs` runs only when named)
  * Each section measures its work and a floor (the same work done the simplest way) in the same run,
  * because these machines are noisy: compare ratios, not absolute numbers across runs.
  */
@@ -22,6 +22,7 @@ const sections: Record<string, () => Promise<Section>> = {
   training: async () => (await import('./model-training.js')).benchModelTraining,
   'training-latency': async () => (await import('./training-latency.js')).benchTrainingLatency,
   patterns: async () => (await import('./patterns.js')).benchPatterns,
+  quantum: async () => (await import('./quantum.js')).benchQuantum,
 };
 
 const program = new Command()

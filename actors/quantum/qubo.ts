@@ -6,7 +6,7 @@ export interface Qubo {
   offset: number;
 }
 
-/** The objective of one selection: Σ_i Σ_j Q_ij x_i x_j + Σ_i c_i x_i + offset. */
+/** xᵀQx + cᵀx + offset for one selection. */
 export function quboValue(qubo: Qubo, x: readonly (0 | 1)[]): number {
   let value = qubo.offset;
   for (let i = 0; i < qubo.n; i++) {

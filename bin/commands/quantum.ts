@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ArbiterError, InputError } from '../../actors/runtime/errors.js';
-import { MAX_BRUTE_FORCE_ASSETS } from '../../actors/quantum/brute-force.js';
+import { MAX_QUBITS as MAX_BRUTE_FORCE_ASSETS } from '../../actors/quantum/brute-force.js';
 import type { Moments } from '../../actors/quantum/portfolio/moments.js';
 import { portfolioFromCandles, type ReturnsSummary } from '../../actors/quantum/portfolio/portfolio-from-candles.js';
 import { readPortfolioInput } from '../../actors/quantum/portfolio/portfolio-input.js';

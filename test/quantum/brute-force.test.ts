@@ -1,67 +1,33 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bruteForce } from '../../actors/quantum/brute-force.js';
-import { portfolioQubo } from '../../actors/quantum/portfolio/portfolio-qubo.js';
+import { bruteForce, combinations } from '../../actors/quantum/brute-force.js';
+import { quboValue, type Qubo } from '../../actors/quantum/qubo.js';
 import { InputError } from '../../actors/runtime/errors.js';
 
-const near = (a: number, b: number, what: string) => assert.ok(Math.abs(a - b) <= 1e-12, `${what}: ${a} vs ${b}`);
+// Three assets: returns 3, 2, 1 (as −c), covariance with a strong 0–1 coupling.
+const qubo: Qubo = { n: 3, Q: [[1, 2, 0], [2, 1, 0], [0, 0, 0.5]], c: [-3, -2, -1], offset: 0.25 };
 
-// Four assets: μ and Σ below, objective xᵀ(qΣ)x − μᵀx over the pairs (budget 2), by hand at q = 1:
-//   {0,1}: 0.04+0.09+2·0.01 − 0.30 = −0.15      {0,2}: 0.04+0.0625 − 0.25 = −0.1475   {1,2}: 0.09+0.0625+2·0.06 − 0.35 = −0.0775
-//   {0,3}: 0.04+0.01 − 0.16 = −0.11             {1,3}: 0.09+0.01 − 0.26 = −0.16         {2,3}: 0.0625+0.01 − 0.21 = −0.1375
-const moments = {
-  mu: [0.1, 0.2, 0.15, 0.06],
-  sigma: [
-    [0.04, 0.01, 0, 0],
-    [0.01, 0.09, 0.06, 0],
-    [0, 0.06, 0.0625, 0],
-    [0, 0, 0, 0.01],
-  ],
-};
-
-test('bruteForce on four assets, budget 2: the hand-computed optimum {1,3} and every pair in ascending bitmask order', () => {
-  const r = bruteForce(portfolioQubo(moments, 1), 2);
-  assert.deepEqual(r.selection, [0, 1, 0, 1]);
-  near(r.objective, -0.16, 'optimum');
-  assert.equal(r.feasible, 6);
-  // masks 0011, 0101, 0110, 1001, 1010, 1100 (bit i = asset i)
-  [-0.15, -0.1475, -0.0775, -0.11, -0.16, -0.1375].forEach((v, k) => near(r.values[k]!, v, `values[${k}]`));
+test('quboValue counts the diagonal once and each off-diagonal pair twice: x = (1,1,0) gives 1 + 1 + 2·2 − 3 − 2 + 0.25', () => {
+  assert.equal(quboValue(qubo, [1, 1, 0]), 1.25);
+  assert.equal(quboValue(qubo, [0, 0, 0]), 0.25);
 });
 
-test('bruteForce: doubling the risk aversion moves the optimum to the low-variance pair {2,3}', () => {
-  // q = 2: {0,1} 0, {0,2} −0.045, {1,2} 0.195, {0,3} −0.06, {1,3} −0.06, {2,3} 0.145 − 0.21 = −0.065
-  const r = bruteForce(portfolioQubo(moments, 2), 2);
-  assert.deepEqual(r.selection, [0, 0, 1, 1]);
-  near(r.objective, -0.065, 'optimum');
+test('combinations lists C(n, B) patterns of weight B in increasing order', () => {
+  assert.deepEqual([...combinations(4, 2)], [0b0011, 0b0101, 0b0110, 0b1001, 0b1010, 0b1100]);
+  assert.deepEqual([...combinations(3, 0)], [0]);
+  assert.equal([...combinations(20, 10)].length, 184_756);
 });
 
-test('bruteForce: budget 1 picks the best single asset, budget 4 the only full selection', () => {
-  // singles: 0.04 − 0.1 = −0.06, 0.09 − 0.2 = −0.11, 0.0625 − 0.15 = −0.0875, 0.01 − 0.06 = −0.05
-  const one = bruteForce(portfolioQubo(moments, 1), 1);
-  assert.deepEqual(one.selection, [0, 1, 0, 0]);
-  assert.equal(one.feasible, 4);
-  near(one.objective, -0.11, 'single');
-  const all = bruteForce(portfolioQubo(moments, 1), 4);
-  assert.equal(all.feasible, 1);
-  // Σ all entries = 0.2025 + 2·(0.01 + 0.06) = 0.3425; Σμ = 0.51
-  near(all.objective, 0.3425 - 0.51, 'all four');
+test('brute force over Σx = 2 of the 3-asset QUBO: (1,1,0) 1.25, (1,0,1) −2.25, (0,1,1) −1.25; the optimum is assets 0 and 2', () => {
+  const r = bruteForce(qubo, 2);
+  assert.deepEqual(r.selection, [1, 0, 1]);
+  assert.equal(r.objective, -2.25);
+  assert.equal(r.feasible, 3);
+  assert.deepEqual([...r.values], [1.25, -2.25, -1.25]);
 });
 
-test('bruteForce: a budget out of range or more than 20 assets is an InputError', () => {
-  const qubo = portfolioQubo(moments, 1);
-  assert.throws(() => bruteForce(qubo, 5), (e: unknown) => e instanceof InputError && /budget 5: expected an integer from 0 to 4/.test(e.message));
-  assert.throws(() => bruteForce(qubo, 1.5), InputError);
-  const n = 21;
-  const big = { n, Q: Array.from({ length: n }, () => new Array<number>(n).fill(0)), c: new Array<number>(n).fill(0), offset: 0 };
-  assert.throws(() => bruteForce(big, 2), (e: unknown) => e instanceof InputError && /21 assets, at most 20/.test(e.message));
-});
-
-test('bruteForce at n = 20, budget 10 enumerates C(20,10) = 184756 selections', () => {
-  const n = 20;
-  const mu = Array.from({ length: n }, (_, i) => i / 100);
-  const sigma = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 0.01 : 0)));
-  const r = bruteForce(portfolioQubo({ mu, sigma }, 1), 10);
-  assert.equal(r.feasible, 184756);
-  assert.deepEqual(r.selection, [...new Array<number>(10).fill(0), ...new Array<number>(10).fill(1)]);
-  near(r.objective, 0.1 - (10 + 11 + 12 + 13 + 14 + 15 + 16 + 17 + 18 + 19) / 100, 'top ten');
+test('n above 20 or a budget above n is an InputError naming the field', () => {
+  const big: Qubo = { n: 21, Q: Array.from({ length: 21 }, () => new Array(21).fill(0)), c: new Array(21).fill(0), offset: 0 };
+  assert.throws(() => bruteForce(big, 3), (e: unknown) => e instanceof InputError && /n: 21/.test(e.message));
+  assert.throws(() => bruteForce(qubo, 4), (e: unknown) => e instanceof InputError && /budget: 4/.test(e.message));
 });

@@ -6,7 +6,9 @@ import { portfolioFromCandles, type ReturnsSummary } from '../../actors/quantum/
 import { readPortfolioInput } from '../../actors/quantum/portfolio/portfolio-input.js';
 import { portfolioLines, portfolioSummaryLines } from '../../actors/quantum/portfolio/portfolio-lines.js';
 import { portfolioQubo } from '../../actors/quantum/portfolio/portfolio-qubo.js';
-import { portfolioReport, SIMULATION_NOTE, type QaoaSolve } from '../../actors/quantum/portfolio/portfolio-report.js';
+import { portfolioReport, SIMULATION_NOTE } from '../../actors/quantum/portfolio/portfolio-report.js';
+import { qaoaQasm } from '../../actors/quantum/qasm/qaoa-qasm.js';
+import { writeFileSync } from 'node:fs';
 import { columns } from '../columns.js';
 import { checkOutputFile } from '../output-file.js';
 import type { CommandAbout } from './index.js';
@@ -24,9 +26,6 @@ interface PortfolioOpts {
   qasm?: string;
   json?: boolean;
 }
-
-/** The QAOA solver the report runs beside brute force: not built in this branch (the report says so). */
-const solve: QaoaSolve | undefined = undefined;
 
 /** `text` as a number the flag accepts, or an InputError naming the flag. */
 function numberFlag(flag: string, text: string, ok: (n: number) => boolean, expected: string): number {
@@ -59,8 +58,11 @@ function execute(opts: PortfolioOpts): void {
   if (n > MAX_BRUTE_FORCE_ASSETS) throw new InputError(`${source}: ${n} assets, at most ${MAX_BRUTE_FORCE_ASSETS} (brute force and the state vector grow as 2ⁿ)`);
   if (n < 2) throw new InputError(`${source}: ${n} asset, at least 2 to choose among`);
   const budget = numberFlag('--budget', opts.budget, (b) => Number.isInteger(b) && b >= 1 && b < n, `a whole number of assets from 1 to ${n - 1} (of ${n})`);
-  const report = portfolioReport(portfolioQubo(moments, risk), names, { layers, mixer: opts.mixer, budget, seed, risk, moments }, solve);
-  if (opts.qasm !== undefined && report.qaoa === null) throw new InputError(`--qasm ${opts.qasm}: no circuit to write (QAOA not built in this branch)`);
+  const report = portfolioReport(portfolioQubo(moments, risk), names, { layers, mixer: opts.mixer, budget, seed, risk, moments });
+  if (opts.qasm !== undefined) {
+    writeFileSync(opts.qasm, qaoaQasm({ ising: report.ising, angles: report.qaoa.angles }, opts.mixer, budget));
+    process.stderr.write(`circuit written to ${opts.qasm}\n`);
+  }
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
   if (opts.json) {
     process.stdout.write(`${JSON.stringify({ ...report, data, warnings })}\n`);

@@ -23,12 +23,10 @@ export function portfolioSummaryLines(report: PortfolioReport): string[] {
       (exact.optima > 1 ? ` (${exact.optima} tied optima)` : ''),
     `a uniformly random portfolio of ${report.budget}: optimum with probability ${report.uniformProbability.toPrecision(4)}, mean objective ${num(report.uniformObjective)}`,
   ];
-  if (qaoa) {
-    lines.push(
+  lines.push(
       `QAOA (p = ${qaoa.layers}, ${qaoa.mixer} mixer): best sampled ${qaoa.assets.join(', ')}, objective ${num(qaoa.objective)}; ` +
         `optimum with probability ${qaoa.probabilityOfOptimum.toPrecision(4)}, feasible ${qaoa.feasibleProbability.toPrecision(4)}, ` +
         `⟨C⟩ ${num(qaoa.energy)}, approximation ratio ${qaoa.approximationRatio.toFixed(4)}`,
-    );
-  } else lines.push(`QAOA: ${report.qaoaNote ?? 'not run'}`);
+  );
   return lines;
 }

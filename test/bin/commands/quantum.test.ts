@@ -5,6 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARBITER } from '../../support/arbiter-cli.js';
+import { readFileSync } from 'node:fs';
+import { readQasm } from '../../../actors/quantum/qasm/read-qasm.js';
 
 const cli = (args: string[]) => spawnSync(process.execPath, [ARBITER, 'quantum', 'portfolio', ...args], { encoding: 'utf8' });
 const lastJson = (stdout: string): any => JSON.parse(stdout.trim().split('\n').pop()!);
@@ -35,8 +37,11 @@ test('quantum portfolio --returns on three BTC pairs, budget 2: the exact optimu
   assert.ok(Math.abs(out.exact.objective - best.value) < 1e-18, `${out.exact.objective} vs ${best.value}`);
   assert.equal(out.exact.feasible, 3);
   assert.equal(out.uniformProbability, 1 / 3);
-  assert.equal(out.qaoa, null);
-  assert.match(out.qaoaNote, /not built in this branch/);
+  // QAOA beside it (XY mixer, p = 3 by default): always feasible, and here its best sample is the optimum.
+  assert.deepEqual([out.qaoa.mixer, out.qaoa.layers], ['xy', 3]);
+  assert.ok(Math.abs(out.qaoa.feasibleProbability - 1) < 1e-9);
+  assert.deepEqual(out.qaoa.selection, out.exact.selection);
+  assert.equal(out.ising.h.length, 3);
 });
 
 test('quantum portfolio: the human output says it is a classical simulation and tables the assets', () => {
@@ -59,6 +64,20 @@ test('quantum portfolio --input: the four-asset example of the brute-force test'
   assert.deepEqual(out.exact.assets, ['B', 'D']);
   assert.ok(Math.abs(out.exact.objective + 0.16) < 1e-12);
   assert.equal(out.uniformProbability, 1 / 6);
+});
+
+test('quantum portfolio --qasm writes the optimised circuit as OpenQASM 2 that reads back; an unwritable path exits 2', () => {
+  const out = join(dir, 'portfolio.qasm');
+  const res = cli(['--returns', THREE, '--budget', '2', '--layers', '2', '--qasm', out]);
+  assert.equal(res.status, 0, res.stderr);
+  const text = readFileSync(out, 'utf8');
+  assert.match(text, /^\/\/ QAOA, 2 layer\(s\), xy mixer, budget 2: exported from a classical state-vector simulation of a quantum algorithm\./m);
+  const circuit = readQasm(text, out);
+  assert.equal(circuit.n, 3);
+  assert.deepEqual(circuit.measured, [0, 1, 2]);
+  const bad = cli(['--returns', THREE, '--budget', '2', '--qasm', join(dir, 'missing', 'x.qasm')]);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /^arbiter quantum portfolio: --qasm/);
 });
 
 test('quantum portfolio --help and arbiter --help say it is a classical simulation', () => {

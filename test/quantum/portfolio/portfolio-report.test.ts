@@ -19,7 +19,7 @@ const moments = {
 const names = ['A', 'B', 'C', 'D'];
 const opts: PortfolioReportOptions = { layers: 3, mixer: 'xy', budget: 2, seed: 1, risk: 1, moments };
 
-test('portfolioReport without a solver: the exact optimum, the uniform baseline, qaoa null with the note', () => {
+test('portfolioReport with the QAOA solver (XY mixer, p = 3): the exact optimum, the uniform baseline, QAOA beside them', () => {
   const r = portfolioReport(portfolioQubo(moments, 1), names, opts);
   assert.equal(r.note, SIMULATION_NOTE);
   assert.deepEqual(r.exact.selection, [0, 1, 0, 1]);
@@ -29,9 +29,12 @@ test('portfolioReport without a solver: the exact optimum, the uniform baseline,
   assert.equal(r.exact.optima, 1);
   assert.equal(r.uniformProbability, 1 / 6);
   near(r.uniformObjective, -0.7825 / 6, 'mean of the six pairs');
-  assert.equal(r.qaoa, null);
-  assert.match(r.qaoaNote!, /not built in this branch/);
-  assert.equal(r.ising, null);
+  // The XY mixer never leaves Σx = 2; its best sample is the optimum, sampled more often than at random.
+  assert.ok(Math.abs(r.qaoa.feasibleProbability - 1) < 1e-9);
+  assert.deepEqual(r.qaoa.assets, ['B', 'D']);
+  assert.ok(r.qaoa.probabilityOfOptimum > r.uniformProbability, String(r.qaoa.probabilityOfOptimum));
+  assert.ok(r.qaoa.approximationRatio > 0 && r.qaoa.approximationRatio <= 1, String(r.qaoa.approximationRatio));
+  assert.equal(r.ising.h.length, 4);
   assert.deepEqual(r.mu, moments.mu);
 });
 
@@ -53,10 +56,9 @@ test('portfolioReport with a solver: its options pass through, the approximation
   const r = portfolioReport(portfolioQubo(moments, 1), names, opts, solve);
   assert.deepEqual(seen, { layers: 3, mixer: 'xy', budget: 2, penalty: undefined, seed: 1, shots: undefined });
   // worst pair −0.0775: (−0.0775 + 0.12)/(−0.0775 + 0.16) = 0.0425/0.0825
-  near(r.qaoa!.approximationRatio, 0.0425 / 0.0825, 'ratio');
-  assert.deepEqual(r.qaoa!.assets, ['B', 'D']);
-  assert.equal(r.qaoa!.probabilityOfOptimum, 0.4);
-  assert.equal(r.qaoaNote, undefined);
+  near(r.qaoa.approximationRatio, 0.0425 / 0.0825, 'ratio');
+  assert.deepEqual(r.qaoa.assets, ['B', 'D']);
+  assert.equal(r.qaoa.probabilityOfOptimum, 0.4);
   assert.deepEqual(r.ising, { h: [1, 2, 3, 4], J: [], offset: 0 });
 });
 

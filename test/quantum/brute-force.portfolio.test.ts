@@ -3,21 +3,10 @@ import assert from 'node:assert/strict';
 import { bruteForce } from '../../actors/quantum/brute-force.js';
 import { portfolioQubo } from '../../actors/quantum/portfolio/portfolio-qubo.js';
 import { InputError } from '../../actors/runtime/errors.js';
+import { FOUR_ASSETS, near } from './four-assets.js';
 
-const near = (a: number, b: number, what: string) => assert.ok(Math.abs(a - b) <= 1e-12, `${what}: ${a} vs ${b}`);
-
-// Four assets: μ and Σ below, objective xᵀ(qΣ)x − μᵀx over the pairs (budget 2), by hand at q = 1:
-//   {0,1}: 0.04+0.09+2·0.01 − 0.30 = −0.15      {0,2}: 0.04+0.0625 − 0.25 = −0.1475   {1,2}: 0.09+0.0625+2·0.06 − 0.35 = −0.0775
-//   {0,3}: 0.04+0.01 − 0.16 = −0.11             {1,3}: 0.09+0.01 − 0.26 = −0.16         {2,3}: 0.0625+0.01 − 0.21 = −0.1375
-const moments = {
-  mu: [0.1, 0.2, 0.15, 0.06],
-  sigma: [
-    [0.04, 0.01, 0, 0],
-    [0.01, 0.09, 0.06, 0],
-    [0, 0.06, 0.0625, 0],
-    [0, 0, 0, 0.01],
-  ],
-};
+// The four assets of four-assets.ts, their pairs worked by hand there.
+const moments = FOUR_ASSETS;
 
 test('bruteForce on four assets, budget 2: the hand-computed optimum {1,3} and every pair in ascending bitmask order', () => {
   const r = bruteForce(portfolioQubo(moments, 1), 2);

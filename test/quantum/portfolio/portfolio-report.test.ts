@@ -1,21 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { portfolioQubo } from '../../../actors/quantum/portfolio/portfolio-qubo.js';
+import { FOUR_ASSETS, near } from '../four-assets.js';
 import { portfolioReport, SIMULATION_NOTE, type QaoaSolve, type PortfolioReportOptions } from '../../../actors/quantum/portfolio/portfolio-report.js';
 
-const near = (a: number, b: number, what: string) => assert.ok(Math.abs(a - b) <= 1e-12, `${what}: ${a} vs ${b}`);
-
-// The four assets of test/quantum/brute-force.test.ts: at q = 1, budget 2 the pairs are worth
-// −0.15, −0.1475, −0.0775, −0.11, −0.16 (the optimum {1,3}), −0.1375.
-const moments = {
-  mu: [0.1, 0.2, 0.15, 0.06],
-  sigma: [
-    [0.04, 0.01, 0, 0],
-    [0.01, 0.09, 0.06, 0],
-    [0, 0.06, 0.0625, 0],
-    [0, 0, 0, 0.01],
-  ],
-};
+// The four assets of test/quantum/four-assets.ts: at q = 1, budget 2 the pairs are worth −0.15, −0.1475, −0.0775,
+// −0.11, −0.16 (the optimum {1,3}), −0.1375.
+const moments = FOUR_ASSETS;
 const names = ['A', 'B', 'C', 'D'];
 const opts: PortfolioReportOptions = { layers: 3, mixer: 'xy', budget: 2, seed: 1, risk: 1, moments };
 

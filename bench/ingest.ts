@@ -34,6 +34,7 @@ import { triangularPlanner, type TriangularPlannerOptions } from '../actors/stra
 import { DEFAULT_RISK_LIMITS } from '../actors/risk/limits.js';
 import { xstateTransitionFloorUs } from './xstate-floor.js';
 import { ingestMarkets, type IngestMarkets } from './ingest-markets.js';
+import { percentile } from './percentile.js';
 
 const VENUE = 'binance';
 /** Levels per side in each published book: the depth feed's default. */
@@ -68,10 +69,6 @@ export interface IngestFigures {
   p99Us: number;
   maxUs: number;
   floorUnitsPerDiff: number;
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 }
 
 function figures(latenciesUs: number[], wallMs: number, floorUs: number): IngestFigures {

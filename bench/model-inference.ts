@@ -8,14 +8,11 @@ import { createModel } from '../actors/models/create-model.js';
 import { defaultHyperparameters } from '../actors/models/hyper-params.js';
 import { MODEL_KINDS } from '../actors/models/model.js';
 import { weekSamples } from './model-samples.js';
+import { percentile } from './percentile.js';
 
 const TARGET_P99_MS = 2;
 const CALLS = 2_000;
 const ROUNDS = 3;
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
-}
 
 interface Latency {
   p50Ms: number;

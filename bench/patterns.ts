@@ -11,14 +11,14 @@ import { fileURLToPath } from 'node:url';
 import { createActor } from 'xstate';
 import { loadCandles } from '../actors/market-data/candles/load-candles.js';
 import type { Candle } from '../actors/market-data/types.js';
-import { BarVpin } from '../actors/patterns/microstructure/bar-vpin.js';
-import { RunningPercentile } from '../actors/patterns/microstructure/running-percentile.js';
+import { ToxicityMeter } from '../actors/patterns/microstructure/toxicity-meter.js';
 import { PatternStream } from '../actors/patterns/pattern-stream.js';
-import { createPatternMachine, TOXICITY_HISTORY, TOXICITY_MIN_HISTORY, type PatternEvent } from '../actors/patterns/pattern.machine.js';
+import { createPatternMachine, type PatternEvent } from '../actors/patterns/pattern.machine.js';
 import { DEFAULT_ZIGZAG, scanPatterns } from '../actors/patterns/scan-patterns.js';
 import { Zigzag, zigzag } from '../actors/patterns/swings/zigzag.js';
 import { BTC_WEEK } from './model-samples.js';
 import { xstateTransitionFloorUs } from './xstate-floor.js';
+import { percentile } from './percentile.js';
 
 const TARGET_P99_US = 50;
 const TARGET_SCAN_MS = 100;
@@ -35,10 +35,6 @@ interface PerBar {
 }
 
 const nowUs = () => Number(process.hrtime.bigint()) / 1_000;
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
-}
 
 /**
  * Microseconds per bar over the whole week, each round with a fresh market (`start` returns its per-bar step), after
@@ -67,18 +63,12 @@ function perBar(candles: readonly Candle[], start: () => (candle: Candle, i: num
 function detectors(counts: { detected: number; invalidated: number; toxicity: number }) {
   return () => {
     const stream = new PatternStream();
-    const vpin = new BarVpin();
-    const history = new RunningPercentile(TOXICITY_HISTORY);
+    const toxicity = new ToxicityMeter();
     return (candle: Candle) => {
       const changes = stream.push(candle);
       counts.detected += changes.detected.length;
       counts.invalidated += changes.invalidated.length;
-      const before = vpin.buckets;
-      const v = vpin.push(candle);
-      if (v !== null && vpin.buckets > before) {
-        const enough = history.count >= TOXICITY_MIN_HISTORY;
-        if (history.push(v) !== null && enough) counts.toxicity++;
-      }
+      if (toxicity.push(candle)?.percentile != null) counts.toxicity++;
     };
   };
 }

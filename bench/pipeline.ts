@@ -20,6 +20,7 @@ import { startOrder, stepOrder } from '../actors/execution/order-steps.js';
 import { mintApproval } from '../actors/risk/approval.js';
 import { xstateTransitionFloorUs } from './xstate-floor.js';
 import { applyMark, applyOrderUpdate, newRiskBook, recordSubmit, toRiskView } from '../actors/risk/risk-book.js';
+import { percentile } from './percentile.js';
 
 const SYMBOL = 'BTC/USDT';
 const params = { baseSpread: 0.001, referenceVolatility: 0.001, inventoryLimit: 0.03, skew: 0.5, orderAmount: 0.004 };
@@ -33,10 +34,6 @@ export interface LatencyStats {
 function candleAt(i: number): Candle {
   const close = 50_000 + 50 * Math.sin(i / 7);
   return { ts: i * 1_000, open: close, high: close + 5, low: close - 5, close, volume: 10 };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 }
 
 function newVenue(): PaperVenue {

@@ -29,6 +29,7 @@ import { ActorSystem } from '../actors/runtime/system.js';
 import { declaration as smaCross } from '../actors/strategies/sma-cross/declaration.js';
 import { PaperVenue } from '../actors/venues/paper/paper-venue.js';
 import { BTC_WEEK } from './model-samples.js';
+import { percentile } from './percentile.js';
 
 const SYMBOL = 'BTC/USDT';
 const STRATEGY = 'strategy:sma-cross';
@@ -50,10 +51,6 @@ interface StreamStats {
   maxMs: number;
   /** Candles published more than one period after they were due: the loop was not there to publish them. */
   lateStarts: number;
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 }
 
 function candleAt(i: number): Candle {

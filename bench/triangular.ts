@@ -4,6 +4,7 @@ import { buildMarkets, parseExchangeInfo, parseTickers, type SpotMarket } from '
 import { TriangularScanner } from '../actors/strategies/triangular/scanner.js';
 import { syntheticMarkets } from '../actors/strategies/triangular/synthetic-markets.js';
 import { seededRandom } from '../actors/runtime/random.js';
+import { percentile } from './percentile.js';
 
 export interface TriangularBench {
   incrementalP99Us: number;
@@ -29,9 +30,9 @@ interface GraphBench {
 const FEE = 0.001;
 const nowUs = () => Number(process.hrtime.bigint()) / 1000;
 
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+/** `p` in percent of the unsorted `xs`. */
+function percentOf(xs: number[], p: number): number {
+  return percentile([...xs].sort((a, b) => a - b), p / 100);
 }
 
 /** Brute force, the floor: every ordered pair of neighbours of every currency, rates looked up by string key. */
@@ -97,10 +98,10 @@ function benchGraph(markets: SpotMarket[], seed: number): GraphBench {
   return {
     markets: markets.length,
     triangles: scanner.graph.cycleCount / 2,
-    incrementalP99Us: percentile(inc, 99),
-    incrementalFloorP99Us: percentile(floorInc, 99),
-    fullScanMs: percentile(full, 50),
-    fullScanFloorMs: percentile(floorFull, 50),
+    incrementalP99Us: percentOf(inc, 99),
+    incrementalFloorP99Us: percentOf(floorInc, 99),
+    fullScanMs: percentOf(full, 50),
+    fullScanFloorMs: percentOf(floorFull, 50),
     buildMs,
     cyclesPerUpdate: touched / markets.length,
   };

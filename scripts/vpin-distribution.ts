@@ -2,15 +2,13 @@
  * What the pattern actor publishes as `market.toxicity` on the recorded candles, behind risk's `toxicPercentile` and
  * `toxicityMaxAgeMs` defaults (docs/risk.md, "Order-flow toxicity"):
  *   npx tsx scripts/vpin-distribution.ts
- * The same measures as actors/patterns/pattern.machine.ts: BarVpin (bulk classification of each bar, buckets of 1/50
+ * The same measures as actors/patterns/pattern.machine.ts (ToxicityMeter): BarVpin (bulk classification of each bar, buckets of 1/50
  * of a day's volume, a window of 50) and the VPIN's percentile among the market's earlier ones, published once 50
  * are known.
  */
 import { readdirSync } from 'node:fs';
 import { loadCandles } from '../actors/market-data/candles/load-candles.js';
-import { BarVpin } from '../actors/patterns/microstructure/bar-vpin.js';
-import { RunningPercentile } from '../actors/patterns/microstructure/running-percentile.js';
-import { TOXICITY_HISTORY, TOXICITY_MIN_HISTORY } from '../actors/patterns/pattern.machine.js';
+import { ToxicityMeter } from '../actors/patterns/microstructure/toxicity-meter.js';
 import { DEFAULT_RISK_LIMITS } from '../actors/risk/limits.js';
 
 /** Nearest rank: the smallest value with at least p of the sample at or below it. */
@@ -21,19 +19,16 @@ const threshold = DEFAULT_RISK_LIMITS.toxicPercentile;
 out(`file | bars | VPIN p50 / p95 / max | toxicity messages | percentile ≥ ${threshold} | minutes between messages p50 / p95 / max`);
 for (const name of readdirSync('data/candles').filter((f) => f.endsWith('.json')).sort()) {
   const { candles } = loadCandles(`data/candles/${name}`);
-  const vpin = new BarVpin();
-  const history = new RunningPercentile(TOXICITY_HISTORY);
+  const meter = new ToxicityMeter();
   const vpins: number[] = [];
   const times: number[] = [];
   let toxic = 0;
   for (const c of candles) {
-    const before = vpin.buckets;
-    const v = vpin.push(c);
-    if (v === null || vpin.buckets === before) continue;
-    const enough = history.count >= TOXICITY_MIN_HISTORY;
-    const p = history.push(v);
-    vpins.push(v);
-    if (!enough || p === null) continue;
+    const reading = meter.push(c);
+    if (reading === null) continue;
+    vpins.push(reading.vpin);
+    const p = reading.percentile;
+    if (p === null) continue;
     times.push(c.ts);
     if (p >= threshold) toxic += 1;
   }

@@ -73,7 +73,7 @@ export class TradingHost {
       },
       venueActors: [venueSpec],
       strategies,
-      signals: (opts.patternSymbols ?? []).map((symbol) => patternActor({ symbol, venue: venue.id })),
+      signals: (opts.patternSymbols ?? []).map((symbol) => patternActor({ symbol, venue: venue.id }, 'candles.closed')),
       supervision: SUPERVISION,
     });
     this.trading.system.observe(opts.onMessage);

@@ -56,11 +56,6 @@ export class PatternStream {
     this.#maxAgeBars = opts.maxAgeBars ?? 500;
   }
 
-  /** Bars pushed so far. */
-  get bars(): number {
-    return this.#bar;
-  }
-
   /** The patterns announced and still holding, oldest first. */
   get active(): LivePattern[] {
     return [...this.#active.values()].map((a) => a.pattern);

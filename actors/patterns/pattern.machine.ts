@@ -1,8 +1,8 @@
 import { assign, enqueueActions, setup } from 'xstate';
 import type { Candle } from '../market-data/types.js';
 import type { Message, PatternSignal } from '../runtime/messages.js';
-import { BarVpin, type BarVpinOptions } from './microstructure/bar-vpin.js';
-import { RunningPercentile } from './microstructure/running-percentile.js';
+import type { BarVpinOptions } from './microstructure/bar-vpin.js';
+import { ToxicityMeter } from './microstructure/toxicity-meter.js';
 import { PatternStream, type PatternStreamOptions } from './pattern-stream.js';
 
 export interface PatternInput {
@@ -21,13 +21,9 @@ export interface PatternContext extends PatternInput {
   seen: number;
   detected: number;
   invalidated: number;
-  /** VPIN after the last bar, null while warming up. */
+  /** VPIN of the last filled bucket, null while warming up. */
   vpin: number | null;
 }
-
-/** VPINs a percentile is read against (the last 2,000: about 40 days of 1/50-day buckets), and the fewest it needs. */
-export const TOXICITY_HISTORY = 2_000;
-export const TOXICITY_MIN_HISTORY = 50;
 
 export type PatternEvent = Message<'candle.closed' | 'candles.closed'>;
 export type PatternEmitted =
@@ -38,15 +34,14 @@ export type PatternEmitted =
 /**
  * The pattern actor's machine, one per market: every closed bar goes through the market's PatternStream and BarVpin;
  * what breaks is announced as `pattern.invalidated`, what completes as `pattern.detected`, and VPIN with its percentile
- * among the market's earlier VPINs as `market.toxicity` each time a volume bucket fills (once it has 50 to compare). The detectors are a cache of the bars this incarnation has seen,
- * held beside the machine (they are not plain data); a restarted actor starts them afresh, as its context does.
+ * among the market's earlier VPINs as `market.toxicity` each time a volume bucket fills (once it has 50 to compare).
+ * The detectors are a cache of the bars this incarnation has seen, held beside the machine (they are not plain data);
+ * a restarted actor starts them afresh, as its context does.
  */
 export function createPatternMachine(id = 'patterns') {
-  let cache: { stream: PatternStream; vpin: BarVpin; history: RunningPercentile; seen: number } | undefined;
+  let cache: { stream: PatternStream; toxicity: ToxicityMeter; seen: number } | undefined;
   const detectors = (ctx: PatternContext) => {
-    if (cache === undefined || cache.seen !== ctx.seen) {
-      cache = { stream: new PatternStream(ctx.stream), vpin: new BarVpin(ctx.toxicity), history: new RunningPercentile(TOXICITY_HISTORY), seen: ctx.seen };
-    }
+    if (cache === undefined || cache.seen !== ctx.seen) cache = { stream: new PatternStream(ctx.stream), toxicity: new ToxicityMeter(ctx.toxicity), seen: ctx.seen };
     return cache;
   };
   const ownBar = (ctx: PatternContext, event: PatternEvent): Candle | undefined => {
@@ -64,24 +59,19 @@ export function createPatternMachine(id = 'patterns') {
         const candle = ownBar(context, event)!;
         const d = detectors(context);
         const changes = d.stream.push(candle);
-        const bucketsBefore = d.vpin.buckets;
-        const vpin = d.vpin.push(candle);
+        const reading = d.toxicity.push(candle);
         d.seen = context.seen + 1;
         const signal = (p: Omit<PatternSignal, 'symbol'>): PatternSignal => ({ symbol: context.symbol, ...p });
         for (const p of changes.invalidated) enqueue.emit({ type: 'pattern.invalidated', ...signal(p) });
         for (const p of changes.detected) enqueue.emit({ type: 'pattern.detected', ...signal(p) });
-        if (vpin !== null && d.vpin.buckets > bucketsBefore) {
-          const enough = d.history.count >= TOXICITY_MIN_HISTORY;
-          const percentile = d.history.push(vpin);
-          if (enough && percentile !== null) enqueue.emit({ type: 'market.toxicity', venue: context.venue, symbol: context.symbol, vpin, percentile });
-        }
+        if (reading?.percentile != null) enqueue.emit({ type: 'market.toxicity', venue: context.venue, symbol: context.symbol, vpin: reading.vpin, percentile: reading.percentile });
         enqueue(
           assign({
             lastTs: candle.ts,
             seen: context.seen + 1,
             detected: context.detected + changes.detected.length,
             invalidated: context.invalidated + changes.invalidated.length,
-            vpin,
+            vpin: reading?.vpin ?? context.vpin,
           }),
         );
       }),

@@ -2,9 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createActor } from 'xstate';
 import type { Message } from '../../actors/runtime/messages.js';
-import { createPatternMachine, TOXICITY_HISTORY, type PatternEmitted } from '../../actors/patterns/pattern.machine.js';
-import { BarVpin } from '../../actors/patterns/microstructure/bar-vpin.js';
-import { RunningPercentile } from '../../actors/patterns/microstructure/running-percentile.js';
+import { createPatternMachine, type PatternEmitted } from '../../actors/patterns/pattern.machine.js';
+import { ToxicityMeter } from '../../actors/patterns/microstructure/toxicity-meter.js';
 
 const MIN = 60_000;
 let seq = 0;
@@ -44,14 +43,10 @@ test('VPIN is published with its percentile among the earlier VPINs once 50 are 
   // VPIN comes after every bar from the fourth (bars 3–59: 57); the first 50 only build the history: bars 53–59 publish.
   const toxicity = emitted.filter((e) => e.type === 'market.toxicity');
   assert.equal(toxicity.length, 7);
-  const vpin = new BarVpin({ sigmaBars: 2, bucketsPerDay: 1440, window: 2 });
-  const history = new RunningPercentile(TOXICITY_HISTORY);
+  const meter = new ToxicityMeter({ sigmaBars: 2, bucketsPerDay: 1440, window: 2 });
   const expected = closes.flatMap((p, i) => {
-    const v = vpin.push({ ts: i * MIN, open: p, high: p, low: p, close: p, volume: 1 });
-    if (v === null) return [];
-    const enough = history.count >= 50;
-    const rank = history.push(v);
-    return enough ? [{ type: 'market.toxicity', venue: 'replay', symbol: 'BTC/USDT', vpin: v, percentile: rank }] : [];
+    const r = meter.push({ ts: i * MIN, open: p, high: p, low: p, close: p, volume: 1 });
+    return r?.percentile != null ? [{ type: 'market.toxicity', venue: 'replay', symbol: 'BTC/USDT', vpin: r.vpin, percentile: r.percentile }] : [];
   });
   assert.deepEqual(toxicity, expected);
 });

@@ -3,12 +3,15 @@ import type { Outgoing } from '../runtime/actor-spec.js';
 import type { Clock } from '../runtime/clock.js';
 import { IdSource, type Message } from '../runtime/messages.js';
 import type { OrderIntent } from '../risk/intent.js';
+import type { EffectHandler } from '../runtime/actor-spec.js';
 
 export interface HostedStrategy {
   name: string;
   symbol: string;
   machine: AnyStateMachine;
   input: unknown;
+  /** I/O its machine asks for (a multi-market strategy's solver): only the trading host runs them. */
+  effects?: Record<string, EffectHandler>;
 }
 
 /** Submits an order the host decided may go to the venue, for `amount` (risk may have cut it). */

@@ -21,6 +21,7 @@ export function resultJson(r: BacktestResult, wallSeconds: number, extra: Record
     open: r.open,
     metrics: r.combined.metrics,
     strategies: r.strategies.length > 1 ? r.strategies.map((s) => ({ name: s.name, symbol: s.symbol, capital: s.capital, trades: s.trades.length, metrics: s.metrics })) : undefined,
+    choices: r.strategies.some((s) => s.choices) ? r.strategies.flatMap((s) => (s.choices ? [{ ...s.choices, pnlOwn: (s.equity.at(-1) ?? s.capital) - s.capital }] : [])) : undefined,
     gaps: r.strategies.flatMap((s) => s.gaps.map((g) => ({ symbol: s.symbol, ...g }))).filter((g, i, all) => all.findIndex((x) => x.symbol === g.symbol && x.afterTs === g.afterTs) === i),
     fillModel: r.model.name,
     capital: r.combined.capital,

@@ -22,7 +22,7 @@ const allocationFile = z.strictObject({
       z.strictObject({
         name: z.string().regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash, underscore'),
         strategy: z.string(),
-        data: z.string(),
+        data: z.string().describe('a candle file; for a multi-market strategy, its files separated by commas'),
         weight: z.number().positive().max(1).optional(),
         family: z.enum(['flash_loans', 'arbitrage', 'market_making', 'ai_trading', 'quantum_trading']).optional(),
         params: z.record(z.string(), z.unknown()).default({}),
@@ -128,12 +128,19 @@ export function buildStrategies(
   patterns = true,
 ): { strategies: BacktestStrategy[]; series: CandleSeries[] } {
   const loaded = new Map<string, CandleSeries>();
+  const once = (file: string) => {
+    let series = loaded.get(file);
+    if (!series) loaded.set(file, (series = load(file)));
+    return series;
+  };
   const strategies = instances.map((inst) => {
-    let series = loaded.get(inst.data);
-    if (!series) loaded.set(inst.data, (series = load(inst.data)));
+    const multi = declarationOf(inst.strategy, 'backtest').multiMarket === true;
+    const markets = (multi ? dataFiles(inst.data) : [inst.data]).map(once);
+    const series = markets[0]!;
     const cap = capital * inst.weight;
-    const built = strategyFactory(inst.strategy)({ name: inst.name, venue, symbol: series.symbol, capital: cap, feeRate, params: inst.params, prepared: inst.prepared, patterns });
-    return { name: inst.name, series, capital: cap, ...built };
+    const symbols = markets.map((m) => m.symbol);
+    const built = strategyFactory(inst.strategy)({ name: inst.name, venue, symbol: series.symbol, symbols, capital: cap, feeRate, params: inst.params, prepared: inst.prepared, patterns });
+    return { name: inst.name, series, ...(multi ? { markets } : {}), capital: cap, ...built };
   });
   return { strategies, series: [...loaded.values()] };
 }
@@ -145,6 +152,7 @@ export function buildStrategies(
 export function singleStrategyPlan(strategy: string, dataFiles: readonly string[], params: Record<string, unknown>, source: ParamSource = { label: (key) => `params.${key}` }): PlannedInstance[] {
   if (dataFiles.length === 0) throw new InputError('--data needs at least one candle file');
   const valid = strategyParams(strategy, params, source);
+  if (declarationOf(strategy, 'backtest').multiMarket) return [{ name: strategy, strategy, data: dataFiles.join(','), weight: 1, params: valid }];
   return dataFiles.map((data) => ({
     name: dataFiles.length === 1 ? strategy : `${strategy}.${instanceSuffix(data)}`,
     strategy,
@@ -152,6 +160,11 @@ export function singleStrategyPlan(strategy: string, dataFiles: readonly string[
     weight: 1 / dataFiles.length,
     params: valid,
   }));
+}
+
+/** The files of a multi-market instance's `data`. */
+export function dataFiles(data: string): string[] {
+  return data.split(',').map((f) => f.trim()).filter((f) => f.length > 0);
 }
 
 function instanceSuffix(file: string): string {

@@ -8,6 +8,7 @@ import type { ReplayVenue, ReplayOrderEvent } from '../venues/replay/replay-venu
 import { ActorHost } from './actor-host.js';
 import { DirectHost, type HostedStrategy, type StrategyHost, type Submit } from './direct-host.js';
 import { TradingHost } from './trading-host.js';
+import type { RebalanceMessage } from '../strategies/quantum-portfolio/messages.js';
 
 /** What the replay loop drives, one timeline step at a time: bars open (venue matches), bars close (strategies decide), quiescence. */
 export interface ReplayTarget {
@@ -33,6 +34,8 @@ export interface TargetOptions {
   riskLimits: Partial<RiskLimits>;
   /** Every fill, once, in order (the driver's trade book). */
   onFill: (fill: Fill) => void;
+  /** Each rebalance a multi-market strategy announced (`quantum.rebalanced`), in order. */
+  onRebalance?: (rebalance: RebalanceMessage) => void;
   /** Journal lines, in order. */
   journal: string[];
 }
@@ -45,6 +48,7 @@ export function replayTarget(o: TargetOptions): ReplayTarget {
       clock: o.clock, venue: o.venue, timeframeMs: o.timeframeMs, strategies: o.strategies, patternSymbols: o.patternSymbols, capital: o.capital, riskLimits: o.riskLimits,
       onMessage: (m) => {
         if (m.type === 'orders.updated') for (const fill of m.fills) o.onFill(fill);
+        if (m.type === 'quantum.rebalanced') o.onRebalance?.(m);
         if (JOURNALED.has(m.type)) o.journal.push(JSON.stringify(m));
       },
     });

@@ -10,11 +10,15 @@ import { LOOSE_RISK_LIMITS } from './risk-profiles.js';
 import { buildTimeline } from './timeline.js';
 import { TradeBook } from './trade-book.js';
 import { summarize, type BacktestResult } from './summarize.js';
+import type { EffectHandler } from '../runtime/actor-spec.js';
+import type { RebalanceMessage } from '../strategies/quantum-portfolio/messages.js';
 
 export interface BacktestStrategy {
   /** Instance name, unique in the run (e.g. `sma-cross` or `sma-cross.ADA_BTC-5m`). */
   name: string;
   series: CandleSeries;
+  /** Every market a multi-market strategy trades, `series` first; absent for a one-market strategy. */
+  markets?: readonly CandleSeries[];
   capital: number;
   machine: AnyStateMachine;
   input: unknown;
@@ -22,6 +26,13 @@ export interface BacktestStrategy {
   requiresExecution?: boolean;
   /** Reads a pattern actor on its symbol: the `trading` and `actors` hosts run one there. */
   patterns?: boolean;
+  /** I/O its machine asks for: only the `trading` host runs it. */
+  effects?: Record<string, EffectHandler>;
+}
+
+/** The markets a strategy trades: its one series, or a multi-market strategy's several. */
+export function marketsOf(s: Pick<BacktestStrategy, 'series' | 'markets'>): readonly CandleSeries[] {
+  return s.markets ?? [s.series];
 }
 
 export interface BacktestOptions {
@@ -54,26 +65,30 @@ export async function runBacktest(opts: BacktestOptions): Promise<BacktestResult
   if (needy && host !== 'trading') throw new InputError(`strategy ${needy.name} rests and cancels orders: run it with --host trading`);
   const reader = opts.strategies.find((s) => s.patterns);
   if (reader && host === 'direct') throw new InputError(`strategy ${reader.name} reads a pattern actor, which the direct host does not run: use --host trading or actors, or --no-patterns`);
-  const { steps, timeframeMs } = buildTimeline(opts.strategies.map((s) => s.series).filter((s, i, all) => all.indexOf(s) === i));
+  const several = opts.strategies.find((s) => s.markets || s.effects);
+  if (several && host !== 'trading') throw new InputError(`strategy ${several.name} trades several markets on a step's bars and asks its actor for a solver: run it with --host trading`);
+  const { steps, timeframeMs } = buildTimeline(opts.strategies.flatMap(marketsOf).filter((s, i, all) => all.indexOf(s) === i));
   const clock = new SimulatedClock(steps[0]!.ts);
   const venue = new ReplayVenue(opts.venueId, opts.model, clock);
-  const book = new TradeBook(opts.strategies.map((s) => ({ strategy: s.name, symbol: s.series.symbol, capital: s.capital })));
+  const book = new TradeBook(opts.strategies.map((s) => ({ strategy: s.name, symbols: marketsOf(s).map((m) => m.symbol), capital: s.capital })));
   const journal: string[] = [];
+  const rebalances: RebalanceMessage[] = [];
   const target = replayTarget({
     host,
     clock,
     venue,
     timeframeMs,
-    strategies: opts.strategies.map((s) => ({ name: s.name, symbol: s.series.symbol, machine: s.machine, input: s.input })),
+    strategies: opts.strategies.map((s) => ({ name: s.name, symbol: s.series.symbol, machine: s.machine, input: s.input, effects: s.effects })),
     patternSymbols: [...new Set(opts.strategies.filter((s) => s.patterns).map((s) => s.series.symbol))],
     capital: opts.strategies.reduce((a, s) => a + s.capital, 0),
     riskLimits: opts.riskLimits ?? LOOSE_RISK_LIMITS,
     onFill: (fill) => book.record(fill),
+    onRebalance: (r) => rebalances.push(r),
     journal,
   });
 
   const bySymbol = new Map<string, BacktestStrategy[]>();
-  for (const s of opts.strategies) bySymbol.set(s.series.symbol, [...(bySymbol.get(s.series.symbol) ?? []), s]);
+  for (const s of opts.strategies) for (const { symbol } of marketsOf(s)) bySymbol.set(symbol, [...(bySymbol.get(symbol) ?? []), s]);
   const equity = new Map<string, number[]>(opts.strategies.map((s) => [s.name, new Array<number>(steps.length)]));
   const inPosition = new Map<string, number>(opts.strategies.map((s) => [s.name, 0]));
   const every = opts.progressEvery ?? 1000;
@@ -85,16 +100,16 @@ export async function runBacktest(opts: BacktestOptions): Promise<BacktestResult
     await target.whenQuiescent();
     clock.set(step.ts + timeframeMs);
     target.closeBars(step.bars);
-    for (const { symbol, candle } of step.bars) for (const s of bySymbol.get(symbol) ?? []) book.mark(s.name, candle.close);
+    for (const { symbol, candle } of step.bars) for (const s of bySymbol.get(symbol) ?? []) book.mark(s.name, symbol, candle.close);
     await target.whenQuiescent();
     for (const s of opts.strategies) {
       equity.get(s.name)![k] = book.equity(s.name);
-      if (book.position(s.name) !== 0) inPosition.set(s.name, inPosition.get(s.name)! + 1);
+      if (book.inMarket(s.name)) inPosition.set(s.name, inPosition.get(s.name)! + 1);
     }
     if (opts.onProgress && (k % every === 0 || k === steps.length - 1)) opts.onProgress(k + 1, steps.length);
   }
   const messagesDelivered = target.delivered();
   await target.stop();
 
-  return summarize({ strategies: opts.strategies, steps, book, equity, inPosition, journal, messagesDelivered, model: opts.model, periodsPerYear: opts.periodsPerYear, riskFree: opts.riskFree });
+  return summarize({ strategies: opts.strategies, steps, book, equity, inPosition, journal, rebalances, messagesDelivered, model: opts.model, periodsPerYear: opts.periodsPerYear, riskFree: opts.riskFree });
 }

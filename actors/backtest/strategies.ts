@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { DEFAULT_RISK_LIMITS } from '../risk/limits.js';
 import { catalogue, declarationOf } from '../strategies/catalogue/catalogue.js';
 import type { StrategyDeclaration } from '../strategies/catalogue/strategy-declaration.js';
+import type { EffectHandler } from '../runtime/actor-spec.js';
 import { parseStrategyParams, type ParamSource } from './strategy-params.js';
 
 /** What the backtest needs to host one strategy instance on one symbol. */
@@ -10,6 +11,8 @@ export interface StrategyFactoryArgs {
   name: string;
   venue: string;
   symbol: string;
+  /** Every market of a multi-market strategy, `symbol` first. */
+  symbols?: readonly string[];
   capital: number;
   feeRate: number;
   /** Validated against the strategy's params schema; missing keys take its defaults. */
@@ -27,6 +30,8 @@ export interface HostedStrategy {
   requiresExecution?: boolean;
   /** It reads `pattern.detected` / `pattern.invalidated`, and the run promised it a pattern actor on its symbol. */
   patterns?: boolean;
+  /** I/O its machine asks for, which its actor's host runs. */
+  effects?: Record<string, EffectHandler>;
 }
 
 export type StrategyFactory = (args: StrategyFactoryArgs) => HostedStrategy;
@@ -41,11 +46,11 @@ export interface BacktestStrategyEntry {
 function entry(d: StrategyDeclaration): BacktestStrategyEntry {
   return {
     params: d.params,
-    build({ name, venue, symbol, capital, feeRate, prepared, patterns }, params) {
+    build({ name, venue, symbol, symbols, capital, feeRate, prepared, patterns }, params) {
       const limits = { maxPositionFraction: DEFAULT_RISK_LIMITS.maxPositionFraction, minExpectedProfit: DEFAULT_RISK_LIMITS.minExpectedProfit };
       const withPatterns = (patterns ?? true) && d.subscribes.includes('pattern.detected');
-      const { machine, input } = d.actor({ name, venue, symbol, capital, limits, fees: { [venue]: feeRate }, patterns: withPatterns }, params, prepared);
-      return { machine, input, requiresExecution: d.restsOrders, patterns: withPatterns };
+      const { machine, input, effects } = d.actor({ name, venue, symbol, symbols, capital, limits, fees: { [venue]: feeRate }, patterns: withPatterns }, params, prepared);
+      return { machine, input, requiresExecution: d.restsOrders, patterns: withPatterns, effects };
     },
   };
 }

@@ -6,9 +6,12 @@ import type { CandleGap } from '../market-data/candles/gaps.js';
 import type { FillModel } from '../venues/replay/fill-model.js';
 import type { TimelineStep } from './timeline.js';
 import type { OpenPosition, Trade, TradeBook } from './trade-book.js';
+import { compareChoices, type ChoiceComparison } from '../strategies/quantum-portfolio/compare-choices.js';
+import type { RebalanceMessage } from '../strategies/quantum-portfolio/messages.js';
 
 export interface StrategyResult {
   name: string;
+  /** Its market, or a multi-market strategy's markets joined by commas. */
   symbol: string;
   capital: number;
   trades: Trade[];
@@ -16,7 +19,10 @@ export interface StrategyResult {
   metrics: PerformanceMetrics;
   /** Equity at each step's close, aligned with BacktestResult.timestamps. */
   equity: number[];
-  gaps: CandleGap[];
+  /** A multi-market strategy's gaps name their market. */
+  gaps: (CandleGap & { symbol?: string })[];
+  /** A quantum-portfolio strategy's rebalances: QAOA beside the exact optimum, and their P&L beside equal weight. */
+  choices?: ChoiceComparison;
 }
 
 export interface BacktestResult {
@@ -34,13 +40,16 @@ export interface BacktestResult {
   journal: string[];
 }
 
+type Series = { symbol: string; gaps: CandleGap[]; candles: ReadonlyArray<{ close: number }> };
+
 interface SummaryInput {
-  strategies: ReadonlyArray<{ name: string; capital: number; series: { symbol: string; gaps: CandleGap[]; candles: unknown[] } }>;
+  strategies: ReadonlyArray<{ name: string; capital: number; series: Series; markets?: readonly Series[] }>;
   steps: readonly TimelineStep[];
   book: TradeBook;
   equity: Map<string, number[]>;
   inPosition: Map<string, number>;
   journal: string[];
+  rebalances?: readonly RebalanceMessage[];
   messagesDelivered: number;
   model: FillModel;
   periodsPerYear?: number;
@@ -67,15 +76,19 @@ export function summarize(input: SummaryInput): BacktestResult {
   const strategies: StrategyResult[] = input.strategies.map((s) => {
     const trades = book.trades.filter((t) => t.strategy === s.name);
     const equity = input.equity.get(s.name)!;
+    const markets = s.markets ?? [s.series];
+    const own = (input.rebalances ?? []).filter((r) => r.strategy === s.name);
+    const choices = compareChoices(own, markets.map((m) => m.candles.at(-1)?.close ?? NaN), s.capital, input.model.takerFee);
     return {
       name: s.name,
-      symbol: s.series.symbol,
+      symbol: markets.map((m) => m.symbol).join(','),
       capital: s.capital,
       trades,
       open: open.filter((p) => p.strategy === s.name),
       metrics: metricsFor(equity, s.capital, ppy, input.riskFree, trades, input.inPosition.get(s.name)! / n, book.tradedNotional(s.name)),
       equity,
-      gaps: s.series.gaps,
+      gaps: s.markets ? markets.flatMap((m) => m.gaps.map((g) => ({ ...g, symbol: m.symbol }))) : s.series.gaps,
+      ...(choices ? { choices } : {}),
     };
   });
   const capital = strategies.reduce((a, s) => a + s.capital, 0);
@@ -90,7 +103,7 @@ export function summarize(input: SummaryInput): BacktestResult {
     combined: { capital, equity: combinedEquity, metrics: metricsFor(combinedEquity, capital, ppy, input.riskFree, book.trades, exposure, traded) },
     trades: book.trades,
     open,
-    bars: [...new Set(input.strategies.map((s) => s.series))].reduce((a, s) => a + s.candles.length, 0),
+    bars: [...new Set(input.strategies.flatMap((s) => s.markets ?? [s.series]))].reduce((a, s) => a + s.candles.length, 0),
     messagesDelivered: input.messagesDelivered,
     journal: input.journal,
   };

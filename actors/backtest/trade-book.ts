@@ -42,13 +42,19 @@ interface Round {
   fees: number;
 }
 
-interface Book {
+/** One market of a strategy: its position, last mark and open round. */
+interface Holding {
   symbol: string;
-  cash: number;
   position: number;
   lastPrice: number;
-  traded: number;
   round?: Round;
+}
+
+/** A strategy's cash and notional traded, shared by its markets. */
+interface Book {
+  cash: number;
+  traded: number;
+  holdings: Map<string, Holding>;
 }
 
 const DUST = 1e-9;
@@ -64,27 +70,34 @@ function roundPnl(r: Round): number {
   return gross - r.fees;
 }
 
-/** Cash, position and round trips per strategy, built only from fills (the ledger's view, not the strategy's). */
+/**
+ * Cash, positions and round trips per strategy, built only from fills (the ledger's view, not the strategy's). A
+ * strategy trades one market or several (`symbols`); its cash is shared, its rounds are per market.
+ */
 export class TradeBook {
   readonly trades: Trade[] = [];
   private readonly books = new Map<string, Book>();
 
-  constructor(allocations: ReadonlyArray<{ strategy: string; symbol: string; capital: number }>) {
-    for (const a of allocations) this.books.set(a.strategy, { symbol: a.symbol, cash: a.capital, position: 0, lastPrice: NaN, traded: 0 });
+  constructor(allocations: ReadonlyArray<{ strategy: string; symbols: readonly string[]; capital: number }>) {
+    for (const a of allocations) {
+      const holdings = new Map(a.symbols.map((symbol) => [symbol, { symbol, position: 0, lastPrice: NaN }]));
+      this.books.set(a.strategy, { cash: a.capital, traded: 0, holdings });
+    }
   }
 
   record(fill: Fill): void {
-    const b = this.book(fill.strategy);
+    const book = this.book(fill.strategy);
+    const b = this.holding(book, fill.strategy, fill.symbol);
     const sign = fill.side === 'buy' ? 1 : -1;
-    b.traded += fill.price * fill.amount;
-    b.cash -= sign * fill.price * fill.amount + fill.fee;
+    book.traded += fill.price * fill.amount;
+    book.cash -= sign * fill.price * fill.amount + fill.fee;
     // A fill that takes the position through zero closes the round and opens the next with the rest.
     const closing = b.position !== 0 && Math.sign(b.position) !== sign ? Math.min(fill.amount, Math.abs(b.position)) : 0;
     if (closing > 0) this.apply(fill, b, closing);
     if (fill.amount - closing > DUST * fill.amount) this.apply(fill, b, fill.amount - closing);
   }
 
-  private apply(fill: Fill, b: Book, amount: number): void {
+  private apply(fill: Fill, b: Holding, amount: number): void {
     const sign = fill.side === 'buy' ? 1 : -1;
     const r = (b.round ??= { side: sign > 0 ? 'long' : 'short', entryTime: fill.ts, exitTime: fill.ts, open: leg(), close: leg(), fees: 0 });
     const opening = (r.side === 'long') === (sign > 0);
@@ -104,17 +117,26 @@ export class TradeBook {
     b.round = undefined;
   }
 
-  mark(strategy: string, price: number): void {
-    this.book(strategy).lastPrice = price;
+  mark(strategy: string, symbol: string, price: number): void {
+    this.holding(this.book(strategy), strategy, symbol).lastPrice = price;
   }
 
   equity(strategy: string): number {
     const b = this.book(strategy);
-    return b.position === 0 ? b.cash : b.cash + b.position * b.lastPrice;
+    let equity = b.cash;
+    for (const h of b.holdings.values()) if (h.position !== 0) equity += h.position * h.lastPrice;
+    return equity;
   }
 
-  position(strategy: string): number {
-    return this.book(strategy).position;
+  /** Signed position in `symbol` (negative when short). */
+  position(strategy: string, symbol: string): number {
+    return this.holding(this.book(strategy), strategy, symbol).position;
+  }
+
+  /** Whether the strategy holds a position in any of its markets. */
+  inMarket(strategy: string): boolean {
+    for (const h of this.book(strategy).holdings.values()) if (h.position !== 0) return true;
+    return false;
   }
 
   tradedNotional(strategy: string): number {
@@ -123,7 +145,7 @@ export class TradeBook {
 
   openPositions(): OpenPosition[] {
     const out: OpenPosition[] = [];
-    for (const [strategy, b] of this.books) {
+    for (const [strategy, book] of this.books) for (const b of book.holdings.values()) {
       const r = b.round;
       if (b.position === 0 || !r) continue;
       const markValue = Math.abs(b.position) * b.lastPrice;
@@ -137,5 +159,11 @@ export class TradeBook {
     const b = this.books.get(strategy);
     if (!b) throw new Error(`trade book has no allocation for strategy ${strategy}`);
     return b;
+  }
+
+  private holding(book: Book, strategy: string, symbol: string): Holding {
+    const h = book.holdings.get(symbol);
+    if (!h) throw new Error(`trade book: strategy ${strategy} does not trade ${symbol}`);
+    return h;
   }
 }

@@ -58,7 +58,7 @@ export class TradingHost {
       const takesSteps = s.machine.events.includes('candles.closed');
       if (!takesSteps) this.bySymbol.set(s.symbol, [...(this.bySymbol.get(s.symbol) ?? []), name]);
       const subscribe: MessageType[] = [...STRATEGY_EVENTS, ...(takesSteps ? ['candles.closed' as const] : []), ...patternEvents(s.machine)];
-      return { name, machine: s.machine, input: s.input, subscribe, persist: false };
+      return { name, machine: s.machine, input: s.input, subscribe, persist: false, ...(s.effects ? { effects: s.effects } : {}) };
     });
     this.trading = bootTradingSystem({
       clock,

@@ -30,6 +30,8 @@ export interface StrategyHost {
   /** The venue a single-venue strategy trades on, and its market (candle strategies, cross-exchange's pair). */
   venue: string;
   symbol: string;
+  /** Every market of a strategy that trades several at once (`multiMarket`), `symbol` first. */
+  symbols?: readonly string[];
   /** Taker fee per venue id the strategy may trade on (cross-venue strategies use all of them). */
   fees: Record<string, number>;
   /** The markets of `venue`, with their rules and books (book-driven strategies). */
@@ -81,6 +83,11 @@ export interface StrategyDeclaration<P extends Record<string, unknown> = Record<
    * available; the result is `actor`'s third argument. Without it, `actor` gets undefined.
    */
   prepare?(params: P, context: StrategyContext): Promise<R>;
+  /**
+   * It trades several markets of one venue at once, deciding on a whole step's bars (`candles.closed`): a backtest
+   * gives one instance every `--data` file, the paper session the files of `paper.universe`.
+   */
+  multiMarket?: boolean;
   /** It rests limit orders and cancels them (in a backtest, only the execution actor's host handles that). */
   restsOrders?: boolean;
   actor(host: StrategyHost, params: P, prepared?: R): ActorSpec;

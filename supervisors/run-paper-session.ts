@@ -14,6 +14,11 @@ import { startArbitrageSession, type ArbitrageSession } from './arbitrage-sessio
 import { planPaperFamilies, prepareFamilies, type FamilyOff, type FamilyPlan } from './session-plan.js';
 import { declarationOf } from '../actors/strategies/catalogue/catalogue.js';
 import { runningFamily, type RunningFamily } from './running-family.js';
+import { startUniverseFamily } from './universe-family.js';
+import { PAPER_FEES } from './candle-family.js';
+import { replaySteps } from '../actors/market-data/replay/step-replay.js';
+import { compareChoices } from '../actors/strategies/quantum-portfolio/compare-choices.js';
+import type { RebalanceMessage } from '../actors/strategies/quantum-portfolio/messages.js';
 import { familyOf, mergeCounts, openOrderCount, riskStateOf, worstRiskState, type FamilyOffReport, type FamilyReport, type FamilySummary } from './session-summary.js';
 import { untilStopped } from './until-stopped.js';
 import { AllocationBridge, type AllocationSummary } from './allocation-bridge.js';
@@ -80,7 +85,7 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
   const { running: planned, off } = planPaperFamilies(config, declarationOf, context);
   const plans = await prepareFamilies(planned, context);
   const candlePlans = plans.filter((p) => p.host === 'candles');
-  for (const host of ['local-exchanges', 'chain'] as const) {
+  for (const host of ['universe', 'local-exchanges', 'chain'] as const) {
     const on = plans.filter((p) => p.host === host);
     if (on.length > 1) throw new InputError(`paper.strategies: ${on.map((p) => p.family).join(' and ')} would both trade on the session's ${host}; one family per ${host}`);
   }
@@ -114,6 +119,8 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
         }),
       );
     }
+    const universePlan = plans.find((p) => p.host === 'universe');
+    if (universePlan) families.push(universeFamily(universePlan, options, store, inspect));
     const booksPlan = plans.find((p) => p.host === 'local-exchanges');
     if (booksPlan) {
       arbitrage = await startArbitrageSession({ config, logger, store, plan: booksPlan, sessionId: options.sessionId, inspect });
@@ -148,6 +155,8 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
   logger.info({ families: families.map((f) => f.plan.family), off: off.map((o) => o.family), db: options.dbFile, speed: options.speed }, 'paper session starting');
   const candles = families.filter((f) => f.plan.host === 'candles');
   const started = performance.now();
+  const universe = families.find((f) => f.plan.host === 'universe');
+  const universeReplay = universe?.replay?.({ speed: options.speed, maxWallMs: options.durationMs, shouldStop: () => stopped() || universe.trading.haltedBy() !== undefined });
   const replay = series
     ? await replayCandles({
         targets: candles.map((f) => ({ system: f.trading.system, venue: paperVenueId(f.plan.family) })),
@@ -162,7 +171,8 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
         shouldStop: () => stopped() || candles.every((f) => f.trading.haltedBy() !== undefined),
       })
     : { bars: 0, wallMs: 0 };
-  if (!series) await untilStopped({ durationMs: options.durationMs, signal: options.signal, halted: () => families.every((f) => f.trading.haltedBy() !== undefined) });
+  await universeReplay;
+  if (!series && !universe) await untilStopped({ durationMs: options.durationMs, signal: options.signal, halted: () => families.every((f) => f.trading.haltedBy() !== undefined) });
 
   await allocation.stop();
   for (const f of families) if (f.quiesce && !(await f.quiesce(SETTLE_WAIT_MS))) logger.warn({ family: f.plan.family }, 'a trade was still open at the stop; its orders are cancelled');
@@ -204,6 +214,42 @@ function arbitrageFamily(plan: FamilyPlan, arbitrage: ArbitrageSession, live: ()
   return family;
 }
 
+function universeFamily(plan: FamilyPlan, options: RunPaperOptions, store: Store, inspect: Parameters<typeof startCandleFamily>[0]['inspect']): RunningFamily {
+  const { config } = options;
+  const f = startUniverseFamily({ config, logger: options.logger, store, plan, sessionId: options.sessionId, inspect });
+  const quoteValue = config.replay.universeQuoteValue;
+  const rebalances: RebalanceMessage[] = [];
+  const closes = new Map<string, number>();
+  f.system.observe((m) => {
+    if (m.type === 'quantum.rebalanced') rebalances.push(m);
+    if (m.type === 'candles.closed') for (const { symbol, candle } of m.bars) closes.set(symbol, candle.close);
+  });
+  let steps = 0;
+  const equityInQuote = () => {
+    const ledger = f.system.actor('ledger')?.snapshot() as { context: LedgerContext } | undefined;
+    return ledger ? equityOf(ledger.context) : f.capitalInQuote;
+  };
+  return runningFamily(plan, f, {
+    venues: { [f.venue.id]: f.venue },
+    equity: () => f.capital + (equityInQuote() - f.capitalInQuote) * quoteValue,
+    details: () => {
+      const choices = compareChoices(rebalances, f.symbols.map((s) => closes.get(s) ?? NaN), f.capitalInQuote, PAPER_FEES.taker);
+      return {
+        venue: f.venue.id,
+        symbols: f.symbols,
+        steps,
+        quote: { currency: f.quote, value: quoteValue, capital: f.capitalInQuote, pnl: equityInQuote() - f.capitalInQuote },
+        ...(choices ? { choices } : {}),
+      };
+    },
+    replay: async (o) => {
+      const r = await replaySteps({ system: f.system, venue: f.venue.id, clock: f.clock, steps: f.steps, timeframeMs: f.timeframeMs, ...o });
+      steps = r.steps;
+    },
+    close: () => f.system.shutdown(),
+  });
+}
+
 async function chainFamily(plan: FamilyPlan, options: RunPaperOptions, store: Store, inspect: Parameters<typeof startCandleFamily>[0]['inspect']): Promise<RunningFamily> {
   // Loaded only when the session has a chain family: ethers and anvil stay out of the other sessions.
   const { startFlashFamily } = await import('./flash-family.js');
@@ -226,7 +272,8 @@ async function chainFamily(plan: FamilyPlan, options: RunPaperOptions, store: St
 function allocate(config: Config, families: RunningFamily[], store: Store, options: RunPaperOptions): { stop(): Promise<void>; finish(): Promise<AllocationSummary> } {
   const wall = new SystemClock();
   const bridge = new AllocationBridge({
-    families: Object.fromEntries(families.map((f) => [f.plan.family, { system: f.trading.system, capital: f.plan.capital, equity: () => f.equity() }])) as ConstructorParameters<typeof AllocationBridge>[0]['families'],
+    // The universe family's risk actor counts in the universe's quote currency: it keeps its static share.
+    families: Object.fromEntries(families.filter((f) => f.plan.host !== 'universe').map((f) => [f.plan.family, { system: f.trading.system, capital: f.plan.capital, equity: () => f.equity() }])) as ConstructorParameters<typeof AllocationBridge>[0]['families'],
     totalCapital: config.capital,
     settings: config.allocator,
     store,

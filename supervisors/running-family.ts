@@ -14,6 +14,8 @@ export interface RunningFamily {
   equity(): number;
   /** Its host's own figures for the summary (the arbitrage windows, the chain's bundles). */
   details(): Record<string, unknown>;
+  /** Replays its own recording (the universe family's markets, on its own clock) until it ends or `shouldStop`. */
+  replay?(options: { speed: number; maxWallMs?: number; shouldStop: () => boolean }): Promise<void>;
   /** Once every family is up and reconciled: start what moves its market on the wall clock (blocks, book moves). */
   start?(): void;
   /** Before the stop: no new opportunities, and whatever is in flight ends (at most maxWaitMs). False: something was still open. */

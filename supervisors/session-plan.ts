@@ -3,8 +3,11 @@ import { InputError } from '../actors/runtime/errors.js';
 import { catalogue, declarationOf } from '../actors/strategies/catalogue/catalogue.js';
 import { configKey, FAMILIES, type DataNeed, type Family, type StrategyContext, type StrategyDeclaration } from '../actors/strategies/catalogue/strategy-declaration.js';
 
-/** Where a family's strategies trade in the paper session, from what they need: recorded candles, local exchanges' books, a local chain's pools. */
-export type Host = 'candles' | 'local-exchanges' | 'chain';
+/**
+ * Where a family's strategies trade in the paper session, from what they need: recorded candles, local exchanges'
+ * books, a local chain's pools; a multi-market strategy on candles trades the recorded markets of `replay.universe`.
+ */
+export type Host = 'candles' | 'universe' | 'local-exchanges' | 'chain';
 
 const HOST_OF: Partial<Record<DataNeed, Host>> = { candles: 'candles', books: 'local-exchanges', pools: 'chain' };
 
@@ -42,7 +45,7 @@ export function selected(config: Config, name: string, where: 'paper' | 'live', 
 }
 
 function hostOf(d: StrategyDeclaration): Host {
-  const hosts = new Set(d.needs.flatMap((n) => HOST_OF[n] ?? []));
+  const hosts = new Set(d.needs.flatMap((n) => HOST_OF[n] ?? []).map((h) => (h === 'candles' && d.multiMarket ? 'universe' : h)));
   const [host] = hosts;
   if (hosts.size !== 1 || !host) throw new InputError(`paper.strategies: ${d.name} needs ${d.needs.join(' and ')}; the paper session hosts a strategy on candles, local exchanges' books or a local chain's pools, one of them`);
   return host;

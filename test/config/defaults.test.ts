@@ -38,7 +38,7 @@ test('defaults are the spec numbers', () => {
   assert.deepEqual(config.supervision, { maxRestarts: 3, withinMs: 10_000, backoffMinMs: 10, backoffMaxMs: 1_000, stashLimit: 1_000 });
   assert.equal(config.replay.dataFile, 'data/candles/BTC_USDT-1m-2021-02-19_week.json');
   assert.equal(config.paper.symbol, 'BTC/USDT');
-  assert.deepEqual(config.paper.strategies, ['ai', 'cross-exchange', 'flash-loan', 'market-making', 'triangular'], 'every catalogue strategy that runs in paper, baselines aside');
+  assert.deepEqual(config.paper.strategies, ['ai', 'cross-exchange', 'flash-loan', 'market-making', 'quantum-portfolio', 'triangular'], 'every catalogue strategy that runs in paper, baselines aside');
   assert.equal(config.live.strategy, 'market-making');
   assert.equal(config.strategies.marketMaking!.baseSpread, 0.001);
   assert.equal(config.strategies.marketMaking!.volatilityWindow, 20);

@@ -8,6 +8,7 @@ import { pino } from 'pino';
 import { defaultConfig } from '../../config/index.js';
 import { FAMILIES } from '../../actors/strategies/catalogue/strategy-declaration.js';
 import { runPaperSession } from '../../supervisors/run-paper-session.js';
+import type { ChoiceComparison } from '../../actors/strategies/quantum-portfolio/compare-choices.js';
 
 test('the default paper session runs every built family side by side into one SQLite file; the others say why not', async () => {
   const dbFile = join(mkdtempSync(join(tmpdir(), 'arbiter-all-')), 'all.db');
@@ -33,8 +34,7 @@ test('the default paper session runs every built family side by side into one SQ
   const flash = on('flash_loans');
   const arb = on('arbitrage');
   const mm = on('market_making');
-  const quantum = summary.strategies.quantum_trading;
-  assert.ok(!quantum.enabled && quantum.disabledReason === 'not built yet', `quantum_trading: ${JSON.stringify(quantum)}`);
+  const quantum = on('quantum_trading');
   const ai = summary.strategies.ai_trading;
   assert.ok(!ai.enabled && /^no stored model in .*: train one: arbiter train --model lstm/.test(ai.disabledReason), `ai_trading, with no model in the journal: ${JSON.stringify(ai)}`);
   for (const [family, f] of Object.entries(summary.strategies)) {
@@ -46,8 +46,15 @@ test('the default paper session runs every built family side by side into one SQ
   assert.ok(Number(chain['bundlesLanded']) >= 1, `bundles landed: ${JSON.stringify(chain)}`);
   assert.equal(chain['realizedProfitWei'], chain['predictedProfitWei'], 'realized profit is the predicted one, to the wei');
   assert.ok(mm.orders > 0 && arb.orders > 0 && flash.orders > 0, `orders: mm ${mm.orders}, arb ${arb.orders}, flash ${flash.orders}`);
-  assert.equal(summary.orders, mm.orders + arb.orders + flash.orders);
-  assert.ok(Math.abs(summary.equityEnd - summary.equityStart - (mm.pnl + arb.pnl + flash.pnl)) < 1e-6);
+  assert.equal(summary.orders, mm.orders + arb.orders + flash.orders + quantum.orders);
+  assert.ok(Math.abs(summary.equityEnd - summary.equityStart - (mm.pnl + arb.pnl + flash.pnl + quantum.pnl)) < 1e-6);
+
+  // The universe family: QAOA's choices beside brute force at each rebalance, its P&L counted at the fixed BTC value.
+  const choices = quantum['choices'] as ChoiceComparison;
+  assert.ok(choices.rebalances.length >= 1 && quantum.orders > 0, `rebalanced in 8 s: ${JSON.stringify(quantum)}`);
+  for (const r of choices.rebalances) assert.equal(r.qaoa.length, (config.strategies.quantumPortfolio as { budget: number }).budget, 'the xy mixer keeps Σx = B');
+  const quote = quantum['quote'] as { value: number; pnl: number };
+  assert.ok(Math.abs(quantum.pnl - quote.pnl * quote.value) < 1e-9, 'P&L in capital currency = P&L in BTC × the configured value');
 
   const db = new Database(dbFile, { readonly: true });
   const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;

@@ -128,7 +128,7 @@ test('paper.strategies: [market-making] runs market making alone; every other fa
   assert.deepEqual([...summary.actors].sort(), MM_ACTORS.map((a) => `market_making/${a}`));
   assert.deepEqual(summary.strategies.arbitrage, { enabled: false, share: 0.2, capital: 2_000, disabledReason: 'not listed', detail: 'paper.strategies lists none of cross-exchange, triangular' });
   assert.deepEqual(summary.strategies.flash_loans, { enabled: false, share: 0.3, capital: 3_000, disabledReason: 'not listed', detail: 'paper.strategies lists none of flash-loan' });
-  assert.equal(summary.strategies.quantum_trading.enabled || summary.strategies.quantum_trading.disabledReason, 'not built yet');
+  assert.deepEqual(summary.strategies.quantum_trading, { enabled: false, share: 0.1, capital: 1_000, disabledReason: 'not listed', detail: 'paper.strategies lists none of quantum-portfolio' });
   assert.equal(summary.strategies.ai_trading.enabled || summary.strategies.ai_trading.disabledReason, 'not listed');
   assert.ok(summary.orders > 0);
   assert.equal(summary.orders, traded(summary, 'market_making').orders);

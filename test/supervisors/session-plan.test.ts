@@ -17,7 +17,7 @@ const holding: Lookup = (name, where) => {
   return name === 'buy-and-hold' ? { ...d, unavailable: () => 'no model beat its baseline out of sample' } : d;
 };
 
-test('the default plan: three families on their hosts with their capital; ai_trading off without a trained model, quantum_trading not built yet', () => {
+test('the default plan: four families on their hosts with their capital; ai_trading off without a trained model', () => {
   const config = defaultConfig();
   const { running, off } = planPaperFamilies(config);
   assert.deepEqual(
@@ -26,10 +26,11 @@ test('the default plan: three families on their hosts with their capital; ai_tra
       ['flash_loans', 'chain', ['flash-loan'], 3_000],
       ['arbitrage', 'local-exchanges', ['cross-exchange', 'triangular'], 2_000],
       ['market_making', 'candles', ['market-making'], 2_000],
+      ['quantum_trading', 'universe', ['quantum-portfolio'], 1_000],
     ],
   );
   const noModel = 'no stored model (the run has no journal): train one: arbiter train --model lstm --data <candles.json> --walk-forward';
-  assert.deepEqual(off.map((o) => [o.family, o.disabledReason]), [['ai_trading', noModel], ['quantum_trading', 'not built yet']]);
+  assert.deepEqual(off.map((o) => [o.family, o.disabledReason]), [['ai_trading', noModel]]);
   assert.equal(off[0]!.detail, `ai: ${noModel}`);
   assert.deepEqual(running[2]!.strategies[0]!.params, config.strategies.marketMaking, 'parameters come from strategies.<camelCaseName>');
 });

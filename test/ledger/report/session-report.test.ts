@@ -41,7 +41,7 @@ test('the session report holds every family, the equity samples of the running o
   assert.ok(summary.allocator.reallocations.length >= 1, `a reallocation within 4 s: ${JSON.stringify(summary.allocator)}`);
   assert.match(html, /<h1>Paper session report: measured in simulation; not a forecast<\/h1>/);
   for (const family of Object.keys(summary.strategies)) assert.ok(html.includes(`<td>${family}</td>`), `${family} in the families table`);
-  assert.match(html, /<td>off: not built yet<\/td>/);
+  assert.match(html, /<td>off: not listed<\/td><td>paper.strategies lists none of quantum-portfolio<\/td>/);
   assert.deepEqual(Object.keys(data.equity).sort(), ['arbitrage', 'market_making'], 'the ledgers\' own marks are not family curves');
   assert.ok(data.equity.arbitrage!.length >= 10, `samples every 200 ms over 4 s: ${data.equity.arbitrage!.length}`);
   assert.deepEqual(data.allocations.map((r) => [r.ts, r.after]), summary.allocator.reallocations.map((r) => [r.ts, r.after]), 'the journal holds the summary\'s reallocations');

@@ -82,7 +82,7 @@ export const quantumPortfolioMachine = setup({
   },
   actions: {
     addStep: assign(({ context, event }) => {
-      if (event.type !== 'candles.closed') return {};
+      if (event.type !== 'candles.closed' || event.venue !== context.venue) return {};
       const { window } = addStep(context.window, context.symbols, event.bars, context.params.windowBars + 1);
       return window === context.window ? {} : { window, rows: window.rows !== context.window.rows ? context.rows + 1 : context.rows };
     }),
@@ -166,9 +166,10 @@ export const quantumPortfolioMachine = setup({
         'candles.closed': { actions: 'addStep' },
         'quantum.solved': [
           { guard: 'riskActive', target: 'rebalancing', actions: 'rebalance' },
-          { target: 'watching' },
+          // Risk left ACTIVE while it solved: rebalancing sells what is held (or goes straight back to watching).
+          { target: 'rebalancing' },
         ],
-        'effect.failed': { target: 'watching' },
+        'effect.failed': { target: 'rebalancing' },
         'risk.changed': { actions: 'setRisk' },
       },
     },

@@ -54,6 +54,6 @@ export function rebalanceOrders(book: RebalanceBook, closes: readonly number[], 
   });
   return [
     ...sells.filter((s) => s.amount > 0).map((s) => intent(s.i, 'sell', s.amount)),
-    ...buys.map((b) => ({ ...b, amount: b.amount * scale })).filter((b) => b.amount * closes[b.i]! >= minTrade).map((b) => intent(b.i, 'buy', b.amount)),
+    ...buys.map((b) => ({ ...b, amount: b.amount * scale })).filter((b) => b.amount > 0 && b.amount * closes[b.i]! >= minTrade).map((b) => intent(b.i, 'buy', b.amount)),
   ];
 }

@@ -1,5 +1,5 @@
 import type { SensitivityOutcome } from '../venues/replay/sensitivity.js';
-import type { BacktestResult } from './summarize.js';
+import { strategyPnl, type BacktestResult } from './summarize.js';
 
 /** Headline numbers of a run, for the fill-model sensitivity table. */
 export function outcomeOf(r: BacktestResult): SensitivityOutcome {
@@ -21,7 +21,7 @@ export function resultJson(r: BacktestResult, wallSeconds: number, extra: Record
     open: r.open,
     metrics: r.combined.metrics,
     strategies: r.strategies.length > 1 ? r.strategies.map((s) => ({ name: s.name, symbol: s.symbol, capital: s.capital, trades: s.trades.length, metrics: s.metrics })) : undefined,
-    choices: r.strategies.some((s) => s.choices) ? r.strategies.flatMap((s) => (s.choices ? [{ ...s.choices, pnlOwn: (s.equity.at(-1) ?? s.capital) - s.capital }] : [])) : undefined,
+    choices: r.strategies.some((s) => s.choices) ? r.strategies.flatMap((s) => (s.choices ? [{ ...s.choices, pnlOwn: strategyPnl(s) }] : [])) : undefined,
     gaps: r.strategies.flatMap((s) => s.gaps.map((g) => ({ symbol: s.symbol, ...g }))).filter((g, i, all) => all.findIndex((x) => x.symbol === g.symbol && x.afterTs === g.afterTs) === i),
     fillModel: r.model.name,
     capital: r.combined.capital,

@@ -25,6 +25,9 @@ export interface StrategyResult {
   choices?: ChoiceComparison;
 }
 
+/** A strategy's P&L over the run: its last equity less its capital. */
+export const strategyPnl = (s: Pick<StrategyResult, 'equity' | 'capital'>) => (s.equity.at(-1) ?? s.capital) - s.capital;
+
 export interface BacktestResult {
   model: FillModel;
   /** Open time of each replay step's bars, epoch ms; equity is marked at that bar's close. */

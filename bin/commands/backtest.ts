@@ -5,6 +5,8 @@ import { ArbiterError, InputError } from '../../actors/runtime/errors.js';
 import { buildStrategies, prepareInstances, readAllocationFile, resolveWeights, singleStrategyPlan, type PlannedInstance } from '../../actors/backtest/plan.js';
 import { runBacktest, type BacktestStrategy } from '../../actors/backtest/run-backtest.js';
 import { outcomeOf, resultJson } from '../../actors/backtest/outcome.js';
+import { strategyPnl } from '../../actors/backtest/summarize.js';
+import { choiceLines } from '../../actors/strategies/quantum-portfolio/choice-lines.js';
 import { RISK_PROFILES, type RiskProfile } from '../../actors/backtest/risk-profiles.js';
 import { backtestStrategies } from '../../actors/backtest/strategies.js';
 import { paramNames } from '../../actors/backtest/strategy-params.js';
@@ -176,6 +178,7 @@ async function execute(opts: BacktestOpts, command: Command): Promise<void> {
   process.stdout.write(`${result.bars} bars, ${result.trades.length} trades, ${result.open.length} open position(s), ${model.name} fills, ${wallSeconds.toFixed(2)} s\n`);
   for (const k of ['totalReturn', 'cagr', 'sharpe', 'sortino', 'maxDrawdown', 'calmar', 'winRate', 'profitFactor', 'exposure', 'turnover'] as const) process.stdout.write(`  ${k.padEnd(14)} ${m[k]}\n`);
   for (const row of sensitivity ?? []) process.stdout.write(`  fills ${row.model.padEnd(12)} pnl ${row.pnl.toFixed(4)}  return ${(row.totalReturn * 100).toFixed(2)}%\n`);
+  for (const s of result.strategies) if (s.choices) process.stdout.write(`${choiceLines(s.choices, strategyPnl(s)).join('\n')}\n`);
 }
 
 export function register(program: Command, about: CommandAbout): void {

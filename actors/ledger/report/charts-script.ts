@@ -1,6 +1,7 @@
 /**
- * The browser-side script of the report (plain ES2017, runs in the page): reads the embedded data
- * and draws equity, drawdown and daily P&L with uPlot. Kept as a string so the HTML stays one file.
+ * The browser-side script of the report (plain ES2017, runs in the page): reads the embedded data and draws
+ * equity, drawdown, daily P&L and each quantum-portfolio strategy's P(optimum) with uPlot. Kept as a string so the
+ * HTML stays one file.
  */
 export const CHARTS_SCRIPT = String.raw`
 (function () {
@@ -47,6 +48,14 @@ export const CHARTS_SCRIPT = String.raw`
     dData.push(days.map(function () { return -data.dailyLossLimit * 100; }));
   }
   new uPlot({ title: 'Daily P&L (% of previous close) beside daily target bands', width: width, height: 260, series: dSeries, bands: bands, axes: [{}, { size: 60 }] }, dData, document.getElementById('daily-chart'));
+
+  data.choices.forEach(function (c, k) {
+    new uPlot({
+      title: 'P(optimum) of one measurement at each rebalance: QAOA (simulated) beside a uniform random pick', width: width, height: 220,
+      series: [{}, line('QAOA', 0, { points: { show: true } }), line('uniform pick', 1, { dash: [6, 4], points: { show: true } })],
+      scales: { y: { range: [0, 1] } }, axes: [{}, { size: 60 }],
+    }, [c.ts.map(function (t) { return t / 1000; }), c.qaoa, c.uniform], document.getElementById('choices-chart-' + k));
+  });
   document.body.setAttribute('data-charts', 'ready');
 })();
 `;

@@ -3,6 +3,7 @@ import type { SensitivityRow } from '../../venues/replay/sensitivity.js';
 import type { PerformanceMetrics } from '../metrics/performance.js';
 import { drawdownSeries } from '../metrics/equity.js';
 import { CHARTS_SCRIPT } from './charts-script.js';
+import { choicesChartData, choicesSection } from './choices-section.js';
 import { dailyPnl, type DailyTargetBand } from './daily-pnl.js';
 import { esc, fmt, isoTime, pct, scriptJson, table } from './html.js';
 import { uplotAssets } from './uplot-assets.js';
@@ -33,7 +34,10 @@ const STYLE = `body{font:14px/1.4 system-ui,sans-serif;margin:20px;color:#222}h1
 table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}th{background:#f3f3f3}
 td:first-child,th:first-child{text-align:left}.note{color:#555;max-width:1000px}.scroll{max-height:420px;overflow:auto;display:inline-block}`;
 
-/** One self-contained HTML file (uPlot and data inlined, no network): equity, drawdown, trades, metrics, sensitivity, daily P&L vs targets. */
+/**
+ * One self-contained HTML file (uPlot and data inlined, no network): equity, drawdown, trades, metrics, sensitivity,
+ * daily P&L vs targets, and a quantum-portfolio strategy's choices beside the exact optimum.
+ */
 export function renderReport(input: ReportInput): string {
   const { result } = input;
   const { js, css } = uplotAssets();
@@ -47,6 +51,7 @@ export function renderReport(input: ReportInput): string {
     daily: dailyPnl(result.timestamps, result.combined.equity, capital),
     targets,
     dailyLossLimit: input.dailyLossLimit ?? null,
+    choices: choicesChartData(result.strategies),
   };
   const columns = [
     ...result.strategies.map((s) => ({ name: `${s.name} (${s.symbol})`, metrics: s.metrics })),
@@ -80,6 +85,7 @@ Orders decided on a bar's close fill at the earliest on the next bar's open.</p>
 <h2>Equity</h2><div id="equity-chart"></div>
 <h2>Drawdown</h2><div id="drawdown-chart"></div>
 <h2>Metrics</h2>${metricsTable(columns)}
+${choicesSection(result.strategies)}
 <h2>Fill-model sensitivity</h2><p class="note">The same run under optimistic, default and pessimistic fills: how much of the result is the fill assumption.</p>${sens}
 <h2>Daily P&amp;L and daily targets</h2><div id="daily-chart"></div><p class="note">${targetNote}</p>
 <h2>Trades (${result.trades.length})</h2><div class="scroll">${trades}</div>

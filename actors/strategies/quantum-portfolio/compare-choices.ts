@@ -13,6 +13,12 @@ export interface RebalanceRow {
   uniformProbability: number;
   approximationRatio: number;
   orders: number;
+  /** Measurements drawn from QAOA's state (the strategy's `shots`). */
+  shots: number;
+  /** Chance that `shots` measurements of QAOA's state contain an optimum, 1 − (1 − probabilityOfOptimum)^shots. */
+  optimumInShots: number;
+  /** Chance that `shots` uniformly random feasible picks contain an optimum, 1 − (1 − uniformProbability)^shots. */
+  uniformOptimumInShots: number;
 }
 
 /** P&L of holding each rule's portfolio from rebalance to rebalance, traded at the closes decided on with the taker fee. */
@@ -30,6 +36,9 @@ export interface ChoiceComparison {
   optimal: number;
   pnl: ChoicePnl;
 }
+
+/** 1 − (1 − p)^shots without losing a small p to rounding. */
+const inShots = (p: number, shots: number) => -Math.expm1(shots * Math.log1p(-Math.min(1, Math.max(0, p))));
 
 const chosen = (symbols: readonly string[], selection: readonly (0 | 1)[]) => symbols.filter((_, i) => selection[i] === 1);
 
@@ -55,6 +64,9 @@ export function compareChoices(rebalances: readonly QuantumRebalance[], finalClo
       uniformProbability: r.uniformProbability,
       approximationRatio: r.approximationRatio,
       orders: r.orders,
+      shots: r.shots,
+      optimumInShots: inShots(r.probabilityOfOptimum, r.shots),
+      uniformOptimumInShots: inShots(r.uniformProbability, r.shots),
     }),
   );
   const run = (targets: (r: QuantumRebalance) => number[]) => {

@@ -21,6 +21,8 @@ export interface QuantumRebalance extends PortfolioChoice {
   /** Quote value held in each selected market; orders sent to get there. */
   value: number;
   orders: number;
+  /** Measurements drawn from QAOA's state; the best feasible one was traded. */
+  shots: number;
   /** Rebalance number, from 1. */
   index: number;
 }

@@ -100,7 +100,7 @@ export const quantumPortfolioMachine = setup({
       const index = context.rebalances + 1;
       enqueue.assign({ rebalances: index, seq: context.seq + intents.length, working: intents.map((i) => i.intentId) });
       if (intents.length > 0) enqueue.emit({ type: 'order.intents', intents });
-      enqueue.emit({ type: 'quantum.rebalanced', ...choice, strategy: context.strategy, venue: context.venue, symbols: context.symbols, closes: context.window.last as number[], value, orders: intents.length, index });
+      enqueue.emit({ type: 'quantum.rebalanced', ...choice, strategy: context.strategy, venue: context.venue, symbols: context.symbols, closes: context.window.last as number[], value, orders: intents.length, shots: context.params.shots, index });
     }),
     exitAll: enqueueActions(({ context, enqueue }) => {
       const { intents } = intentsTo(context, context.symbols.map(() => 0));

@@ -5,7 +5,7 @@ import type { RebalanceMessage } from '../../../actors/strategies/quantum-portfo
 
 const near = (a: number, b: number, what: string) => assert.ok(Math.abs(a - b) <= 1e-9, `${what}: ${a} vs ${b}`);
 const rebalance = (over: Partial<RebalanceMessage>): RebalanceMessage => ({
-  strategy: 'qp', venue: 'replay', symbols: ['A', 'B', 'C'], ts: 0, index: 1, value: 100, orders: 2, closes: [10, 20, 40],
+  strategy: 'qp', venue: 'replay', symbols: ['A', 'B', 'C'], ts: 0, index: 1, shots: 256, value: 100, orders: 2, closes: [10, 20, 40],
   qaoa: [1, 1, 0], exact: [1, 1, 0], qaoaObjective: -0.1, exactObjective: -0.1,
   probabilityOfOptimum: 0.5, uniformProbability: 1 / 3, approximationRatio: 0.8, ...over,
 });

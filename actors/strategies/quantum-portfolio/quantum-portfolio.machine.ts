@@ -75,7 +75,7 @@ export const quantumPortfolioMachine = setup({
       return rows !== context.rows && rows >= first && (rows - first) % context.params.rebalanceBars === 0;
     },
     riskActive: ({ context }) => context.riskState === 'ACTIVE',
-    leavesActive: ({ event }) => event.type === 'risk.changed' && event.state !== 'ACTIVE',
+    leavesActive: ({ context, event }) => event.type === 'risk.changed' && event.state !== 'ACTIVE' && !context.exited,
     holdsAny: ({ context }) => context.holdings.some((h) => h > DUST),
     mustExit: ({ context }) => context.riskState !== 'ACTIVE' && !context.exited && context.holdings.some((h) => h > DUST),
     nothingWorking: ({ context }) => context.working.length === 0,

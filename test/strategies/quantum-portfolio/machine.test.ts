@@ -174,6 +174,8 @@ test('a denied exit is not retried until risk has been ACTIVE again', () => {
   for (let t = 21; t <= 30; t++) s.actor.send(step(t));
   assert.equal(s.intents().length, 2, 'no new intents');
   assert.deepEqual(s.ctx().holdings, [0, s.buys[0]!.amount, 0, s.buys[1]!.amount]);
+  s.actor.send(risk('HALTED'));
+  assert.equal(s.intents().length, 2, 'REDUCING → HALTED is not a new reason to sell');
   s.actor.send(risk('ACTIVE'));
   s.actor.send(risk('REDUCING'));
   assert.equal(s.intents().length, 3);

@@ -8,6 +8,8 @@ import { progressBar } from '../progress.js';
 import { StopSignals } from '../stop-signals.js';
 import { checkDbFile } from '../../actors/ledger/storage/check-db-file.js';
 import { checkOutputFile } from '../output-file.js';
+import { choiceLines } from '../../actors/strategies/quantum-portfolio/choice-lines.js';
+import type { ChoiceComparison } from '../../actors/strategies/quantum-portfolio/compare-choices.js';
 import type { CommandAbout } from './index.js';
 
 function positiveNumber(name: string) {
@@ -155,6 +157,10 @@ function familyLines(s: SessionSummary | LiveSessionSummary): string[] {
           `profit realized ${String(chain['realizedProfitWei'])} wei vs predicted ${String(chain['predictedProfitWei'])} wei, gas ${String(chain['gasSpentWei'])} wei`,
       );
     }
+    const choices = f['choices'] as ChoiceComparison | undefined;
+    const quote = f['quote'] as { currency: string; value: number; pnl: number } | undefined;
+    if (quote) lines.push(`    in ${quote.currency}, counted at ${quote.value} each: P&L ${quote.pnl.toFixed(6)} ${quote.currency}`);
+    if (choices && quote) lines.push(...choiceLines(choices, quote.pnl).map((l) => `    ${l}`));
     return lines;
   });
 }

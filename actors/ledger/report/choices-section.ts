@@ -14,7 +14,7 @@ export function choicesChartData(strategies: readonly Pick<StrategyResult, 'name
  * chart of P(optimum) (`choices-chart-<k>`, k counting the strategies with choices, as choicesChartData lists them),
  * and its P&L beside the QAOA, exact-optimum and equal-weight portfolios. Empty when no strategy has choices.
  */
-export function choicesSection(strategies: readonly Pick<StrategyResult, 'name' | 'symbol' | 'capital' | 'equity' | 'choices'>[]): string {
+export function choicesSection(strategies: readonly Pick<StrategyResult, 'name' | 'symbol' | 'capital' | 'equity' | 'choices'>[], options: { chart?: boolean } = {}): string {
   return strategies
     .filter((s) => s.choices)
     .map((s, k) => {
@@ -24,7 +24,7 @@ export function choicesSection(strategies: readonly Pick<StrategyResult, 'name' 
 <p class="note">${esc(QAOA_NOTE)}</p>
 <div class="scroll">${table(headers, rows, `choices-table-${k}`)}</div>
 <p class="note">${choiceNotes(c).map(esc).join('<br>')}</p>
-<div id="choices-chart-${k}"></div>
+${options.chart === false ? '' : `<div id="choices-chart-${k}"></div>`}
 <p class="note">P&amp;L, quote currency: ${esc(PNL_NOTE)}.</p>
 ${table(['portfolio', 'P&L'], choicePnl(c, strategyPnl(s)), `choices-pnl-${k}`)}
 <p><b>${esc(optimumCount(c))}</b></p>`;

@@ -6,6 +6,8 @@ import { equityCharts, weightsChart } from './session-chart-data.js';
 import type { SessionReportData } from './session-report-data.js';
 import { SESSION_CHARTS_SCRIPT } from './session-charts-script.js';
 import { esc, fmt, pct, scriptJson, table } from './html.js';
+import { choicesSection } from './choices-section.js';
+import type { ChoiceComparison } from '../../strategies/quantum-portfolio/compare-choices.js';
 import { uplotAssets } from './uplot-assets.js';
 
 export interface SessionReportInput {
@@ -79,6 +81,17 @@ function arbitrageSection(f: FamilyReport | undefined): string {
   return `<h2>Arbitrage outcomes</h2><p class="note">How each multi-leg trade ended, per strategy.${windows}</p>${byStrategy}${pnl}`;
 }
 
+/** The universe family's rebalances, in its quote currency (its P&L there is the ledger's). */
+function quantumSection(f: FamilyReport | undefined): string {
+  const choices = f?.['choices'] as ChoiceComparison | undefined;
+  const quote = f?.['quote'] as { currency: string; value: number; capital: number; pnl: number } | undefined;
+  const symbols = (f?.['symbols'] as string[] | undefined) ?? [];
+  if (!f || !choices || !quote) return '';
+  const strategy = { name: choices.strategy, symbol: symbols.join(','), capital: quote.capital, equity: [quote.capital + quote.pnl], choices };
+  return `<p class="note">quantum_trading trades in ${esc(quote.currency)}, counted at ${esc(String(quote.value))} each (replay.universeQuoteValue).</p>
+${choicesSection([strategy], { chart: false })}`;
+}
+
 function flashSection(f: FamilyReport | undefined): string {
   const chain = f?.['chain'] as FlashSummary | undefined;
   if (!chain) return '';
@@ -126,6 +139,7 @@ ${noEquity}<div id="equity-chart"></div><div id="pnl-chart"></div>
 ${allocatorSection(s, data)}
 ${arbitrageSection(running.find((f) => f.family === 'arbitrage'))}
 ${flashSection(running.find((f) => f.family === 'flash_loans'))}
+${quantumSection(running.find((f) => f.family === 'quantum_trading'))}
 <script id="session-data" type="application/json">${scriptJson({ equity: charts.equity, pnl: charts.pnl, weights })}</script>
 <script>${js}</script>
 <script>${SESSION_CHARTS_SCRIPT}</script>

@@ -1,4 +1,4 @@
-import { WorkerPool } from '../actors/backtest/sweep/worker-pool.js';
+import { WorkerPool } from '../actors/runtime/workers/worker-pool.js';
 
 const ITERATIONS = 300_000_000;
 

@@ -1,4 +1,4 @@
-import { serveTasks } from '../actors/backtest/sweep/serve-tasks.js';
+import { serveTasks } from '../actors/runtime/workers/serve-tasks.js';
 
 /** A pool worker for the parallel floor: integer arithmetic only, nothing allocated or shared. */
 serveTasks((iterations: number) => {

@@ -1,6 +1,6 @@
 import { threadId, workerData } from 'node:worker_threads';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { serveTasks } from '../../actors/backtest/sweep/serve-tasks.js';
+import { serveTasks } from '../../actors/runtime/workers/serve-tasks.js';
 
 /** A pool worker for the pool's tests: echoes after a delay, throws, exits, or never answers, as each task asks. */
 export type EchoTask = { op: 'echo'; value: number; delayMs: number } | { op: 'throw'; message: string } | { op: 'exit'; code: number } | { op: 'hang' };

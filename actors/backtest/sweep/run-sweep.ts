@@ -1,7 +1,7 @@
 import type { PerformanceMetrics } from '../../ledger/metrics/performance.js';
 import type { CombinationResult, SweepSetup } from './run-combination.js';
 import { describeParams } from './sweep-grid.js';
-import { runInPool, type WorkerStats } from './worker-pool.js';
+import { runInPool, type WorkerStats } from '../../runtime/workers/worker-pool.js';
 
 export interface SweepRun {
   params: Record<string, unknown>;

@@ -2,7 +2,7 @@ import { InputError } from '../../runtime/errors.js';
 import { declareStrategy } from '../catalogue/strategy-declaration.js';
 import { quantumPortfolioMachine, type QuantumPortfolioInput } from './quantum-portfolio.machine.js';
 import { quantumPortfolioParams } from './params.js';
-import { solvePortfolio } from './solve-portfolio.js';
+import { solverThread } from './solver-thread.js';
 
 export const declaration = declareStrategy({
   name: 'quantum-portfolio',
@@ -28,8 +28,8 @@ export const declaration = declareStrategy({
       input,
       subscribe: ['candles.closed', 'risk.changed'],
       effects: {
-        'quantum.solve': (event, ctx) => {
-          const choice = solvePortfolio(event.returns as number[][], symbols, params, event.seed as number);
+        'quantum.solve': async (event, ctx) => {
+          const choice = await solverThread.solve({ returns: event.returns as number[][], symbols, params, seed: event.seed as number });
           ctx.reply({ type: 'quantum.solved', choice });
         },
       },

@@ -73,6 +73,12 @@ export class WorkerPool<T, R> {
     return this.slots.filter((s) => !s.exited).length;
   }
 
+  /** Whether the workers keep the process alive (Worker.ref / unref): a long-lived pool holds it only while it works. */
+  hold(on: boolean): void {
+    for (const s of this.slots) if (on) s.worker.ref();
+    else s.worker.unref();
+  }
+
   stats(): WorkerStats[] {
     return this.slots.map((s) => ({ ...s.stats }));
   }

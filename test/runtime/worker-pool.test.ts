@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { WorkerPool, WorkerTaskError, runInPool } from '../../../actors/backtest/sweep/worker-pool.js';
-import type { EchoTask } from '../../support/echo-worker.js';
+import { WorkerPool, WorkerTaskError, runInPool } from '../../actors/runtime/workers/worker-pool.js';
+import type { EchoTask } from '../support/echo-worker.js';
 
 type Echoed = { value: string; threadId: number };
-const file = new URL('../../support/echo-worker.ts', import.meta.url);
+const file = new URL('../support/echo-worker.ts', import.meta.url);
 const describe = (t: EchoTask) => (t.op === 'echo' ? `echo ${t.value}` : t.op);
 const pool = (size: number) => new WorkerPool<EchoTask, Echoed>({ file, size, workerData: { prefix: 'v' }, describe });
 

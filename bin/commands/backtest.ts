@@ -186,7 +186,7 @@ export function register(program: Command, about: CommandAbout): void {
     .command(about.name)
     .description(about.summary)
     .option('--strategy <name>', `strategy to run (${Object.keys(backtestStrategies).join(', ')})`)
-    .option('--data <files>', 'candle file(s), array or object format; comma-separated or repeated (capital split equally)', collect)
+    .option('--data <files>', 'candle file(s), array or object format; comma-separated or repeated (capital split equally; a multi-market strategy, quantum-portfolio, trades them all as one instance)', collect)
     .addOption(new Option('--allocation <file>', 'YAML/JSON: capital and strategy instances with weights and params (instead of --strategy, --data, --capital and parameters)').conflicts(['strategy', 'data', 'fast', 'slow', 'model', 'param', 'capital']))
     .option('--fast <n>', `sma-cross: fast SMA length, same as --param fast=<n> (default: ${SMA_DEFAULTS.fast})`)
     .option('--slow <n>', `sma-cross: slow SMA length, same as --param slow=<n> (default: ${SMA_DEFAULTS.slow})`)

@@ -18,7 +18,7 @@ import { startUniverseFamily } from './universe-family.js';
 import { PAPER_FEES } from './candle-family.js';
 import { replaySteps } from '../actors/market-data/replay/step-replay.js';
 import { compareChoices } from '../actors/strategies/quantum-portfolio/compare-choices.js';
-import type { RebalanceMessage } from '../actors/strategies/quantum-portfolio/messages.js';
+import { QuantumRebalanceJournal } from '../actors/ledger/storage/quantum-rebalance-journal.js';
 import { familyOf, mergeCounts, openOrderCount, riskStateOf, worstRiskState, type FamilyOffReport, type FamilyReport, type FamilySummary } from './session-summary.js';
 import { untilStopped } from './until-stopped.js';
 import { AllocationBridge, type AllocationSummary } from './allocation-bridge.js';
@@ -218,10 +218,9 @@ function universeFamily(plan: FamilyPlan, options: RunPaperOptions, store: Store
   const { config } = options;
   const f = startUniverseFamily({ config, logger: options.logger, store, plan, sessionId: options.sessionId, inspect });
   const quoteValue = config.replay.universeQuoteValue;
-  const rebalances: RebalanceMessage[] = [];
+  const rebalances = new QuantumRebalanceJournal(store.runtimeDb);
   const closes = new Map<string, number>();
   f.system.observe((m) => {
-    if (m.type === 'quantum.rebalanced') rebalances.push(m);
     if (m.type === 'candles.closed') for (const { symbol, candle } of m.bars) closes.set(symbol, candle.close);
   });
   let steps = 0;
@@ -233,7 +232,7 @@ function universeFamily(plan: FamilyPlan, options: RunPaperOptions, store: Store
     venues: { [f.venue.id]: f.venue },
     equity: () => f.capital + (equityInQuote() - f.capitalInQuote) * quoteValue,
     details: () => {
-      const choices = compareChoices(rebalances, f.symbols.map((s) => closes.get(s) ?? NaN), f.capitalInQuote, PAPER_FEES.taker);
+      const choices = compareChoices(rebalances.list(options.sessionId), f.symbols.map((s) => closes.get(s) ?? NaN), f.capitalInQuote, PAPER_FEES.taker);
       return {
         venue: f.venue.id,
         symbols: f.symbols,

@@ -1,18 +1,20 @@
 import type { Logger } from 'pino';
 import type { Message } from '../runtime/messages.js';
 import { ArbOutcomeJournal } from './storage/arb-outcome-journal.js';
+import { QuantumRebalanceJournal } from './storage/quantum-rebalance-journal.js';
 import type { EquityBook } from './storage/equity-journal.js';
 import type { Store } from './storage/store.js';
 
 /**
  * Journals what crosses the bus as it is routed: vetoes, order updates, fills, equity marks,
- * arbitrage outcomes. An order row is created by execution with its intent, in one commit, before the
+ * arbitrage outcomes, quantum-portfolio rebalances. An order row is created by execution with its intent, in one commit, before the
  * venue call (RELIABILITY R2); here order updates only change rows that exist. `approved` is never
  * journaled: it lasts until the same step's submit, and nothing has left the process by then.
  * Equity marks are journaled under `book` and `session` (default '' for both): whose curve they are.
  */
 export function journalObserver(store: Store, logger?: Logger, equityBook: Partial<EquityBook> = {}): (message: Message) => void {
   const arbOutcomes = new ArbOutcomeJournal(store.runtimeDb);
+  const quantumRebalances = new QuantumRebalanceJournal(store.runtimeDb);
   return (message) => {
     switch (message.type) {
       case 'orders.denied':
@@ -32,6 +34,9 @@ export function journalObserver(store: Store, logger?: Logger, equityBook: Parti
         return;
       case 'equity.marked':
         store.equity.record({ ts: message.ts, equity: message.equity, ...equityBook });
+        return;
+      case 'quantum.rebalanced':
+        quantumRebalances.record(equityBook.session ?? '', message);
         return;
       case 'arb.outcome':
         arbOutcomes.record({ ts: message.ts, strategy: message.strategy, groupId: message.groupId, outcome: message.outcome, pnl: message.pnl, detail: message.detail });

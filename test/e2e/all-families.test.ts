@@ -8,6 +8,8 @@ import { pino } from 'pino';
 import { defaultConfig } from '../../config/index.js';
 import { FAMILIES } from '../../actors/strategies/catalogue/strategy-declaration.js';
 import { runPaperSession } from '../../supervisors/run-paper-session.js';
+import { openStore } from '../../actors/ledger/storage/store.js';
+import { QuantumRebalanceJournal } from '../../actors/ledger/storage/quantum-rebalance-journal.js';
 import type { ChoiceComparison } from '../../actors/strategies/quantum-portfolio/compare-choices.js';
 
 test('the default paper session runs every built family side by side into one SQLite file; the others say why not', async () => {
@@ -53,6 +55,11 @@ test('the default paper session runs every built family side by side into one SQ
   const choices = quantum['choices'] as ChoiceComparison;
   assert.ok(choices.rebalances.length >= 1 && quantum.orders > 0, `rebalanced in 8 s: ${JSON.stringify(quantum)}`);
   for (const r of choices.rebalances) assert.equal(r.qaoa.length, (config.strategies.quantumPortfolio as { budget: number }).budget, 'the xy mixer keeps Σx = B');
+  const store = openStore(dbFile);
+  const journaled = new QuantumRebalanceJournal(store.runtimeDb).list('all');
+  store.close();
+  const named = (r: (typeof journaled)[number], pick: readonly (0 | 1)[]) => r.symbols.filter((_, i) => pick[i] === 1);
+  assert.deepEqual(journaled.map((r) => [r.ts, named(r, r.qaoa), named(r, r.exact)]), choices.rebalances.map((r) => [r.ts, r.qaoa, r.exact]), "the summary's table is the journal's");
   const quote = quantum['quote'] as { value: number; pnl: number };
   assert.ok(Math.abs(quantum.pnl - quote.pnl * quote.value) < 1e-9, 'P&L in capital currency = P&L in BTC × the configured value');
 

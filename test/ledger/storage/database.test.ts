@@ -8,7 +8,7 @@ import { migrations } from '../../../actors/ledger/storage/migrations/index.js';
 import { InputError } from '../../../actors/runtime/errors.js';
 import { tempDbFile } from './temp-db.js';
 
-const TABLES = ['actor_restarts', 'actor_snapshots', 'allocations', 'arb_outcomes', 'dead_letters', 'equity', 'fill_conflicts', 'fills', 'intents', 'models', 'orders', 'positions', 'schema_migrations', 'vetoes'];
+const TABLES = ['actor_restarts', 'actor_snapshots', 'allocations', 'arb_outcomes', 'dead_letters', 'equity', 'fill_conflicts', 'fills', 'intents', 'models', 'orders', 'positions', 'quantum_rebalances', 'schema_migrations', 'vetoes'];
 
 test('a new file gets WAL, synchronous=FULL and every table', () => {
   const file = tempDbFile();

@@ -5,17 +5,13 @@ import type { InspectObserver } from '../actors/runtime/actor-spec.js';
 import type { SimulatedClock } from '../actors/runtime/clock.js';
 import type { Candle } from '../actors/market-data/types.js';
 import { PaperVenue } from '../actors/venues/paper/paper-venue.js';
-import { paperVenueActor } from '../actors/venues/paper/paper-venue-actor.js';
-import { riskActor } from '../actors/risk/risk-actor.js';
-import { ledgerActor } from '../actors/ledger/ledger-actor.js';
-import { executionActor } from '../actors/execution/execution-actor.js';
 import type { Family } from '../actors/strategies/catalogue/strategy-declaration.js';
 import { patternActor } from '../actors/patterns/pattern-actor.js';
-import { bootTradingSystem, type TradingSystem } from './boot.js';
-import { riskLimitsFrom, supervisionFrom } from './from-config.js';
+import type { TradingSystem } from './boot.js';
+import { riskLimitsFrom } from './from-config.js';
+import { bootPaperFamily, PAPER_FEES } from './paper-family-system.js';
 import type { FamilyPlan } from './session-plan.js';
 
-export const PAPER_FEES = { maker: 0.001, taker: 0.001 };
 
 /** The paper venue of a candle family: `paper` for market making (as journals before the catalogue had it), `paper-<family>` otherwise. */
 export function paperVenueId(family: Family): string {
@@ -64,26 +60,19 @@ export function startCandleFamily(options: CandleFamilyOptions): CandleFamily {
     balances: { [quote]: capital, [base]: capital / options.firstCandle.open },
   });
   const limits = riskLimitsFrom(config);
-  const trading = bootTradingSystem({
-    clock,
-    logger: plan.family === 'market_making' ? logger : logger.child({ family: plan.family }),
+  const trading = bootPaperFamily({
+    config,
+    logger,
     store: options.store,
-    venues: { [venueId]: venue },
-    risk: riskActor({ capital, limits, startTs: clock.now() }),
-    ledger: ledgerActor({ capital, markEveryMs: 15 * 60_000 }),
-    journalBook: { book: `${plan.family}/ledger`, session: options.sessionId },
-    execution: executionActor({
-      venues: { [venueId]: venue },
-      store: options.store,
-      input: { venues: { [venueId]: { taker: PAPER_FEES.taker, onNotFound: 'resubmit' } }, maxLiquidityFraction: config.risk.maxLiquidityFraction },
-    }),
-    venueActors: [paperVenueActor(venue)],
+    family: plan.family,
+    clock,
+    venue,
+    capital,
     signals: [patternActor({ symbol, venue: venueId })],
     strategies: plan.strategies.map(({ declaration, params, prepared }) =>
       declaration.actor({ name: declaration.name, session: options.sessionId, capital, limits, venue: venueId, symbol, fees: { [venueId]: PAPER_FEES.taker }, patterns: true }, params, prepared),
     ),
-    supervision: supervisionFrom(config),
-    stashLimit: config.supervision.stashLimit,
+    sessionId: options.sessionId,
     inspect: options.inspect,
     random: options.random,
   });

@@ -15,7 +15,7 @@ import { planPaperFamilies, prepareFamilies, type FamilyOff, type FamilyPlan } f
 import { declarationOf } from '../actors/strategies/catalogue/catalogue.js';
 import { runningFamily, type RunningFamily } from './running-family.js';
 import { startUniverseFamily } from './universe-family.js';
-import { PAPER_FEES } from './candle-family.js';
+import { PAPER_FEES } from './paper-family-system.js';
 import { replaySteps } from '../actors/market-data/replay/step-replay.js';
 import { compareChoices } from '../actors/strategies/quantum-portfolio/compare-choices.js';
 import { QuantumRebalanceJournal } from '../actors/ledger/storage/quantum-rebalance-journal.js';

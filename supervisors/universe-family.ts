@@ -7,13 +7,10 @@ import { InputError } from '../actors/runtime/errors.js';
 import { loadCandles } from '../actors/market-data/candles/load-candles.js';
 import { buildTimeline, type TimelineStep } from '../actors/backtest/timeline.js';
 import { PaperVenue } from '../actors/venues/paper/paper-venue.js';
-import { paperVenueActor } from '../actors/venues/paper/paper-venue-actor.js';
-import { riskActor } from '../actors/risk/risk-actor.js';
-import { ledgerActor } from '../actors/ledger/ledger-actor.js';
-import { executionActor } from '../actors/execution/execution-actor.js';
-import { bootTradingSystem, type TradingSystem } from './boot.js';
-import { riskLimitsFrom, supervisionFrom } from './from-config.js';
-import { paperVenueId, PAPER_FEES } from './candle-family.js';
+import type { TradingSystem } from './boot.js';
+import { riskLimitsFrom } from './from-config.js';
+import { paperVenueId } from './candle-family.js';
+import { bootPaperFamily, PAPER_FEES } from './paper-family-system.js';
 import type { FamilyPlan } from './session-plan.js';
 
 export interface UniverseFamilyOptions {
@@ -56,20 +53,14 @@ export function startUniverseFamily(options: UniverseFamilyOptions): UniverseFam
   const clock = new SimulatedClock(steps[0]!.ts);
   const venue = new PaperVenue({ id: venueId, session: options.sessionId, fees: PAPER_FEES, balances: { [quote]: capitalInQuote } });
   const limits = riskLimitsFrom(config);
-  const trading = bootTradingSystem({
-    clock,
-    logger: options.logger.child({ family: plan.family }),
+  const trading = bootPaperFamily({
+    config,
+    logger: options.logger,
     store: options.store,
-    venues: { [venueId]: venue },
-    risk: riskActor({ capital: capitalInQuote, limits, startTs: clock.now() }),
-    ledger: ledgerActor({ capital: capitalInQuote, markEveryMs: 15 * 60_000 }),
-    journalBook: { book: `${plan.family}/ledger`, session: options.sessionId },
-    execution: executionActor({
-      venues: { [venueId]: venue },
-      store: options.store,
-      input: { venues: { [venueId]: { taker: PAPER_FEES.taker, onNotFound: 'resubmit' } }, maxLiquidityFraction: config.risk.maxLiquidityFraction },
-    }),
-    venueActors: [paperVenueActor(venue)],
+    family: plan.family,
+    clock,
+    venue,
+    capital: capitalInQuote,
     strategies: plan.strategies.map(({ declaration, params, prepared }) =>
       declaration.actor(
         { name: declaration.name, session: options.sessionId, capital: capitalInQuote, limits, venue: venueId, symbol: symbols[0]!, symbols, fees: { [venueId]: PAPER_FEES.taker } },
@@ -77,8 +68,7 @@ export function startUniverseFamily(options: UniverseFamilyOptions): UniverseFam
         prepared,
       ),
     ),
-    supervision: supervisionFrom(config),
-    stashLimit: config.supervision.stashLimit,
+    sessionId: options.sessionId,
     inspect: options.inspect,
   });
   return { ...trading, venue, clock, steps, timeframeMs, symbols, quote, capital: plan.capital, capitalInQuote };

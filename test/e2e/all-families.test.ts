@@ -16,7 +16,9 @@ test('the default paper session runs every built family side by side into one SQ
   const dbFile = join(mkdtempSync(join(tmpdir(), 'arbiter-all-')), 'all.db');
   const base = defaultConfig();
   // Samples every 250 ms with a short warm-up, so the allocator has history within the run.
-  const config = { ...base, allocator: { ...base.allocator, sampleEveryMs: 250, minSamples: 4, windowSamples: 40, minIntervalMs: 0 } };
+  // quantum-portfolio on a short window (31 steps), so it rebalances early whatever the machine's load.
+  const strategies = { ...base.strategies, quantumPortfolio: { ...base.strategies.quantumPortfolio!, windowBars: 30, rebalanceBars: 100 } };
+  const config = { ...base, strategies, allocator: { ...base.allocator, sampleEveryMs: 250, minSamples: 4, windowSamples: 40, minIntervalMs: 0 } };
   const summary = await runPaperSession({
     config,
     logger: pino({ level: 'silent' }),
@@ -54,7 +56,7 @@ test('the default paper session runs every built family side by side into one SQ
   // The universe family: QAOA's choices beside brute force at each rebalance, its P&L counted at the fixed BTC value.
   const choices = quantum['choices'] as ChoiceComparison;
   assert.ok(choices.rebalances.length >= 1 && quantum.orders > 0, `rebalanced in 8 s: ${JSON.stringify(quantum)}`);
-  for (const r of choices.rebalances) assert.equal(r.qaoa.length, (config.strategies.quantumPortfolio as { budget: number }).budget, 'the xy mixer keeps Σx = B');
+  for (const r of choices.rebalances) assert.equal(r.qaoa.length, (config.strategies.quantumPortfolio as unknown as { budget: number }).budget, 'the xy mixer keeps Σx = B');
   const store = openStore(dbFile);
   const journaled = new QuantumRebalanceJournal(store.runtimeDb).list('all');
   store.close();

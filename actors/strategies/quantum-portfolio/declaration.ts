@@ -17,6 +17,8 @@ export const declaration = declareStrategy({
   multiMarket: true,
   actor: (host, params) => {
     const symbols = host.symbols ?? [host.symbol];
+    const quotes = new Set(symbols.map((s) => s.split('/')[1]));
+    if (quotes.size > 1) throw new InputError(`quantum-portfolio: its markets must share one quote currency (its capital's); ${symbols.join(', ')} have ${[...quotes].join(', ')}`);
     if (params.budget >= symbols.length) throw new InputError(`quantum-portfolio: budget ${params.budget} needs more markets than that; it was given ${symbols.length} (${symbols.join(', ')})`);
     const input: QuantumPortfolioInput = {
       strategy: host.name, session: host.session, venue: host.venue, symbols, capital: host.capital,

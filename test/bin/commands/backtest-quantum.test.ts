@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,4 +60,17 @@ test('backtest --strategy quantum-portfolio: the choices table and P&L block in 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('backtest --strategy quantum-portfolio refuses, exit 2 and one line, what it cannot trade', () => {
+  const refuse = (data: string, extra: string[], what: RegExp) => {
+    const res = spawnSync(process.execPath, [ARBITER, 'backtest', '--strategy', 'quantum-portfolio', '--data', data, ...extra], { encoding: 'utf8' });
+    assert.equal(res.status, 2, res.stderr);
+    const lines = res.stderr.split('\n').filter((l) => l && !l.startsWith('gap in '));
+    assert.equal(lines.length, 1, res.stderr);
+    assert.match(lines[0]!, what);
+  };
+  refuse('data/candles/ETH_BTC-5m.json', [], /^arbiter backtest: quantum-portfolio: budget 3 needs more markets than that; it was given 1 \(ETH\/BTC\)$/);
+  refuse('data/candles/ETH_BTC-5m.json,data/candles/BTC_USDT-1m-2021-02-19_week.json', ['--param', 'budget=1'], /must share one quote currency .* have BTC, USDT$/);
+  refuse(DATA, ['--host', 'actors', ...PARAMS], /strategy quantum-portfolio trades several markets on a step's bars .*: run it with --host trading$/);
 });

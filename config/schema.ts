@@ -6,6 +6,7 @@ import { allocator } from './sections/allocator.js';
 import { network } from './sections/network.js';
 import { storage } from './sections/storage.js';
 import { redis } from './sections/redis.js';
+import { cluster } from './sections/cluster.js';
 import { log } from './sections/log.js';
 import { supervision } from './sections/supervision.js';
 import { replay } from './sections/replay.js';
@@ -26,6 +27,7 @@ export const configSchema = z.strictObject({
   network,
   storage,
   redis,
+  cluster,
   log,
   supervision,
   replay,

@@ -38,6 +38,8 @@ export type DenyReason =
   | 'MAX_NOTIONAL'
   | 'RATE_LIMIT'
   | 'STALE_MARKET_DATA'
-  | 'INSUFFICIENT_LIQUIDITY';
+  | 'INSUFFICIENT_LIQUIDITY'
+  /** The cluster's shared budget (actors/risk/global-budget) refused the order. */
+  | 'GLOBAL_BUDGET';
 
 export type RiskState = 'ACTIVE' | 'REDUCING' | 'HALTED';

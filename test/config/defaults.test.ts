@@ -34,6 +34,17 @@ test('defaults are the spec numbers', () => {
   assert.ok(config.network.backoffBaseMs < config.network.backoffMaxMs);
   assert.equal(config.storage.dbFile, 'arbiter.db');
   assert.deepEqual(config.redis, { url: 'redis://127.0.0.1:6379', enabled: false });
+  assert.deepEqual(config.cluster, {
+    nodeId: 'node-1',
+    keyPrefix: 'arbiter:{budget}:',
+    globalMaxPositionNotional: 5_000,
+    globalMaxPositionNotionalBySymbol: {},
+    globalMaxGrossNotional: 30_000,
+    globalMaxDailyLoss: 500,
+    reservationTtlMs: 60_000,
+    idempotencyWindowMs: 86_400_000,
+    sweepBatch: 64,
+  });
   assert.deepEqual(config.log, { level: 'info', pretty: 'auto' });
   assert.deepEqual(config.supervision, { maxRestarts: 3, withinMs: 10_000, backoffMinMs: 10, backoffMaxMs: 1_000, stashLimit: 1_000 });
   assert.equal(config.replay.dataFile, 'data/candles/BTC_USDT-1m-2021-02-19_week.json');

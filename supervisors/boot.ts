@@ -18,6 +18,11 @@ export interface TradingSystemOptions {
   /** Venues execution may call, by id: used for the emergency cancel when the core itself is gone. */
   venues: Record<string, Venue>;
   risk: ActorSpec;
+  /**
+   * A node of a cluster: the gate that holds each approval against the cluster's budget before execution sees it
+   * (actors/risk/global-budget/budget-gate-actor.ts). Execution then takes approvals from it alone.
+   */
+  budget?: ActorSpec;
   ledger: ActorSpec;
   execution: ActorSpec;
   venueActors: ActorSpec[];
@@ -43,7 +48,7 @@ export interface TradingSystem {
 /**
  * The supervision tree:
  *   root (one_for_one)
- *   ├─ core (rest_for_one): risk → ledger → execution   (execution restarts whenever risk does)
+ *   ├─ core (rest_for_one): risk → [budget] → ledger → execution   (execution restarts whenever risk does)
  *   ├─ venues (one_for_one)
  *   ├─ signals (one_for_one): pattern actors, when a strategy reads them or risk weighs VPIN
  *   └─ strategies (one_for_one)
@@ -77,8 +82,10 @@ export function bootTradingSystem(options: TradingSystemOptions): TradingSystem 
 
   const core = system.supervisor('core', { ...options.supervision, strategy: 'rest_for_one' });
   system.spawn(options.risk, core);
+  if (options.budget) system.spawn(options.budget, core);
   system.spawn(options.ledger, core);
-  system.spawn(options.execution, core);
+  const execution = options.execution;
+  system.spawn(options.budget ? { ...execution, subscribe: execution.subscribe?.filter((t) => t !== 'orders.approved') } : execution, core);
   const venues = system.supervisor('venues', { ...options.supervision, strategy: 'one_for_one' });
   for (const spec of options.venueActors) system.spawn(spec, venues);
   if (options.signals && options.signals.length > 0) {

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';
 import type { Store } from '../actors/ledger/storage/store.js';
-import type { InspectObserver } from '../actors/runtime/actor-spec.js';
+import type { ActorSpec, InspectObserver } from '../actors/runtime/actor-spec.js';
 import type { SimulatedClock } from '../actors/runtime/clock.js';
 import type { Candle } from '../actors/market-data/types.js';
 import { PaperVenue } from '../actors/venues/paper/paper-venue.js';
@@ -31,6 +31,8 @@ export interface CandleFamilyOptions {
   sessionId?: string;
   inspect?: InspectObserver;
   random?: () => number;
+  /** On a cluster node: the budget gate between risk and execution. */
+  budget?: ActorSpec;
 }
 
 export interface CandleFamily extends TradingSystem {
@@ -75,6 +77,7 @@ export function startCandleFamily(options: CandleFamilyOptions): CandleFamily {
     sessionId: options.sessionId,
     inspect: options.inspect,
     random: options.random,
+    budget: options.budget,
   });
   return { ...trading, family: plan.family, venue, capital };
 }

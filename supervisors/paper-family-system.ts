@@ -25,6 +25,8 @@ export interface PaperFamilySystemOptions {
   capital: number;
   strategies: ActorSpec[];
   signals?: ActorSpec[];
+  /** A cluster node's budget gate (supervisors/cluster-node.ts). */
+  budget?: ActorSpec;
   sessionId?: string;
   inspect?: InspectObserver;
   random?: () => number;
@@ -39,6 +41,7 @@ export function bootPaperFamily(o: PaperFamilySystemOptions): TradingSystem {
     store: o.store,
     venues: { [venue.id]: venue },
     risk: riskActor({ capital: o.capital, limits: riskLimitsFrom(config), startTs: o.clock.now() }),
+    budget: o.budget,
     ledger: ledgerActor({ capital: o.capital, markEveryMs: 15 * 60_000 }),
     journalBook: { book: `${o.family}/ledger`, session: o.sessionId },
     execution: executionActor({

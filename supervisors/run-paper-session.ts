@@ -15,6 +15,8 @@ import { planPaperFamilies, prepareFamilies, type FamilyOff, type FamilyPlan } f
 import { declarationOf } from '../actors/strategies/catalogue/catalogue.js';
 import { runningFamily, type RunningFamily } from './running-family.js';
 import { startUniverseFamily } from './universe-family.js';
+import { joinCluster, type ClusterNode } from './cluster-node.js';
+import type { BudgetSnapshot } from '../actors/risk/global-budget/types.js';
 import { PAPER_FEES } from './paper-family-system.js';
 import { replaySteps } from '../actors/market-data/replay/step-replay.js';
 import { compareChoices } from '../actors/strategies/quantum-portfolio/compare-choices.js';
@@ -37,6 +39,8 @@ export interface RunPaperOptions {
   onInspector?: (pageUrl: string) => void;
   /** Called once the arbitrage family is live, before the replay starts (tests drive windows through it). */
   onArbitrage?: (session: ArbitrageSession) => void;
+  /** Run as a node of the cluster (`cluster.nodeId`, Redis at `redis.url`): the candle families' approvals are held against the shared budget. */
+  cluster?: boolean;
   /** Aborted: stop as at the end of the recording (cancel what rests, report). Its reason names the signal. */
   signal?: AbortSignal;
   /** Called once the families are up, with a count of their orders still open (for the operator while stopping). */
@@ -62,6 +66,8 @@ export interface SessionSummary extends Omit<FamilySummary, 'capital'> {
   strategies: Record<Family, FamilyReport | FamilyOffReport>;
   /** The allocator: weights it holds, its samples, every reallocation, and why the weights are static if they are. */
   allocator: AllocationSummary;
+  /** On a cluster node: its id, the budget's key prefix, and what the shared budget held at the stop. */
+  cluster?: { node: string; keyPrefix: string; budget: BudgetSnapshot };
   wallSeconds: number;
   db: string;
 }
@@ -97,6 +103,13 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
   if (series && !first) throw new InputError(`${options.dataFile}: no candles`);
 
   const store = openStore(options.dbFile);
+  let node: ClusterNode | undefined;
+  try {
+    node = options.cluster ? await joinCluster(config, store) : undefined;
+  } catch (err) {
+    store.close();
+    throw err;
+  }
   const inspector = options.inspect ? await startLocalInspector() : undefined;
   if (inspector) options.onInspector?.(inspector.pageUrl);
   const inspect = inspector?.inspect;
@@ -106,7 +119,7 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
   let arbitrageLive = false;
   try {
     for (const plan of candlePlans) {
-      const f = startCandleFamily({ config, logger, store, plan, clock, firstCandle: first!, sessionId: options.sessionId, inspect });
+      const f = startCandleFamily({ config, logger, store, plan, clock, firstCandle: first!, sessionId: options.sessionId, inspect, budget: node?.gate() });
       families.push(
         runningFamily(plan, f, {
           venues: { [f.venue.id]: f.venue },
@@ -131,6 +144,7 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
   } catch (err) {
     await Promise.all(families.map((f) => f.close()));
     await inspector?.stop();
+    await node?.close();
     store.close();
     throw err;
   }
@@ -190,9 +204,11 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
     allocator,
   });
   for (const f of families) saveSnapshots(store, f);
+  if (node) summary.cluster = { node: node.nodeId, keyPrefix: config.cluster.keyPrefix, budget: await node.snapshot() };
   logger.info({ session: summary.session, bars: summary.bars, orders: summary.orders, fills: summary.fills, riskState: summary.riskState, interrupted: summary.interrupted }, 'paper session finished');
   for (const f of families) await f.close();
   await inspector?.stop();
+  await node?.close();
   store.close();
   return summary;
 }

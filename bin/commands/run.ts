@@ -36,6 +36,8 @@ export function register(program: Command, about: CommandAbout): void {
       'stream every machine to the Stately inspector: a relay on 127.0.0.1 serves a page that embeds Stately\'s web inspector ' +
         '(loaded from https://stately.ai) and hands it every event, message contents included, in your browser',
     )
+    .option('--cluster', 'paper: run as one node of a cluster: the candle families\' approvals are held against the risk budget all nodes share in Redis (redis.url, cluster.*; docs/risk.md "Global budget"), rebuilt from this node\'s journal at start')
+    .option('--node <id>', 'with --cluster: this node\'s id (default cluster.nodeId, node-1); each node needs its own --db')
     .option(
       '--live',
       'trade config live.strategy (default market-making) live on live.exchange / live.symbol through ccxt, with API keys from the environment or .env ' +
@@ -48,7 +50,20 @@ export function register(program: Command, about: CommandAbout): void {
       } catch (error) {
         exitOnConfigError(error);
       }
-      const { config, secrets } = loaded;
+      const { secrets } = loaded;
+      const config = opts.node ? { ...loaded.config, cluster: { ...loaded.config.cluster, nodeId: opts.node } } : loaded.config;
+      if (opts.node && !opts.cluster) {
+        process.stderr.write('arbiter run: --node names a cluster node; add --cluster (or drop --node).\n');
+        process.exit(2);
+      }
+      if (opts.cluster && opts.live) {
+        process.stderr.write('arbiter run: --cluster is for paper sessions for now; a live session runs alone (drop --cluster or --live). Nothing was sent.\n');
+        process.exit(2);
+      }
+      if (opts.node && !/^[A-Za-z0-9._:-]+$/.test(opts.node)) {
+        process.stderr.write(`arbiter run: --node ${opts.node}: letters, digits and . _ : - only\n`);
+        process.exit(2);
+      }
       if (config.mode === 'live' && !opts.live) {
         process.stderr.write('arbiter run: the config says mode: live; live trading needs the explicit --live flag. Nothing was sent.\n');
         process.exit(2);
@@ -88,6 +103,7 @@ export function register(program: Command, about: CommandAbout): void {
                 process.stderr.write(`inspector: open ${url} (the relay listens on 127.0.0.1 only; the page embeds Stately's web inspector, which receives every event in your browser)\n`),
               signal,
               onOpenOrders,
+              cluster: opts.cluster === true,
             });
         if (opts.report && summary.mode === 'paper') {
           (await import('../../actors/ledger/report/write-session-report.js')).writeSessionReport(opts.report, summary);
@@ -115,6 +131,8 @@ interface RunOptions {
   report?: string;
   inspect?: boolean;
   live?: boolean;
+  cluster?: boolean;
+  node?: string;
 }
 
 function valuesOf(value: unknown): string[] {
@@ -134,6 +152,7 @@ function formatSummary(s: SessionSummary | LiveSessionSummary): string {
     `equity ${s.equityStart.toFixed(2)} → ${s.equityEnd.toFixed(2)} (${pnl >= 0 ? '+' : ''}${pnl.toFixed(2)} measured${s.mode === 'live' ? '' : ' in simulation'}; not a forecast)`,
     ...familyLines(s),
     ...(s.mode === 'paper' ? [allocatorLine(s)] : []),
+    ...(s.mode === 'paper' && s.cluster ? [clusterLine(s.cluster)] : []),
     ...(s.mode === 'live' ? [`orders still open at the exchange after the stop (then cancelled directly): ${s.openAtStop}`] : []),
     `journal: ${s.db}`,
   ].join('\n');
@@ -163,6 +182,11 @@ function familyLines(s: SessionSummary | LiveSessionSummary): string[] {
     if (choices && quote) lines.push(...choiceLines(choices, quote.pnl).map((l) => `    ${l}`));
     return lines;
   });
+}
+
+function clusterLine(c: NonNullable<SessionSummary['cluster']>): string {
+  const symbols = Object.entries(c.budget.symbols).map(([symbol, e]) => `${symbol} filled ${e.filled}, exposure ${e.exposure.toFixed(2)}`).join('; ');
+  return `cluster node ${c.node}: the shared budget (${c.keyPrefix}) holds gross ${c.budget.gross.toFixed(2)}${symbols ? `; ${symbols}` : ''}; ${c.budget.reservations} reservation(s) open`;
 }
 
 function allocatorLine(s: SessionSummary): string {

@@ -41,7 +41,8 @@ export const budgetGateMachine = setup({
   types: { events: {} as Event, emitted: {} as Emitted },
   actions: {
     reserve: enqueueActions(({ event, enqueue }) => {
-      if (event.type !== 'orders.approved') return;
+      // Risk broadcasts its approvals; the ones addressed to execution are this gate's own, seen again by type.
+      if (event.type !== 'orders.approved' || event.to !== undefined) return;
       const through = event.approvals.filter((a) => a.intent.kind === 'cancel');
       if (through.length > 0) enqueue.emit({ type: 'orders.approved', approvals: through, to: 'execution' });
       for (const approval of event.approvals) if (approval.intent.kind !== 'cancel') enqueue.emit({ type: 'budget.reserve', approval, request: budgetRequest(approval) });

@@ -80,6 +80,7 @@ test('two nodes racing for one symbol\'s cluster budget: fills stop at the globa
     let after = await reader.snapshot();
     for (let k = 0; k < 200 && after.reservations > 0; k++) after = await new Promise((r) => setTimeout(r, 10)).then(() => reader.snapshot());
     assert.ok(Math.abs(after.symbols['BTC/USDT']!.filled - 0.03) < 1e-12, JSON.stringify(after));
+    for (const n of [a, b]) assert.equal(n.seen.filter((m) => m.type === 'budget.answered').length, 5, 'one reservation per approval: the gate does not take its own approvals for risk\'s');
     // Each node's own risk released what the cluster refused: its local book holds only its fills.
     for (const n of [a, b]) {
       const released = n.seen.filter((m) => m.type === 'order.unplaced');

@@ -12,6 +12,7 @@ import { replay } from './sections/replay.js';
 import { strategies } from './sections/strategies.js';
 import { live } from './sections/live.js';
 import { paper } from './sections/paper.js';
+import { operator } from './sections/operator.js';
 
 /**
  * The one schema of the whole system. Each section lives in config/sections/<name>.ts;
@@ -32,6 +33,7 @@ export const configSchema = z.strictObject({
   strategies,
   paper,
   live,
+  operator,
 });
 
 type DeepReadonly<T> = T extends (infer E)[]

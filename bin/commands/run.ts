@@ -11,6 +11,13 @@ import { checkOutputFile } from '../output-file.js';
 import { choiceLines } from '../../actors/strategies/quantum-portfolio/choice-lines.js';
 import type { ChoiceComparison } from '../../actors/strategies/quantum-portfolio/compare-choices.js';
 import type { CommandAbout } from './index.js';
+import type { Operator } from '../../supervisors/operator/operator.js';
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 65_535) throw new InvalidArgumentError(`--metrics-port must be a port number (1-65535), got "${value}"`);
+  return n;
+}
 
 function positiveNumber(name: string) {
   return (value: string): number => {
@@ -35,6 +42,11 @@ export function register(program: Command, about: CommandAbout): void {
       '--inspect',
       'stream every machine to the Stately inspector: a relay on 127.0.0.1 serves a page that embeds Stately\'s web inspector ' +
         '(loaded from https://stately.ai) and hands it every event, message contents included, in your browser',
+    )
+    .option(
+      '--metrics-port <port>',
+      'serve the operator endpoints (Prometheus /metrics, /health, /ready) on this port of operator.host (default 127.0.0.1) for this run (docs/operations.md)',
+      port,
     )
     .option(
       '--live',
@@ -67,13 +79,19 @@ export function register(program: Command, about: CommandAbout): void {
         stop.openOrders = count;
       };
       let summary: SessionSummary | LiveSessionSummary;
+      let operator: Operator | undefined;
       try {
         checkDbFile(dbFile);
         if (opts.report) checkOutputFile(opts.report, '--report');
+        if (config.operator.enabled || opts.metricsPort !== undefined) {
+          const { startOperator } = await import('../../supervisors/operator/operator.js');
+          operator = await startOperator({ ...config.operator, port: opts.metricsPort ?? config.operator.port }, logger);
+        }
+        const probe = operator?.probe;
         // The sessions (ccxt and all) are loaded here, not at the top, so the other commands start without them.
         await (await import('../../supervisors/redis-check.js')).requireRedis(config);
         summary = opts.live
-          ? await (await import('../../supervisors/live-session.js')).runLiveSession({ config, secrets, logger, dbFile, sessionId, durationMs, signal, onOpenOrders })
+          ? await (await import('../../supervisors/live-session.js')).runLiveSession({ config, secrets, logger, dbFile, sessionId, durationMs, signal, onOpenOrders, probe })
           : await (await import('../../supervisors/run-paper-session.js')).runPaperSession({
               config,
               logger,
@@ -88,7 +106,9 @@ export function register(program: Command, about: CommandAbout): void {
                 process.stderr.write(`inspector: open ${url} (the relay listens on 127.0.0.1 only; the page embeds Stately's web inspector, which receives every event in your browser)\n`),
               signal,
               onOpenOrders,
+              probe,
             });
+        operator?.finished();
         if (opts.report && summary.mode === 'paper') {
           (await import('../../actors/ledger/report/write-session-report.js')).writeSessionReport(opts.report, summary);
           process.stderr.write(`report written to ${opts.report}\n`);
@@ -101,6 +121,7 @@ export function register(program: Command, about: CommandAbout): void {
       stop.dispose();
       if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
       else process.stdout.write(`${formatSummary(summary)}\n`);
+      await operator?.close();
       process.exit(stop.exitCode());
     });
 }
@@ -115,6 +136,7 @@ interface RunOptions {
   report?: string;
   inspect?: boolean;
   live?: boolean;
+  metricsPort?: number;
 }
 
 function valuesOf(value: unknown): string[] {

@@ -13,6 +13,7 @@ import { replay } from './sections/replay.js';
 import { strategies } from './sections/strategies.js';
 import { live } from './sections/live.js';
 import { paper } from './sections/paper.js';
+import { operator } from './sections/operator.js';
 
 /**
  * The one schema of the whole system. Each section lives in config/sections/<name>.ts;
@@ -34,6 +35,7 @@ export const configSchema = z.strictObject({
   strategies,
   paper,
   live,
+  operator,
 });
 
 type DeepReadonly<T> = T extends (infer E)[]

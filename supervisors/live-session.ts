@@ -27,6 +27,7 @@ import { untilStopped } from './until-stopped.js';
 import { liveCredentials } from './live-credentials.js';
 import { cancelLeftovers } from './live-leftovers.js';
 import { OrderWatch } from './live-order-watch.js';
+import type { SessionProbe } from './operator/session-probe.js';
 
 export interface RunLiveOptions {
   config: Config;
@@ -44,6 +45,8 @@ export interface RunLiveOptions {
   onOpenOrders?: (count: () => number) => void;
   /** Called once the system is booted, before the first poll (tests observe the bus through it). */
   onSystem?: (system: ActorSystem) => void;
+  /** Told of each step of the start and of the stop (the operator endpoints: metrics, readiness). */
+  probe?: SessionProbe;
 }
 
 export interface LiveSessionSummary extends Omit<SessionSummary, 'mode' | 'allocator'> {
@@ -106,8 +109,10 @@ async function trade(options: RunLiveOptions, venue: CcxtVenue, store: Store, cl
   await connect(venue, exchangeId);
   if (!venue.exchange.markets?.[symbol]) throw new InputError(`live.symbol: ${exchangeId} lists no market ${symbol}`, [`live.symbol: "${symbol}" not listed on ${exchangeId}`]);
 
-  const reconciled = await reconcileOnStart(store, { [exchangeId]: venue }, clock, logger);
   const family = strategy.declaration.family;
+  const { probe } = options;
+  probe?.planned([{ family }]);
+  const reconciled = await reconcileOnStart(store, { [exchangeId]: venue }, clock, logger);
   const capital = config.capital * config.allocation[family];
   const limits = riskLimitsFrom(config);
   const trading: TradingSystem = bootTradingSystem({
@@ -130,6 +135,11 @@ async function trade(options: RunLiveOptions, venue: CcxtVenue, store: Store, cl
   });
   const { system } = trading;
   const counters = sessionCounters(system);
+  const equity = () => {
+    const ledger = system.actor('ledger')?.snapshot() as { context: LedgerContext } | undefined;
+    return ledger ? equityOf(ledger.context) : capital;
+  };
+  probe?.familyUp({ family, system, capital, equity });
   const ours = new Set<string>();
   system.observe((m) => {
     if (m.type === 'orders.updated') for (const order of m.updates) ours.add(order.clientOrderId);
@@ -140,6 +150,7 @@ async function trade(options: RunLiveOptions, venue: CcxtVenue, store: Store, cl
     const first = reconciled.unresolved[0]!;
     system.publish({ type: 'risk.halt', reason: `reconciliation impossible for ${reconciled.unresolved.length} order(s), e.g. ${first.clientOrderId}: ${first.why}`, to: 'risk' });
   }
+  probe?.reconciled();
 
   const watch = new OrderWatch(system, venue, logger);
   const feed = new CcxtCandleFeed({
@@ -165,6 +176,7 @@ async function trade(options: RunLiveOptions, venue: CcxtVenue, store: Store, cl
   feed.start();
   await untilStopped({ durationMs: options.durationMs, signal: options.signal, halted: () => trading.haltedBy() !== undefined });
 
+  probe?.stopping();
   await feed.stop();
   await system.whenQuiescent();
   system.publish({ type: 'orders.cancelAll', reason: 'session end' });
@@ -172,8 +184,7 @@ async function trade(options: RunLiveOptions, venue: CcxtVenue, store: Store, cl
   const openAtStop = await cancelLeftovers(venue, symbol, ours, logger, (order) => system.publish({ type: 'venue.cancelled', clientOrderId: order.clientOrderId, order, to: 'execution' }));
   await system.whenQuiescent();
 
-  const ledger = system.actor('ledger')?.snapshot() as { context: LedgerContext } | undefined;
-  const report = familyOf(trading, counters.read(), capital, ledger ? equityOf(ledger.context) : capital);
+  const report = familyOf(trading, counters.read(), capital, equity());
   const summary: LiveSessionSummary = {
     mode: 'live',
     session: options.sessionId,

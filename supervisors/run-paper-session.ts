@@ -24,6 +24,7 @@ import { QuantumRebalanceJournal } from '../actors/ledger/storage/quantum-rebala
 import { familyOf, mergeCounts, openOrderCount, riskStateOf, worstRiskState, type FamilyOffReport, type FamilyReport, type FamilySummary } from './session-summary.js';
 import { untilStopped } from './until-stopped.js';
 import { AllocationBridge, type AllocationSummary } from './allocation-bridge.js';
+import type { SessionProbe } from './operator/session-probe.js';
 
 export interface RunPaperOptions {
   config: Config;
@@ -45,6 +46,8 @@ export interface RunPaperOptions {
   signal?: AbortSignal;
   /** Called once the families are up, with a count of their orders still open (for the operator while stopping). */
   onOpenOrders?: (count: () => number) => void;
+  /** Told of each step of the start and of the stop (the operator endpoints: metrics, readiness). */
+  probe?: SessionProbe;
 }
 
 /**
@@ -90,6 +93,8 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
   const context = { dbFile: options.dbFile, timeframeMs: recording?.timeframeMs, warn: (message: string) => logger.warn(message) };
   const { running: planned, off } = planPaperFamilies(config, declarationOf, context);
   const plans = await prepareFamilies(planned, context);
+  const { probe } = options;
+  probe?.planned(plans.map((p) => ({ family: p.family, connects: p.host === 'local-exchanges' })));
   const candlePlans = plans.filter((p) => p.host === 'candles');
   for (const host of ['universe', 'local-exchanges', 'chain'] as const) {
     const on = plans.filter((p) => p.host === host);
@@ -115,12 +120,17 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
   const inspect = inspector?.inspect;
   const clock = new SimulatedClock(first?.ts ?? new SystemClock().now());
   const families: RunningFamily[] = [];
+  // Watched as its counters start (runningFamily), so the metrics count what the summary counts.
+  const up = (f: RunningFamily) => {
+    families.push(f);
+    probe?.familyUp({ family: f.plan.family, system: f.trading.system, capital: f.plan.capital, equity: () => f.equity() });
+  };
   let arbitrage: ArbitrageSession | undefined;
   let arbitrageLive = false;
   try {
     for (const plan of candlePlans) {
       const f = startCandleFamily({ config, logger, store, plan, clock, firstCandle: first!, sessionId: options.sessionId, inspect, budget: node?.gate() });
-      families.push(
+      up(
         runningFamily(plan, f, {
           venues: { [f.venue.id]: f.venue },
           equity: () => {
@@ -133,14 +143,14 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
       );
     }
     const universePlan = plans.find((p) => p.host === 'universe');
-    if (universePlan) families.push(universeFamily(universePlan, options, store, inspect));
+    if (universePlan) up(universeFamily(universePlan, options, store, inspect));
     const booksPlan = plans.find((p) => p.host === 'local-exchanges');
     if (booksPlan) {
       arbitrage = await startArbitrageSession({ config, logger, store, plan: booksPlan, sessionId: options.sessionId, inspect });
-      families.push(arbitrageFamily(booksPlan, arbitrage, () => arbitrageLive));
+      up(arbitrageFamily(booksPlan, arbitrage, () => arbitrageLive));
     }
     const chainPlan = plans.find((p) => p.host === 'chain');
-    if (chainPlan) families.push(await chainFamily(chainPlan, options, store, inspect));
+    if (chainPlan) up(await chainFamily(chainPlan, options, store, inspect));
   } catch (err) {
     await Promise.all(families.map((f) => f.close()));
     await inspector?.stop();
@@ -155,12 +165,14 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
     const reason = `reconciliation impossible for ${reconciled.unresolved.length} order(s), e.g. ${reconciled.unresolved[0]!.clientOrderId}: ${reconciled.unresolved[0]!.why}`;
     for (const f of families) f.trading.system.publish({ type: 'risk.halt', reason, to: 'risk' });
   }
+  probe?.reconciled();
   const stopped = () => options.signal?.aborted === true;
   options.onOpenOrders?.(() => families.reduce((n, f) => n + openOrderCount(f.trading), 0));
 
   if (arbitrage) {
     arbitrageLive = await arbitrage.whenLive(LIVE_WAIT_MS);
     if (!arbitrageLive) logger.warn('arbitrage: not every market went live in time; risk vetoes the ones that did not');
+    for (const f of families) if (f.plan.host === 'local-exchanges') probe?.connections(f.plan.family, arbitrageLive);
     arbitrage.startMarkets();
     options.onArbitrage?.(arbitrage);
   }
@@ -188,6 +200,7 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
   await universeReplay;
   if (!series && !universe) await untilStopped({ durationMs: options.durationMs, signal: options.signal, halted: () => families.every((f) => f.trading.haltedBy() !== undefined) });
 
+  probe?.stopping();
   await allocation.stop();
   for (const f of families) if (f.quiesce && !(await f.quiesce(SETTLE_WAIT_MS))) logger.warn({ family: f.plan.family }, 'a trade was still open at the stop; its orders are cancelled');
   for (const f of families) f.trading.system.publish({ type: 'orders.cancelAll', reason: 'session end' });

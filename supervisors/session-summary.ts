@@ -50,7 +50,7 @@ export function openOrderCount(trading: TradingSystem): number {
   return Object.keys(execution?.context?.orders ?? {}).length;
 }
 
-export function riskStateOf(trading: TradingSystem): string {
+export function riskStateOf(trading: Pick<TradingSystem, 'system'>): string {
   return String((trading.system.actor('risk')?.snapshot() as { value?: unknown } | undefined)?.value ?? 'unknown');
 }
 

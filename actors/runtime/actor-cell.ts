@@ -3,7 +3,7 @@ import { createActor, type AnyActor } from 'xstate';
 import type { Logger } from 'pino';
 import type { Supervisee, Supervisor } from '../../supervisors/supervisor.js';
 import type { Dispatcher, Runnable, Turns } from './dispatcher.js';
-import type { ActorSpec, EffectContext, InspectObserver, Outgoing } from './actor-spec.js';
+import type { ActorSpec, EffectContext, HandledObserver, InspectObserver, Outgoing } from './actor-spec.js';
 import type { Clock } from './clock.js';
 import type { DeadLetter } from './dead-letters.js';
 import type { InFlight } from './in-flight.js';
@@ -19,6 +19,8 @@ export interface CellHost {
   readonly snapshots: SnapshotStore;
   readonly stashLimit: number;
   readonly inspect: InspectObserver | undefined;
+  /** Told of every handled message; undefined (nobody watches) costs a cell one check per message. */
+  readonly handled: HandledObserver | undefined;
   deadLetter(letter: Omit<DeadLetter, 'ts'>): void;
   route(from: string, message: Outgoing, correlationId: string): void;
 }
@@ -153,6 +155,8 @@ export class ActorCell implements Supervisee, Runnable {
       // XState snapshots are immutable: keeping the reference is enough to restart from this point.
       // The JSON-safe persisted form is made only when someone stores it (persistedSnapshot()).
       if (this.persist) this.lastSnapshot = snapshot;
+      const onHandled = this.host.handled;
+      if (onHandled !== undefined) onHandled(this.name, message);
       this.current = undefined;
       this.host.inFlight.done();
     }

@@ -39,4 +39,7 @@ export interface ActorSpec<TMachine extends AnyStateMachine = AnyStateMachine> {
 
 export type MessageObserver = (message: Message) => void;
 
+/** An actor has just handled a message (its machine took it without throwing). Like a MessageObserver, it must not throw. */
+export type HandledObserver = (actor: string, message: Message) => void;
+
 export type InspectObserver = Observer<InspectionEvent> | ((event: InspectionEvent) => void);

@@ -5,7 +5,7 @@ import { ActorCell, type CellHost } from './actor-cell.js';
 import type { Dispatcher } from './dispatcher.js';
 import { NactDispatcher } from './nact-dispatcher.js';
 import { ReplayDispatcher } from './replay-dispatcher.js';
-import type { ActorSpec, InspectObserver, MessageObserver, Outgoing } from './actor-spec.js';
+import type { ActorSpec, HandledObserver, InspectObserver, MessageObserver, Outgoing } from './actor-spec.js';
 import type { Clock } from './clock.js';
 import { MemoryDeadLetters, type DeadLetter, type DeadLetterSink } from './dead-letters.js';
 import { InFlight } from './in-flight.js';
@@ -55,6 +55,9 @@ export class ActorSystem implements CellHost {
   private readonly cells = new Map<string, ActorCell>();
   private readonly subscribers = new Map<MessageType, ActorCell[]>();
   private readonly observers: MessageObserver[] = [];
+  private readonly handledObservers: HandledObserver[] = [];
+  /** What the cells tell after each handled message: unset until someone calls observeHandled. */
+  handled: HandledObserver | undefined;
   private deadLetterCount = 0;
   private deliveryCount = 0;
   private readonly hooks: SupervisorHooks;
@@ -134,6 +137,19 @@ export class ActorSystem implements CellHost {
   /** Every routed message, synchronously: journals and summaries watch here. */
   observe(observer: MessageObserver): void {
     this.observers.push(observer);
+  }
+
+  /**
+   * Every message an actor has handled, as it finishes it (after the machine took it, before the next one), in the
+   * handling turn: metrics time the wait from publish to here. Nothing is called, or costs more than a check, until
+   * the first observer.
+   */
+  observeHandled(observer: HandledObserver): void {
+    const list = this.handledObservers;
+    list.push(observer);
+    this.handled = list.length === 1 ? observer : (actor, message) => {
+      for (const o of list) o(actor, message);
+    };
   }
 
   /** Send from outside any actor (drivers, tests, the CLI). */

@@ -11,6 +11,13 @@ import { checkOutputFile } from '../output-file.js';
 import { choiceLines } from '../../actors/strategies/quantum-portfolio/choice-lines.js';
 import type { ChoiceComparison } from '../../actors/strategies/quantum-portfolio/compare-choices.js';
 import type { CommandAbout } from './index.js';
+import type { Operator } from '../../supervisors/operator/operator.js';
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 65_535) throw new InvalidArgumentError(`--metrics-port must be a port number (1-65535), got "${value}"`);
+  return n;
+}
 
 function positiveNumber(name: string) {
   return (value: string): number => {
@@ -38,6 +45,11 @@ export function register(program: Command, about: CommandAbout): void {
     )
     .option('--cluster', 'paper: run as one node of a cluster: the candle families\' approvals are held against the risk budget all nodes share in Redis (redis.url, cluster.*; docs/risk.md "Global budget"), rebuilt from this node\'s journal at start')
     .option('--node <id>', 'with --cluster: this node\'s id (default cluster.nodeId, node-1); each node needs its own --db')
+    .option(
+      '--metrics-port <port>',
+      'serve the operator endpoints (Prometheus /metrics, /health, /ready) on this port of operator.host (default 127.0.0.1) for this run (docs/operations.md)',
+      port,
+    )
     .option(
       '--live',
       'trade config live.strategy (default market-making) live on live.exchange / live.symbol through ccxt, with API keys from the environment or .env ' +
@@ -82,13 +94,19 @@ export function register(program: Command, about: CommandAbout): void {
         stop.openOrders = count;
       };
       let summary: SessionSummary | LiveSessionSummary;
+      let operator: Operator | undefined;
       try {
         checkDbFile(dbFile);
         if (opts.report) checkOutputFile(opts.report, '--report');
+        if (config.operator.enabled || opts.metricsPort !== undefined) {
+          const { startOperator } = await import('../../supervisors/operator/operator.js');
+          operator = await startOperator({ ...config.operator, port: opts.metricsPort ?? config.operator.port }, logger);
+        }
+        const probe = operator?.probe;
         // The sessions (ccxt and all) are loaded here, not at the top, so the other commands start without them.
         await (await import('../../supervisors/redis-check.js')).requireRedis(config);
         summary = opts.live
-          ? await (await import('../../supervisors/live-session.js')).runLiveSession({ config, secrets, logger, dbFile, sessionId, durationMs, signal, onOpenOrders })
+          ? await (await import('../../supervisors/live-session.js')).runLiveSession({ config, secrets, logger, dbFile, sessionId, durationMs, signal, onOpenOrders, probe })
           : await (await import('../../supervisors/run-paper-session.js')).runPaperSession({
               config,
               logger,
@@ -104,7 +122,9 @@ export function register(program: Command, about: CommandAbout): void {
               signal,
               onOpenOrders,
               cluster: opts.cluster === true,
+              probe,
             });
+        operator?.finished();
         if (opts.report && summary.mode === 'paper') {
           (await import('../../actors/ledger/report/write-session-report.js')).writeSessionReport(opts.report, summary);
           process.stderr.write(`report written to ${opts.report}\n`);
@@ -117,6 +137,7 @@ export function register(program: Command, about: CommandAbout): void {
       stop.dispose();
       if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
       else process.stdout.write(`${formatSummary(summary)}\n`);
+      await operator?.close();
       process.exit(stop.exitCode());
     });
 }
@@ -133,6 +154,7 @@ interface RunOptions {
   live?: boolean;
   cluster?: boolean;
   node?: string;
+  metricsPort?: number;
 }
 
 function valuesOf(value: unknown): string[] {

@@ -1,23 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARBITER } from '../../support/arbiter-cli.js';
+import { spawnArbiter } from '../../support/arbiter-cli.js';
 
 const WEEK = 'data/candles/BTC_USDT-1m-2021-02-19_week.json';
 
-function patterns(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [ARBITER, 'patterns', ...args]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.once('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const patterns = (args: string[]) => spawnArbiter(['patterns', ...args]);
 
 test('patterns --report writes the HTML report with a row per pattern; an unwritable path exits 2 in one line, writing nothing', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'arbiter-patterns-report-'));

@@ -1,21 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARBITER } from '../../support/arbiter-cli.js';
+import { spawnArbiter } from '../../support/arbiter-cli.js';
 
-function run(args: string[]): Promise<{ status: number | null; stderr: string; stdout: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [ARBITER, 'run', ...args]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.once('exit', (status) => resolve({ status, stderr, stdout }));
-  });
-}
+const run = (args: string[]) => spawnArbiter(['run', ...args]);
 
 function assertOneLineRefusal(res: { status: number | null; stderr: string }, what: RegExp): void {
   assert.equal(res.status, 2, res.stderr);

@@ -1,6 +1,5 @@
 import { Redis } from 'ioredis';
 import type { Config } from '../config/index.js';
-import type { Store } from '../actors/ledger/storage/store.js';
 import type { ActorSpec } from '../actors/runtime/actor-spec.js';
 import { InputError } from '../actors/runtime/errors.js';
 import { GlobalBudget } from '../actors/risk/global-budget/global-budget.js';
@@ -20,10 +19,11 @@ export interface ClusterNode {
 
 /**
  * Joins the cluster at `redis.url` as `cluster.nodeId`: connects (a lost connection is retried in the background;
- * meanwhile the gate refuses new exposure), then rebuilds this node's share of the budget from its own journal's
- * positions in the capital's currency (RELIABILITY R21: the journal, not Redis' memory, is the source of truth).
+ * meanwhile the gate refuses new exposure), then rebuilds this node's share of the budget (RELIABILITY R21: never
+ * trust what Redis held): a paper session starts flat on fresh paper venues, so its share starts at zero, and
+ * whatever an earlier run of this node left (filled share, reservations) is dropped.
  */
-export async function joinCluster(config: Config, store: Store): Promise<ClusterNode> {
+export async function joinCluster(config: Config): Promise<ClusterNode> {
   const redis = new Redis(config.redis.url, { lazyConnect: true, connectTimeout: 2_000, maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: (n) => Math.min(50 * n, 1_000) });
   redis.on('error', () => {});
   try {
@@ -33,8 +33,7 @@ export async function joinCluster(config: Config, store: Store): Promise<Cluster
     throw new InputError(`redis.url: the cluster's budget needs Redis at ${config.redis.url.replace(/\/\/[^@]*@/, '//***@')} (${(err as Error).message})`);
   }
   const budget = new GlobalBudget(redis, config.cluster);
-  const quoted = `/${config.quoteCurrency}`;
-  await budget.rebuild(store.positions.all().filter((p) => p.symbol.endsWith(quoted)).map((p) => ({ symbol: p.symbol, amount: p.amount, avgPrice: p.avgPrice })));
+  await budget.rebuild([], { dayPnl: 0 });
   return {
     nodeId: config.cluster.nodeId,
     budget,

@@ -110,7 +110,7 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
   const store = openStore(options.dbFile);
   let node: ClusterNode | undefined;
   try {
-    node = options.cluster ? await joinCluster(config, store) : undefined;
+    node = options.cluster ? await joinCluster(config) : undefined;
   } catch (err) {
     store.close();
     throw err;

@@ -139,7 +139,7 @@ async function trade(options: RunLiveOptions, venue: CcxtVenue, store: Store, cl
     const ledger = system.actor('ledger')?.snapshot() as { context: LedgerContext } | undefined;
     return ledger ? equityOf(ledger.context) : capital;
   };
-  probe?.familyUp({ family, system, capital, equity });
+  probe?.familyUp({ family, system, capital, equity, counts: () => counters.read() });
   const ours = new Set<string>();
   system.observe((m) => {
     if (m.type === 'orders.updated') for (const order of m.updates) ours.add(order.clientOrderId);

@@ -123,7 +123,7 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
   // Watched as its counters start (runningFamily), so the metrics count what the summary counts.
   const up = (f: RunningFamily) => {
     families.push(f);
-    probe?.familyUp({ family: f.plan.family, system: f.trading.system, capital: f.plan.capital, equity: () => f.equity() });
+    probe?.familyUp({ family: f.plan.family, system: f.trading.system, capital: f.plan.capital, equity: () => f.equity(), counts: () => f.counters.read() });
   };
   let arbitrage: ArbitrageSession | undefined;
   let arbitrageLive = false;

@@ -10,9 +10,9 @@ const RISK_UNKNOWN = 3;
 type Labels<T extends string> = Partial<Record<T, string>>;
 
 /**
- * The Prometheus registry of a session, fed by its families' actor systems: orders, fills and vetoes counted as the
- * messages cross each bus (as the session summary counts them); restarts, dead letters, mailbox depths, risk state
- * and equity read from the systems at each scrape; and the wall-clock latency of each message to each actor.
+ * The Prometheus registry of a session, fed by its families' actor systems: orders, fills and vetoes, restarts, dead
+ * letters, mailbox depths, risk state and equity read at each scrape (the counts are the session summary's own
+ * counters); and the wall-clock latency of each message to each actor.
  * Its own Registry, not prom-client's global one, so several can live in one process.
  */
 export class OperatorMetrics {
@@ -30,9 +30,33 @@ export class OperatorMetrics {
   constructor(options: { processMetrics?: boolean } = {}) {
     const registers = [this.registry];
     const families = this.families;
-    this.orders = new Counter({ name: 'arbiter_orders_total', help: 'Orders execution reported on (each client order id once)', labelNames: ['family'], registers });
-    this.fills = new Counter({ name: 'arbiter_fills_total', help: 'Fills of our orders', labelNames: ['family'], registers });
-    this.vetoes = new Counter({ name: 'arbiter_vetoes_total', help: 'Order intents risk denied, by reason', labelNames: ['family', 'reason'], registers });
+    this.orders = new Counter({
+      name: 'arbiter_orders_total',
+      help: 'Orders execution reported on (each client order id once)',
+      labelNames: ['family'],
+      registers,
+      collect: () => {
+        for (const f of families) this.catchUp('orders', this.orders, { family: f.family }, f.counts().orders);
+      },
+    });
+    this.fills = new Counter({
+      name: 'arbiter_fills_total',
+      help: 'Fills of our orders',
+      labelNames: ['family'],
+      registers,
+      collect: () => {
+        for (const f of families) this.catchUp('fills', this.fills, { family: f.family }, f.counts().fills);
+      },
+    });
+    this.vetoes = new Counter({
+      name: 'arbiter_vetoes_total',
+      help: 'Order intents risk denied, by reason',
+      labelNames: ['family', 'reason'],
+      registers,
+      collect: () => {
+        for (const f of families) for (const [reason, n] of Object.entries(f.counts().vetoReasons)) this.catchUp('vetoes', this.vetoes, { family: f.family, reason }, n);
+      },
+    });
     this.restarts = new Counter({
       name: 'arbiter_actor_restarts_total',
       help: 'Restarts of each actor by its supervisor',
@@ -104,24 +128,9 @@ export class OperatorMetrics {
   watch(watched: WatchedFamily): void {
     const { family, system } = watched;
     this.families.push(watched);
-    const orders = this.orders.labels({ family });
-    const fills = this.fills.labels({ family });
-    orders.inc(0);
-    fills.inc(0);
+    this.orders.inc({ family }, 0);
+    this.fills.inc({ family }, 0);
     this.deadLetters.inc({ family }, 0);
-    const seen = new Set<string>();
-    system.observe((m) => {
-      if (m.type === 'orders.updated') {
-        for (const { clientOrderId } of m.updates) {
-          if (seen.has(clientOrderId)) continue;
-          seen.add(clientOrderId);
-          orders.inc();
-        }
-        if (m.fills.length > 0) fills.inc(m.fills.length);
-      } else if (m.type === 'orders.denied') {
-        for (const { reason } of m.denials) this.vetoes.inc({ family, reason });
-      }
-    });
     timeHandling(system, family, this.latency);
   }
 

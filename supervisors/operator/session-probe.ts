@@ -9,6 +9,8 @@ export interface WatchedFamily {
   capital: number;
   /** Capital plus P&L, quote currency, measured now. */
   equity(): number;
+  /** What the session has counted so far (its sessionCounters): orders, fills, vetoes by reason. */
+  counts(): { orders: number; fills: number; vetoReasons: Readonly<Record<string, number>> };
 }
 
 /**

@@ -6,11 +6,13 @@ import { SimulatedClock } from '../../../actors/runtime/clock.js';
 import { InputError } from '../../../actors/runtime/errors.js';
 import { startOperator } from '../../../supervisors/operator/operator.js';
 import type { WatchedFamily } from '../../../supervisors/operator/session-probe.js';
+import { sessionCounters } from '../../../supervisors/session-counters.js';
 import { answers, httpGet } from '../../support/http-get.js';
 import { listening } from '../../support/ports.js';
 
 function family(name: string): WatchedFamily {
-  return { family: name, system: new ActorSystem({ clock: new SimulatedClock(0) }), capital: 100, equity: () => 100 };
+  const system = new ActorSystem({ clock: new SimulatedClock(0) });
+  return { family: name, system, capital: 100, equity: () => 100, counts: sessionCounters(system).read };
 }
 
 async function ready(url: string): Promise<{ status: number; body: { ready: boolean; phase: string; missing: string[] } }> {

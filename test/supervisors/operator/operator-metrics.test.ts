@@ -7,6 +7,7 @@ import type { Message } from '../../../actors/runtime/messages.js';
 import type { OrderIntent } from '../../../actors/risk/intent.js';
 import type { Fill, OrderUpdate } from '../../../actors/ledger/types.js';
 import { OperatorMetrics } from '../../../supervisors/operator/operator-metrics.js';
+import { sessionCounters } from '../../../supervisors/session-counters.js';
 import { counterMachine } from '../../support/counter-machine.js';
 
 /** Risk reduced to its states: HALTED on `risk.halt`. */
@@ -43,7 +44,7 @@ test('the registry counts orders, fills, vetoes, restarts and dead letters of a 
   let equity = 1_000;
   const metrics = new OperatorMetrics();
   const other = new OperatorMetrics();
-  metrics.watch({ family: 'mm', system, capital: 1_000, equity: () => equity });
+  metrics.watch({ family: 'mm', system, capital: 1_000, equity: () => equity, counts: sessionCounters(system).read });
 
   let text = await metrics.registry.metrics();
   assert.equal(sample(text, 'arbiter_orders_total{family="mm"}'), 0, 'series exist before the first order');

@@ -4,7 +4,7 @@ import type { OrderIntent, RiskState } from '../../risk/intent.js';
 import type { QuantumPortfolioParams } from './params.js';
 import { rebalanceOrders, targetValue } from './rebalance-orders.js';
 import type { PortfolioChoice } from './solve-portfolio.js';
-import { addStep, emptyWindow, logReturns, type WindowCloses } from './window-returns.js';
+import { addStep, completesRow, emptyWindow, logReturns, type WindowCloses } from './window-returns.js';
 import type { QuantumRebalance } from './messages.js';
 import './messages.js';
 
@@ -47,6 +47,8 @@ type Emitted =
 const DONE = new Set(['filled', 'cancelled', 'rejected']);
 const DUST = 1e-12;
 
+const holdsAny = (ctx: Context) => ctx.holdings.some((h) => h > DUST);
+
 function intentsTo(ctx: Context, selection: readonly (0 | 1)[]): { intents: OrderIntent[]; value: number } {
   const p = ctx.params;
   const value = targetValue(ctx.capital, p.fraction, p.budget, ctx.maxPositionFraction);
@@ -68,16 +70,15 @@ export const quantumPortfolioMachine = setup({
   guards: {
     ownStep: ({ context, event }) => event.type === 'candles.closed' && event.venue === context.venue && event.bars.some((b) => context.symbols.includes(b.symbol)),
     rebalanceDue: ({ context, event }) => {
-      if (event.type !== 'candles.closed') return false;
-      const { window, own } = addStep(context.window, context.symbols, event.bars, context.params.windowBars + 1);
-      const rows = own && window.rows !== context.window.rows ? context.rows + 1 : context.rows;
+      if (event.type !== 'candles.closed' || !completesRow(context.window, context.symbols, event.bars)) return false;
+      const rows = context.rows + 1;
       const first = context.params.windowBars + 1;
-      return rows !== context.rows && rows >= first && (rows - first) % context.params.rebalanceBars === 0;
+      return rows >= first && (rows - first) % context.params.rebalanceBars === 0;
     },
     riskActive: ({ context }) => context.riskState === 'ACTIVE',
     leavesActive: ({ context, event }) => event.type === 'risk.changed' && event.state !== 'ACTIVE' && !context.exited,
-    holdsAny: ({ context }) => context.holdings.some((h) => h > DUST),
-    mustExit: ({ context }) => context.riskState !== 'ACTIVE' && !context.exited && context.holdings.some((h) => h > DUST),
+    holdsAny: ({ context }) => holdsAny(context),
+    mustExit: ({ context }) => context.riskState !== 'ACTIVE' && !context.exited && holdsAny(context),
     nothingWorking: ({ context }) => context.working.length === 0,
   },
   actions: {

@@ -33,6 +33,19 @@ export function addStep(w: WindowCloses, symbols: readonly string[], bars: reado
   return { window: { last, rows }, own };
 }
 
+/** Whether `addStep` with these bars would add a row (an own market has a bar, and every market then has a close), without building it. */
+export function completesRow(w: WindowCloses, symbols: readonly string[], bars: readonly SymbolBar[]): boolean {
+  let own = false;
+  const has = w.last.map((c) => c !== null);
+  for (const { symbol } of bars) {
+    const i = symbols.indexOf(symbol);
+    if (i < 0) continue;
+    has[i] = true;
+    own = true;
+  }
+  return own && has.every(Boolean);
+}
+
 /** Log returns between consecutive rows: row t, market i. */
 export function logReturns(w: WindowCloses): number[][] {
   const out: number[][] = [];

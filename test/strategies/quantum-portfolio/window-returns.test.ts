@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addStep, emptyWindow, logReturns } from '../../../actors/strategies/quantum-portfolio/window-returns.js';
+import { addStep, completesRow, emptyWindow, logReturns } from '../../../actors/strategies/quantum-portfolio/window-returns.js';
 import type { SymbolBar } from '../../../actors/market-data/types.js';
 
 const SYMBOLS = ['A', 'B', 'C'];
@@ -46,4 +46,19 @@ test('log returns between consecutive rows, row t and market i', () => {
   assert.deepEqual(r[0], [Math.log(1.1), 0, 0]);
   assert.deepEqual(r[1], [0, Math.log(1.25), Math.log(0.75)]);
   assert.deepEqual(logReturns({ last: [1, 1, 1], rows: [[1, 1, 1]] }), []);
+});
+
+test('completesRow says whether addStep adds a row, without building one', () => {
+  const symbols = ['A', 'B'];
+  const bar = (symbol: string, close: number) => ({ symbol, candle: { ts: 0, open: close, high: close, low: close, close, volume: 1 } });
+  const cases = [
+    [emptyWindow(2), [bar('A', 1)]],
+    [emptyWindow(2), [bar('A', 1), bar('B', 2)]],
+    [emptyWindow(2), [bar('C', 1)]],
+    [addStep(emptyWindow(2), symbols, [bar('A', 1)], 5).window, [bar('B', 2)]],
+    [addStep(emptyWindow(2), symbols, [bar('A', 1), bar('B', 2)], 5).window, [bar('C', 3)]],
+    [addStep(emptyWindow(2), symbols, [bar('A', 1), bar('B', 2)], 5).window, [bar('B', 3)]],
+  ] as const;
+  assert.deepEqual(cases.map(([w, bars]) => completesRow(w, symbols, bars)), [false, true, false, true, false, true]);
+  for (const [w, bars] of cases) assert.equal(completesRow(w, symbols, bars), addStep(w, symbols, bars, 5).window.rows !== w.rows);
 });

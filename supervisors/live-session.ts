@@ -13,11 +13,11 @@ import { CcxtCandleFeed, type OhlcvSource } from '../actors/market-data/candles/
 import { riskActor } from '../actors/risk/risk-actor.js';
 import { ledgerActor } from '../actors/ledger/ledger-actor.js';
 import { executionActor } from '../actors/execution/execution-actor.js';
-import { equityOf, type LedgerContext } from '../machines/ledger.machine.js';
 import { bootTradingSystem, type TradingSystem } from './boot.js';
 import { riskLimitsFrom, supervisionFrom } from './from-config.js';
 import { reconcileOnStart } from './reconcile.js';
 import { sessionCounters } from './session-counters.js';
+import { ledgerEquity } from './ledger-equity.js';
 import { familyOf, openOrderCount, riskStateOf } from './session-summary.js';
 import type { SessionSummary } from './run-paper-session.js';
 import { selected, type Selected } from './session-plan.js';
@@ -135,10 +135,7 @@ async function trade(options: RunLiveOptions, venue: CcxtVenue, store: Store, cl
   });
   const { system } = trading;
   const counters = sessionCounters(system);
-  const equity = () => {
-    const ledger = system.actor('ledger')?.snapshot() as { context: LedgerContext } | undefined;
-    return ledger ? equityOf(ledger.context) : capital;
-  };
+  const equity = () => ledgerEquity(system, capital);
   probe?.familyUp({ family, system, capital, equity, counts: () => counters.read() });
   const ours = new Set<string>();
   system.observe((m) => {

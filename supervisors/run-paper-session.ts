@@ -7,20 +7,16 @@ import { startLocalInspector } from '../actors/runtime/inspector.js';
 import { SimulatedClock, SystemClock } from '../actors/runtime/clock.js';
 import { InputError } from '../actors/runtime/errors.js';
 import { FAMILIES, type Family } from '../actors/strategies/catalogue/strategy-declaration.js';
-import { equityOf, type LedgerContext } from '../machines/ledger.machine.js';
 import { reconcileOnStart } from './reconcile.js';
 import { paperVenueId, startCandleFamily } from './candle-family.js';
 import { startArbitrageSession, type ArbitrageSession } from './arbitrage-session.js';
 import { planPaperFamilies, prepareFamilies, type FamilyOff, type FamilyPlan } from './session-plan.js';
 import { declarationOf } from '../actors/strategies/catalogue/catalogue.js';
 import { runningFamily, type RunningFamily } from './running-family.js';
-import { startUniverseFamily } from './universe-family.js';
+import { runningUniverseFamily } from './running-universe.js';
+import { ledgerEquity } from './ledger-equity.js';
 import { joinCluster, type ClusterNode } from './cluster-node.js';
 import type { BudgetSnapshot } from '../actors/risk/global-budget/types.js';
-import { PAPER_FEES } from './paper-family-system.js';
-import { replaySteps } from '../actors/market-data/replay/step-replay.js';
-import { compareChoices } from '../actors/strategies/quantum-portfolio/compare-choices.js';
-import { QuantumRebalanceJournal } from '../actors/ledger/storage/quantum-rebalance-journal.js';
 import { familyOf, mergeCounts, openOrderCount, riskStateOf, worstRiskState, type FamilyOffReport, type FamilyReport, type FamilySummary } from './session-summary.js';
 import { untilStopped } from './until-stopped.js';
 import { AllocationBridge, type AllocationSummary } from './allocation-bridge.js';
@@ -133,17 +129,14 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
       up(
         runningFamily(plan, f, {
           venues: { [f.venue.id]: f.venue },
-          equity: () => {
-            const ledger = f.system.actor('ledger')?.snapshot() as { context: LedgerContext } | undefined;
-            return ledger ? equityOf(ledger.context) : f.capital;
-          },
+          equity: () => ledgerEquity(f.system, f.capital),
           details: () => ({ venue: f.venue.id, symbol }),
           close: () => f.system.shutdown(),
         }),
       );
     }
     const universePlan = plans.find((p) => p.host === 'universe');
-    if (universePlan) up(universeFamily(universePlan, options, store, inspect));
+    if (universePlan) up(runningUniverseFamily(universePlan, { config, logger, store, sessionId: options.sessionId, inspect }));
     const booksPlan = plans.find((p) => p.host === 'local-exchanges');
     if (booksPlan) {
       arbitrage = await startArbitrageSession({ config, logger, store, plan: booksPlan, sessionId: options.sessionId, inspect });
@@ -241,41 +234,6 @@ function arbitrageFamily(plan: FamilyPlan, arbitrage: ArbitrageSession, live: ()
     close: () => arbitrage.close(),
   });
   return family;
-}
-
-function universeFamily(plan: FamilyPlan, options: RunPaperOptions, store: Store, inspect: Parameters<typeof startCandleFamily>[0]['inspect']): RunningFamily {
-  const { config } = options;
-  const f = startUniverseFamily({ config, logger: options.logger, store, plan, sessionId: options.sessionId, inspect });
-  const quoteValue = config.replay.universeQuoteValue;
-  const rebalances = new QuantumRebalanceJournal(store.runtimeDb);
-  const closes = new Map<string, number>();
-  f.system.observe((m) => {
-    if (m.type === 'candles.closed') for (const { symbol, candle } of m.bars) closes.set(symbol, candle.close);
-  });
-  let steps = 0;
-  const equityInQuote = () => {
-    const ledger = f.system.actor('ledger')?.snapshot() as { context: LedgerContext } | undefined;
-    return ledger ? equityOf(ledger.context) : f.capitalInQuote;
-  };
-  return runningFamily(plan, f, {
-    venues: { [f.venue.id]: f.venue },
-    equity: () => f.capital + (equityInQuote() - f.capitalInQuote) * quoteValue,
-    details: () => {
-      const choices = compareChoices(rebalances.list(options.sessionId), f.symbols.map((s) => closes.get(s) ?? NaN), f.capitalInQuote, PAPER_FEES.taker);
-      return {
-        venue: f.venue.id,
-        symbols: f.symbols,
-        steps,
-        quote: { currency: f.quote, value: quoteValue, capital: f.capitalInQuote, pnl: equityInQuote() - f.capitalInQuote },
-        ...(choices ? { choices } : {}),
-      };
-    },
-    replay: async (o) => {
-      const r = await replaySteps({ system: f.system, venue: f.venue.id, clock: f.clock, steps: f.steps, timeframeMs: f.timeframeMs, ...o });
-      steps = r.steps;
-    },
-    close: () => f.system.shutdown(),
-  });
 }
 
 async function chainFamily(plan: FamilyPlan, options: RunPaperOptions, store: Store, inspect: Parameters<typeof startCandleFamily>[0]['inspect']): Promise<RunningFamily> {

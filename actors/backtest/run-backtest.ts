@@ -10,6 +10,7 @@ import { LOOSE_RISK_LIMITS } from './risk-profiles.js';
 import { buildTimeline } from './timeline.js';
 import { TradeBook } from './trade-book.js';
 import { summarize, type BacktestResult } from './summarize.js';
+import { marketsOf } from './markets-of.js';
 import type { EffectHandler } from '../runtime/actor-spec.js';
 import type { RebalanceMessage } from '../strategies/quantum-portfolio/messages.js';
 
@@ -30,10 +31,6 @@ export interface BacktestStrategy {
   effects?: Record<string, EffectHandler>;
 }
 
-/** The markets a strategy trades: its one series, or a multi-market strategy's several. */
-export function marketsOf(s: Pick<BacktestStrategy, 'series' | 'markets'>): readonly CandleSeries[] {
-  return s.markets ?? [s.series];
-}
 
 export interface BacktestOptions {
   strategies: readonly BacktestStrategy[];

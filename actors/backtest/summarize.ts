@@ -8,6 +8,7 @@ import type { TimelineStep } from './timeline.js';
 import type { OpenPosition, Trade, TradeBook } from './trade-book.js';
 import { compareChoices, type ChoiceComparison } from '../strategies/quantum-portfolio/compare-choices.js';
 import type { RebalanceMessage } from '../strategies/quantum-portfolio/messages.js';
+import { marketsOf } from './markets-of.js';
 
 export interface StrategyResult {
   name: string;
@@ -79,7 +80,7 @@ export function summarize(input: SummaryInput): BacktestResult {
   const strategies: StrategyResult[] = input.strategies.map((s) => {
     const trades = book.trades.filter((t) => t.strategy === s.name);
     const equity = input.equity.get(s.name)!;
-    const markets = s.markets ?? [s.series];
+    const markets = marketsOf(s);
     const own = (input.rebalances ?? []).filter((r) => r.strategy === s.name);
     const choices = compareChoices(own, markets.map((m) => m.candles.at(-1)?.close ?? NaN), s.capital, input.model.takerFee);
     return {
@@ -106,7 +107,7 @@ export function summarize(input: SummaryInput): BacktestResult {
     combined: { capital, equity: combinedEquity, metrics: metricsFor(combinedEquity, capital, ppy, input.riskFree, book.trades, exposure, traded) },
     trades: book.trades,
     open,
-    bars: [...new Set(input.strategies.flatMap((s) => s.markets ?? [s.series]))].reduce((a, s) => a + s.candles.length, 0),
+    bars: [...new Set(input.strategies.flatMap(marketsOf))].reduce((a, s) => a + s.candles.length, 0),
     messagesDelivered: input.messagesDelivered,
     journal: input.journal,
   };

@@ -5,6 +5,7 @@ import type { ActorSpec, InspectObserver } from '../actors/runtime/actor-spec.js
 import type { SimulatedClock } from '../actors/runtime/clock.js';
 import type { Candle } from '../actors/market-data/types.js';
 import { PaperVenue } from '../actors/venues/paper/paper-venue.js';
+import type { Venue } from '../actors/venues/venue.js';
 import type { Family } from '../actors/strategies/catalogue/strategy-declaration.js';
 import { patternActor } from '../actors/patterns/pattern-actor.js';
 import type { TradingSystem } from './boot.js';
@@ -33,13 +34,21 @@ export interface CandleFamilyOptions {
   random?: () => number;
   /** On a cluster node: the budget gate between risk and execution. */
   budget?: ActorSpec;
+  /** On a cluster strategy node: the venue node's account for this family, instead of a paper venue of its own. */
+  venue?: Venue;
 }
 
 export interface CandleFamily extends TradingSystem {
   family: Family;
-  venue: PaperVenue;
+  venue: Venue;
   /** config.capital × allocation.<family>: the risk actor's and the ledger's capital. */
   capital: number;
+}
+
+/** A candle family's paper account: its capital in quote currency plus an equal value of base at the first bar's open. */
+export function paperBalances(symbol: string, capital: number, firstCandle: Candle): Record<string, number> {
+  const [base, quote] = symbol.split('/') as [string, string];
+  return { [quote]: capital, [base]: capital / firstCandle.open };
 }
 
 /**
@@ -52,15 +61,9 @@ export interface CandleFamily extends TradingSystem {
 export function startCandleFamily(options: CandleFamilyOptions): CandleFamily {
   const { config, logger, plan, clock } = options;
   const symbol = config.paper.symbol;
-  const [base, quote] = symbol.split('/') as [string, string];
-  const venueId = paperVenueId(plan.family);
   const capital = plan.capital;
-  const venue = new PaperVenue({
-    id: venueId,
-    session: options.sessionId,
-    fees: PAPER_FEES,
-    balances: { [quote]: capital, [base]: capital / options.firstCandle.open },
-  });
+  const venue = options.venue ?? new PaperVenue({ id: paperVenueId(plan.family), session: options.sessionId, fees: PAPER_FEES, balances: paperBalances(symbol, capital, options.firstCandle) });
+  const venueId = venue.id;
   const limits = riskLimitsFrom(config);
   const trading = bootPaperFamily({
     config,

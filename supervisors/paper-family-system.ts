@@ -3,7 +3,8 @@ import type { Config } from '../config/index.js';
 import type { Store } from '../actors/ledger/storage/store.js';
 import type { ActorSpec, InspectObserver } from '../actors/runtime/actor-spec.js';
 import type { Clock } from '../actors/runtime/clock.js';
-import type { PaperVenue } from '../actors/venues/paper/paper-venue.js';
+import { PaperVenue } from '../actors/venues/paper/paper-venue.js';
+import type { Venue } from '../actors/venues/venue.js';
 import { paperVenueActor } from '../actors/venues/paper/paper-venue-actor.js';
 import { riskActor } from '../actors/risk/risk-actor.js';
 import { ledgerActor } from '../actors/ledger/ledger-actor.js';
@@ -20,7 +21,8 @@ export interface PaperFamilySystemOptions {
   store?: Store;
   family: Family;
   clock: Clock;
-  venue: PaperVenue;
+  /** A paper venue is hosted here (its actor matches each bar); any other venue (a cluster's remote one) matches elsewhere. */
+  venue: Venue;
   /** The risk actor's and the ledger's capital, in the venue's quote currency. */
   capital: number;
   strategies: ActorSpec[];
@@ -49,7 +51,7 @@ export function bootPaperFamily(o: PaperFamilySystemOptions): TradingSystem {
       store: o.store,
       input: { venues: { [venue.id]: { taker: PAPER_FEES.taker, onNotFound: 'resubmit' } }, maxLiquidityFraction: config.risk.maxLiquidityFraction },
     }),
-    venueActors: [paperVenueActor(venue)],
+    venueActors: venue instanceof PaperVenue ? [paperVenueActor(venue)] : [],
     signals: o.signals,
     strategies: o.strategies,
     supervision: supervisionFrom(config),

@@ -16,6 +16,8 @@ import { runningFamily, type RunningFamily } from './running-family.js';
 import { runningUniverseFamily } from './running-universe.js';
 import { ledgerEquity } from './ledger-equity.js';
 import { joinCluster, type ClusterNode } from './cluster-node.js';
+import { linkToVenueNode, onClusterNode } from './cluster/strategy-node.js';
+import type { StrategyLink } from './cluster/strategy-link.js';
 import type { BudgetSnapshot } from '../actors/risk/global-budget/types.js';
 import { familyOf, mergeCounts, openOrderCount, riskStateOf, worstRiskState, type FamilyOffReport, type FamilyReport, type FamilySummary } from './session-summary.js';
 import { untilStopped } from './until-stopped.js';
@@ -38,6 +40,11 @@ export interface RunPaperOptions {
   onArbitrage?: (session: ArbitrageSession) => void;
   /** Run as a node of the cluster (`cluster.nodeId`, Redis at `redis.url`): the candle families' approvals are held against the shared budget. */
   cluster?: boolean;
+  /**
+   * With `cluster`: `strategies` trades the candle families on the venue node's accounts and market (Redis Streams,
+   * supervisors/cluster/) instead of paper venues and a recording of its own; the other families do not run here.
+   */
+  clusterRole?: 'strategies';
   /** Aborted: stop as at the end of the recording (cancel what rests, report). Its reason names the signal. */
   signal?: AbortSignal;
   /** Called once the families are up, with a count of their orders still open (for the operator while stopping). */
@@ -87,7 +94,8 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
   const candlesListed = config.paper.strategies.some((name) => declarationOf(name, 'paper').needs.includes('candles'));
   const recording = candlesListed ? loadCandles(options.dataFile) : undefined;
   const context = { dbFile: options.dbFile, timeframeMs: recording?.timeframeMs, warn: (message: string) => logger.warn(message) };
-  const { running: planned, off } = planPaperFamilies(config, declarationOf, context);
+  const planning = planPaperFamilies(config, declarationOf, context);
+  const { running: planned, off } = options.clusterRole === 'strategies' ? onClusterNode(planning) : planning;
   const plans = await prepareFamilies(planned, context);
   const { probe } = options;
   probe?.planned(plans.map((p) => ({ family: p.family, connects: p.host === 'local-exchanges' })));
@@ -105,9 +113,13 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
 
   const store = openStore(options.dbFile);
   let node: ClusterNode | undefined;
+  let link: StrategyLink | undefined;
   try {
     node = options.cluster ? await joinCluster(config) : undefined;
+    link = node && options.clusterRole === 'strategies' ? await linkToVenueNode(config, node.nodeId, logger) : undefined;
   } catch (err) {
+    await link?.done();
+    await node?.close();
     store.close();
     throw err;
   }
@@ -125,7 +137,7 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
   let arbitrageLive = false;
   try {
     for (const plan of candlePlans) {
-      const f = startCandleFamily({ config, logger, store, plan, clock, firstCandle: first!, sessionId: options.sessionId, inspect, budget: node?.gate() });
+      const f = startCandleFamily({ config, logger, store, plan, clock, firstCandle: first!, sessionId: options.sessionId, inspect, budget: node?.gate(), venue: link?.venueFor(plan.family) });
       up(
         runningFamily(plan, f, {
           venues: { [f.venue.id]: f.venue },
@@ -147,6 +159,7 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
   } catch (err) {
     await Promise.all(families.map((f) => f.close()));
     await inspector?.stop();
+    await link?.done();
     await node?.close();
     store.close();
     throw err;
@@ -176,7 +189,9 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
   const started = performance.now();
   const universe = families.find((f) => f.plan.host === 'universe');
   const universeReplay = universe?.replay?.({ speed: options.speed, maxWallMs: options.durationMs, shouldStop: () => stopped() || universe.trading.haltedBy() !== undefined });
-  const replay = series
+  const replay = link
+    ? await link.feed({ targets: candles.map((f) => ({ system: f.trading.system, venue: Object.values(f.venues)[0]! })), clock, maxWallMs: options.durationMs, onBar: options.onProgress, shouldStop: () => stopped() || candles.every((f) => f.trading.haltedBy() !== undefined) })
+    : series
     ? await replayCandles({
         targets: candles.map((f) => ({ system: f.trading.system, venue: paperVenueId(f.plan.family) })),
         clock,
@@ -214,6 +229,7 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
   logger.info({ session: summary.session, bars: summary.bars, orders: summary.orders, fills: summary.fills, riskState: summary.riskState, interrupted: summary.interrupted }, 'paper session finished');
   for (const f of families) await f.close();
   await inspector?.stop();
+  await link?.done();
   await node?.close();
   store.close();
   return summary;

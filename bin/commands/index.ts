@@ -70,5 +70,12 @@ export const commands: readonly CommandEntry[] = [
       'state-vector simulation of a quantum algorithm (no quantum hardware)',
     load: () => import('./quantum.js'),
   },
+  {
+    name: 'cluster',
+    summary:
+      'Run a cluster on this machine: one node process owning the venues and the market, the others trading on it over Redis Streams, ' +
+      'one global risk budget in a Redis of its own (optionally restarted mid-run), journals in PostgreSQL; then check each journal against the venue\'s own records',
+    load: () => import('./cluster.js'),
+  },
   { name: 'demo', summary: 'Self-contained demonstrations on local infrastructure', load: () => import('./demo.js') },
 ];

@@ -12,6 +12,7 @@ import { choiceLines } from '../../actors/strategies/quantum-portfolio/choice-li
 import type { ChoiceComparison } from '../../actors/strategies/quantum-portfolio/compare-choices.js';
 import type { CommandAbout } from './index.js';
 import type { Operator } from '../../supervisors/operator/operator.js';
+import type { VenueNodeSummary } from '../../supervisors/cluster/venue-node.js';
 
 function port(value: string): number {
   const n = Number(value);
@@ -46,6 +47,16 @@ export function register(program: Command, about: CommandAbout): void {
     .option('--cluster', 'paper: run as one node of a cluster: the candle families\' approvals are held against the risk budget all nodes share in Redis (redis.url, cluster.*; docs/risk.md "Global budget"); this node\'s share is reset at start, as its paper venues start flat')
     .option('--node <id>', 'with --cluster: this node\'s id (default cluster.nodeId, node-1); each node needs its own --db')
     .option(
+      '--role <role>',
+      'with --cluster: `venues` owns the paper accounts and replays the market to the others over Redis Streams (journals nothing: it is the venue); ' +
+        '`strategies` trades the candle families on its accounts there (docs/cluster.md). Without it, each node replays its own recording',
+      (value: string) => {
+        if (value !== 'venues' && value !== 'strategies') throw new InvalidArgumentError(`--role must be venues or strategies, got "${value}"`);
+        return value;
+      },
+    )
+    .option('--serve <nodes>', 'with --role venues: the strategy nodes it keeps accounts for, comma-separated (e.g. node-1,node-2)')
+    .option(
       '--metrics-port <port>',
       'serve the operator endpoints (Prometheus /metrics, /health, /ready) on this port of operator.host (default 127.0.0.1) for this run (docs/operations.md)',
       port,
@@ -72,6 +83,20 @@ export function register(program: Command, about: CommandAbout): void {
         process.stderr.write('arbiter run: --cluster is for paper sessions for now; a live session runs alone (drop --cluster or --live). Nothing was sent.\n');
         process.exit(2);
       }
+      if ((opts.role || opts.serve) && !opts.cluster) {
+        process.stderr.write('arbiter run: --role and --serve are for cluster nodes; add --cluster.\n');
+        process.exit(2);
+      }
+      if ((opts.role === 'venues') !== (opts.serve !== undefined)) {
+        process.stderr.write('arbiter run: --role venues needs --serve <nodes> (the strategy nodes it keeps accounts for), and --serve needs --role venues.\n');
+        process.exit(2);
+      }
+      const served = opts.serve?.split(',').map((id) => id.trim()) ?? [];
+      const badServed = served.find((id) => !/^[A-Za-z0-9._:-]+$/.test(id));
+      if (badServed !== undefined) {
+        process.stderr.write(`arbiter run: --serve ${opts.serve}: "${badServed}" is not a node id (letters, digits and . _ : - only)\n`);
+        process.exit(2);
+      }
       if (opts.node && !/^[A-Za-z0-9._:-]+$/.test(opts.node)) {
         process.stderr.write(`arbiter run: --node ${opts.node}: letters, digits and . _ : - only\n`);
         process.exit(2);
@@ -93,7 +118,7 @@ export function register(program: Command, about: CommandAbout): void {
       const onOpenOrders = (count: () => number) => {
         stop.openOrders = count;
       };
-      let summary: SessionSummary | LiveSessionSummary;
+      let summary: SessionSummary | LiveSessionSummary | VenueNodeSummary;
       let operator: Operator | undefined;
       try {
         checkDbFile(dbFile);
@@ -105,7 +130,11 @@ export function register(program: Command, about: CommandAbout): void {
         const probe = operator?.probe;
         // The sessions (ccxt and all) are loaded here, not at the top, so the other commands start without them.
         await (await import('../../supervisors/redis-check.js')).requireRedis(config);
-        summary = opts.live
+        summary = opts.role === 'venues'
+          ? await (await import('../../supervisors/cluster/venue-node-process.js')).runVenueNodeProcess({
+              config, logger, accounts: served, sessionId, dataFile: opts.data ?? config.replay.dataFile, speed: opts.speed ?? config.replay.speed, durationMs, signal,
+            })
+          : opts.live
           ? await (await import('../../supervisors/live-session.js')).runLiveSession({ config, secrets, logger, dbFile, sessionId, durationMs, signal, onOpenOrders, probe })
           : await (await import('../../supervisors/run-paper-session.js')).runPaperSession({
               config,
@@ -122,6 +151,7 @@ export function register(program: Command, about: CommandAbout): void {
               signal,
               onOpenOrders,
               cluster: opts.cluster === true,
+              clusterRole: opts.role === 'strategies' ? 'strategies' : undefined,
               probe,
             });
         operator?.finished();
@@ -136,7 +166,7 @@ export function register(program: Command, about: CommandAbout): void {
       }
       stop.dispose();
       if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
-      else process.stdout.write(`${formatSummary(summary)}\n`);
+      else process.stdout.write(`${summary.mode === 'venues' ? formatVenueNode(summary) : formatSummary(summary)}\n`);
       await operator?.close();
       process.exit(stop.exitCode());
     });
@@ -154,6 +184,8 @@ interface RunOptions {
   live?: boolean;
   cluster?: boolean;
   node?: string;
+  role?: 'venues' | 'strategies';
+  serve?: string;
   metricsPort?: number;
 }
 
@@ -161,6 +193,14 @@ function valuesOf(value: unknown): string[] {
   if (typeof value === 'string') return value ? [value] : [];
   if (value && typeof value === 'object') return Object.values(value).flatMap(valuesOf);
   return [];
+}
+
+function formatVenueNode(s: VenueNodeSummary): string {
+  return [
+    `venue node ${s.node}: ${s.bars} bars published in ${s.wallSeconds.toFixed(1)} s${s.interrupted ? `; interrupted: ${s.interrupted}` : ''}`,
+    `accounts ${s.accounts.join(', ')}: orders ${s.orders}, fills ${s.fills}`,
+    `while Redis was away: ${s.undelivered.bars} bars not delivered, fills sent again ${s.undelivered.fillsRetried} time(s)`,
+  ].join('\n');
 }
 
 function formatSummary(s: SessionSummary | LiveSessionSummary): string {

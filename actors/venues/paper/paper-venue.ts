@@ -131,6 +131,11 @@ export class PaperVenue implements Venue {
     this.closed = true;
   }
 
+  /** The venue's own log: every order it accepted, oldest first, each with all its fills (what a cluster's journals are checked against). */
+  records(): VenueOrder[] {
+    return [...this.orders.values()].map((o) => this.view(o));
+  }
+
   /** A new book for a symbol: resting limit orders that it crosses fill (maker, at their price). */
   onBook(book: OrderBook): VenueFill[] {
     let current = book;

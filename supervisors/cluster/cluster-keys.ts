@@ -1,0 +1,23 @@
+import type { Family } from '../../actors/strategies/catalogue/strategy-declaration.js';
+import type { Candle } from '../../actors/market-data/types.js';
+import { paperVenueId } from '../candle-family.js';
+
+/** Redis keys of a cluster run (besides the budget's, under cluster.keyPrefix, and the remote venue's streams). */
+export const clusterKeys = {
+  /** The venue node's market: one entry per recorded bar, then one `end`. */
+  market: 'arbiter:cluster:market',
+  /** The fills of a strategy node's resting orders, matched by the venue node on each bar. */
+  fills: (node: string) => `arbiter:cluster:fills:${node}`,
+  /** Set by a strategy node once it consumes: the venue node starts the market when every node it serves is ready. */
+  ready: (node: string) => `arbiter:cluster:ready:${node}`,
+  /** Set by a strategy node when it has stopped and cancelled: the venue node may close its accounts. */
+  done: (node: string) => `arbiter:cluster:done:${node}`,
+};
+
+/** A strategy node's account at the venue node for one candle family: `<paper venue id>@<node>`. */
+export function accountVenueId(family: Family, node: string): string {
+  return `${paperVenueId(family)}@${node}`;
+}
+
+/** One bar on the market stream. */
+export type MarketEntry = { kind: 'bar'; symbol: string; timeframeMs: number; candle: Candle } | { kind: 'end'; bars: number };

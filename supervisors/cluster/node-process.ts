@@ -1,0 +1,45 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+
+/** One node of a cluster run: a real `arbiter run --cluster` process. */
+export interface NodeProcess {
+  id: string;
+  role: 'venues' | 'strategies';
+  child: ChildProcess;
+  pid: number;
+  /** Resolves when it exited: its status and the last line of its stdout (its --json summary). */
+  exited: Promise<{ status: number | null; signal: NodeJS.Signals | null; summary: unknown; stderrTail: string }>;
+}
+
+/**
+ * Starts `arbiter run` with `args` the way this process was started (the same node, loader flags and script), its
+ * environment plus `env`. stderr is kept (its tail names what went wrong) and forwarded line by line to `onLine`.
+ */
+export function startNodeProcess(id: string, role: NodeProcess['role'], args: readonly string[], env: Record<string, string>, onLine?: (id: string, line: string) => void): NodeProcess {
+  const script = process.argv[1]!;
+  const child = spawn(process.execPath, [...process.execArgv, script, 'run', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+  });
+  let partial = '';
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(-20_000);
+    const lines = (partial + chunk).split('\n');
+    partial = lines.pop()!;
+    for (const line of lines) onLine?.(id, line);
+  });
+  const exited = new Promise<Awaited<NodeProcess['exited']>>((resolve) => {
+    child.on('close', (status, signal) => {
+      const last = stdout.trim().split('\n').at(-1) ?? '';
+      let summary: unknown;
+      try {
+        summary = JSON.parse(last);
+      } catch {
+        summary = undefined;
+      }
+      resolve({ status, signal, summary, stderrTail: stderr.trim().split('\n').slice(-5).join('\n') });
+    });
+  });
+  return { id, role, child, pid: child.pid ?? -1, exited };
+}

@@ -1,0 +1,121 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { ActorSystem } from '../../actors/runtime/system.js';
+import type { SimulatedClock } from '../../actors/runtime/clock.js';
+import type { Venue } from '../../actors/venues/venue.js';
+import type { VenueFill } from '../../machines/order.machine.js';
+import type { Family } from '../../actors/strategies/catalogue/strategy-declaration.js';
+import type { ReplayResult } from '../../actors/market-data/replay/candle-replay.js';
+import { StreamConsumer } from '../../actors/runtime/streams/stream-consumer.js';
+import { RemoteVenue } from '../../actors/venues/remote/remote-venue.js';
+import { PAPER_FEES } from '../paper-family-system.js';
+import { OrderWatch } from '../live-order-watch.js';
+import { accountVenueId, clusterKeys, type MarketEntry } from './cluster-keys.js';
+
+/** A candle family of this node, as the link feeds it. */
+export interface LinkTarget {
+  system: ActorSystem;
+  venue: Venue;
+}
+
+export interface FeedOptions {
+  targets: readonly LinkTarget[];
+  clock: SimulatedClock;
+  maxWallMs?: number;
+  shouldStop?: () => boolean;
+  onBar?: (index: number, total: number) => void;
+}
+
+/** How often each family asks the venue node about its working orders: the fills a lost stream entry did not bring. */
+const WATCH_EVERY_MS = 1_000;
+
+/**
+ * A strategy node's link to the venue node: a remote account per candle family, the market stream (each node reads it
+ * in a consumer group of its own, so each sees every bar), and its fill stream. Fills come twice over: on the fill
+ * stream as the venue node matches them, and from an order watch that asks about working orders every second (an
+ * entry a restarted Redis lost is learned there); execution counts each fill id once.
+ */
+export class StrategyLink {
+  private readonly venues = new Map<string, RemoteVenue>();
+
+  constructor(private readonly redis: Redis, private readonly node: string, private readonly logger: Logger) {}
+
+  venueFor(family: Family): Venue {
+    const id = accountVenueId(family, this.node);
+    const venue = this.venues.get(id) ?? new RemoteVenue(this.redis, { id, node: this.node, fees: PAPER_FEES });
+    this.venues.set(id, venue);
+    return venue;
+  }
+
+  /** Feeds the market to the families until the venue node's `end`, maxWallMs or shouldStop. */
+  async feed(o: FeedOptions): Promise<ReplayResult> {
+    const started = performance.now();
+    const byVenue = new Map(o.targets.map((t) => [t.venue.id, t.system]));
+    let bars = 0;
+    let ended!: () => void;
+    const end = new Promise<void>((resolve) => (ended = resolve));
+    const market = new StreamConsumer(this.redis, {
+      stream: clusterKeys.market,
+      group: `market:${this.node}`,
+      consumer: this.node,
+      startId: '0',
+      count: 1,
+      claimIdleMs: 5_000,
+      logger: this.logger,
+      handler: ({ body }) => {
+        const entry = body as MarketEntry;
+        if (entry.kind === 'end') return ended();
+        const close = entry.candle.ts + entry.timeframeMs;
+        if (close > o.clock.now()) o.clock.set(close);
+        for (const t of o.targets) t.system.publish({ type: 'candle.closed', venue: t.venue.id, symbol: entry.symbol, candle: entry.candle });
+        bars += 1;
+        o.onBar?.(bars, bars);
+      },
+    });
+    const fills = new StreamConsumer(this.redis, {
+      stream: clusterKeys.fills(this.node),
+      group: 'fills',
+      consumer: this.node,
+      startId: '0',
+      claimIdleMs: 5_000,
+      logger: this.logger,
+      handler: ({ body }) => {
+        const { venue, fill } = body as { venue: string; fill: VenueFill };
+        byVenue.get(venue)?.publish({ type: 'venue.fill', clientOrderId: fill.clientOrderId, fill, to: 'execution' });
+      },
+    });
+    const watches = o.targets.map((t) => ({ system: t.system, watch: new OrderWatch(t.system, t.venue, this.logger) }));
+    let watching = Promise.resolve();
+    const timer = setInterval(() => {
+      watching = watching.then(async () => {
+        for (const w of watches) {
+          await w.system.whenQuiescent();
+          await w.watch.check();
+        }
+      });
+    }, WATCH_EVERY_MS);
+    await Promise.all([market.start(), fills.start()]);
+    await this.redis.set(clusterKeys.ready(this.node), '1');
+    const poll = setInterval(() => {
+      if (o.shouldStop?.() || (o.maxWallMs !== undefined && performance.now() - started >= o.maxWallMs)) ended();
+    }, 50);
+    await end;
+    clearInterval(poll);
+    clearInterval(timer);
+    await watching;
+    await Promise.all([market.stop(), fills.stop()]);
+    // The last word on every working order, now that no bar will move them.
+    for (const w of watches) {
+      await w.system.whenQuiescent();
+      await w.watch.check();
+    }
+    return { bars, wallMs: performance.now() - started, stoppedEarly: false };
+  }
+
+  /** After the stop: the venue node may close this node's accounts. */
+  async done(): Promise<void> {
+    await this.redis.set(clusterKeys.done(this.node), '1').catch((err: unknown) => this.logger.warn({ err }, 'could not tell the venue node this node is done'));
+    await Promise.all([...this.venues.values()].map((v) => v.close()));
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}

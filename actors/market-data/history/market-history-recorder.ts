@@ -1,4 +1,5 @@
 import type { ActorSpec } from '../../runtime/actor-spec.js';
+import { InputError } from '../../runtime/errors.js';
 import type { SymbolBar } from '../types.js';
 import { historyRecorderMachine } from './history-recorder.machine.js';
 import type { MarketHistoryWriter } from './market-history-writer.js';
@@ -27,7 +28,7 @@ export interface MarketHistoryRecorderOptions {
  */
 export function marketHistoryRecorder(options: MarketHistoryRecorderOptions): ActorSpec {
   const { writer, timeframeMs } = options;
-  if (!Number.isInteger(timeframeMs) || timeframeMs <= 0) throw new RangeError(`timeframeMs: expected a whole number of ms > 0, got ${timeframeMs}`);
+  if (!Number.isInteger(timeframeMs) || timeframeMs <= 0) throw new InputError(`timeframeMs: expected a whole number of ms > 0, got ${timeframeMs}`);
   return {
     name: options.name ?? 'market-history',
     machine: historyRecorderMachine,

@@ -26,7 +26,7 @@ export interface MarketHistoryWriterOptions {
 export interface WriterStats {
   candlesWritten: number;
   tradesWritten: number;
-  /** Rows waiting for the next write. */
+  /** Rows not in the database yet: waiting for a write, or in the one under way. */
   pending: number;
   failedWrites: number;
   dropped: number;
@@ -43,6 +43,8 @@ export class MarketHistoryWriter {
   private writing: Promise<void> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private attempt = 0;
+  /** Rows of the write under way. */
+  private writingRows = 0;
   private closed = false;
   private readonly stats0 = { candlesWritten: 0, tradesWritten: 0, failedWrites: 0, dropped: 0 };
   private readonly batchSize: number;
@@ -58,7 +60,7 @@ export class MarketHistoryWriter {
   }
 
   get stats(): WriterStats {
-    return { ...this.stats0, pending: this.candles.length + this.trades.length };
+    return { ...this.stats0, pending: this.candles.length + this.trades.length + this.writingRows };
   }
 
   addCandles(rows: readonly CandleRow[]): void {
@@ -80,9 +82,9 @@ export class MarketHistoryWriter {
     else this.arm(this.attempt === 0 ? this.flushEveryMs : undefined);
   }
 
-  /** Drops the oldest rows past maxBuffered (candles first: a candle can be rebuilt from trades, not the reverse). */
+  /** Drops the oldest waiting rows past maxBuffered (candles first: a candle can be rebuilt from trades, not the reverse). */
   private trim(): void {
-    let over = this.candles.length + this.trades.length - this.maxBuffered;
+    let over = this.stats.pending - this.maxBuffered;
     if (over <= 0) return;
     const fromCandles = Math.min(over, this.candles.length);
     this.candles.splice(0, fromCandles);
@@ -123,17 +125,21 @@ export class MarketHistoryWriter {
     if (candles.length + trades.length === 0) return true;
     this.candles = [];
     this.trades = [];
+    this.writingRows = candles.length + trades.length;
     let doneCandles = false;
     try {
       if (candles.length > 0) this.stats0.candlesWritten += await this.sink.insertCandles(candles);
       doneCandles = true;
+      this.writingRows = trades.length;
       if (trades.length > 0) this.stats0.tradesWritten += await this.sink.insertTrades(trades);
+      this.writingRows = 0;
       if (this.attempt > 0) this.options.logger.info({ attempts: this.attempt + 1 }, 'market history: writing again');
       this.attempt = 0;
       if (this.candles.length + this.trades.length > 0) this.arm(this.flushEveryMs);
       return true;
     } catch (err) {
       this.stats0.failedWrites += 1;
+      this.writingRows = 0;
       if (!doneCandles) this.candles = candles.concat(this.candles);
       this.trades = trades.concat(this.trades);
       this.trim();

@@ -98,15 +98,16 @@ export function resolveWeights(file: AllocationFile, source = 'allocation'): Pla
 
 /**
  * Each instance with what its strategy's declaration prepares in `context` (a trained model from the journal); an
- * instance whose strategy cannot trade there is an InputError naming it and why.
+ * instance whose strategy cannot trade there is an InputError naming it and why. `load` reads an instance's data
+ * (a --from-db run passes the series it read from PostgreSQL).
  */
-export async function prepareInstances(instances: readonly PlannedInstance[], context: StrategyContext): Promise<PlannedInstance[]> {
+export async function prepareInstances(instances: readonly PlannedInstance[], context: StrategyContext, load: (file: string) => CandleSeries = loadCandles): Promise<PlannedInstance[]> {
   const out: PlannedInstance[] = [];
   const timeframes = new Map<string, number>();
   for (const inst of instances) {
     const declaration = declarationOf(inst.strategy, 'backtest');
     let timeframeMs = timeframes.get(inst.data);
-    if (declaration.prepare && timeframeMs === undefined) timeframes.set(inst.data, (timeframeMs = loadCandles(inst.data).timeframeMs));
+    if (declaration.prepare && timeframeMs === undefined) timeframes.set(inst.data, (timeframeMs = load(inst.data).timeframeMs));
     const ready = await prepareStrategy(declaration, inst.params, { ...context, timeframeMs });
     if ('unavailable' in ready) throw new InputError(`${inst.name} cannot trade: ${ready.unavailable}`);
     out.push({ ...inst, prepared: ready.prepared });

@@ -21,6 +21,8 @@ import { defaultConfig } from '../../config/index.js';
 import type { CommandAbout } from './index.js';
 import { describeRanking, RANK_METRIC_NAMES, type RankMetric } from '../../actors/backtest/sweep/rank.js';
 import { executeSweep } from './backtest-sweep.js';
+import type { CandleSeries } from '../../actors/market-data/candles/load-candles.js';
+import { loadCandles } from '../../actors/market-data/candles/load-candles.js';
 
 interface BacktestOpts {
   strategy?: string;
@@ -49,7 +51,16 @@ interface BacktestOpts {
   sweep?: string[];
   workers?: number;
   rank: RankMetric;
+  fromDb?: boolean;
+  venue?: string;
+  symbol?: string[];
+  timeframe?: string;
+  from?: string;
+  to?: string;
+  config?: string;
 }
+
+const DB_FLAGS = ['venue', 'symbol', 'timeframe', 'from', 'to', 'config'] as const;
 
 const nonNegative = (v: string) => {
   const n = Number(v);
@@ -108,7 +119,7 @@ function plan(opts: BacktestOpts): { instances: PlannedInstance[]; capital: numb
     return { instances: resolveWeights(file, opts.allocation), capital: file.capital, venue: file.venue };
   }
   if (!opts.strategy) throw new InputError('--strategy <name> is required (or --allocation <file>)');
-  if (!opts.data?.length) throw new InputError('--data <candles file> is required (or --allocation <file>)');
+  if (!opts.data?.length) throw new InputError('--data <candles file> is required (or --from-db, or --allocation <file>)');
   const { raw, label } = commandLineParams(opts);
   return { instances: singleStrategyPlan(opts.strategy, opts.data, raw, { label, fromStrings: true }), capital: opts.capital, venue: 'replay' };
 }
@@ -116,8 +127,17 @@ function plan(opts: BacktestOpts): { instances: PlannedInstance[]; capital: numb
 async function execute(opts: BacktestOpts, command: Command): Promise<void> {
   if (opts.sweep) return executeSweep({ ...opts, sweep: opts.sweep }, commandLineParams(opts));
   for (const flag of ['workers', 'rank'] as const) if (command.getOptionValueSource(flag) === 'cli') throw new InputError(`--${flag} needs --sweep`);
+  if (!opts.fromDb) for (const flag of DB_FLAGS) if (command.getOptionValueSource(flag) === 'cli') throw new InputError(`--${flag} needs --from-db`);
   if (opts.report) checkOutputFile(opts.report, '--report');
   const model = fillModel(parseFillModelName(opts.fillModel), opts.fee);
+  let load: (file: string) => CandleSeries = loadCandles;
+  if (opts.fromDb) {
+    // Loaded here, not at the top: a backtest of files never loads pg or the config.
+    const { seriesFromDb } = await import('../history-source.js');
+    const fromDb = new Map((await seriesFromDb(opts)).map((s) => [s.file, s]));
+    opts.data = [...fromDb.keys()];
+    load = (label) => fromDb.get(label)!;
+  }
   const planned = plan(opts);
   const { capital, venue } = planned;
   const warned = new Set<string>();
@@ -128,8 +148,8 @@ async function execute(opts: BacktestOpts, command: Command): Promise<void> {
       if (!warned.has(message)) process.stderr.write(`warning: ${message} (--allow-disabled)\n`);
       warned.add(message);
     },
-  });
-  const { strategies, series } = buildStrategies(instances, capital, venue, opts.fee, undefined, opts.patterns && opts.host !== 'direct');
+  }, load);
+  const { strategies, series } = buildStrategies(instances, capital, venue, opts.fee, load, opts.patterns && opts.host !== 'direct');
   for (const s of series) for (const g of s.gaps) process.stderr.write(`gap in ${s.file}: ${describeGap(g)} (not filled)\n`);
 
   const showBar = opts.progress && process.stderr.isTTY === true;
@@ -166,7 +186,7 @@ async function execute(opts: BacktestOpts, command: Command): Promise<void> {
   }
   if (opts.report) {
     const dailyLossLimit = defaultConfig().risk.maxDailyLossFraction;
-    writeFileSync(opts.report, renderReport({ result, sensitivity: sensitivity ?? [], dailyTargets: opts.dailyTarget, dailyLossLimit, title: `Backtest: ${instances.map((i) => `${i.strategy} on ${i.data.split('/').pop()}`).join(', ')}` }));
+    writeFileSync(opts.report, renderReport({ result, sensitivity: sensitivity ?? [], dailyTargets: opts.dailyTarget, dailyLossLimit, title: `Backtest: ${instances.map((i) => `${i.strategy} on ${opts.fromDb ? i.data : i.data.split('/').pop()}`).join(', ')}` }));
     process.stderr.write(`report written to ${opts.report}\n`);
   }
   const json = resultJson(result, wallSeconds, sensitivity ? { sensitivity } : {});
@@ -188,6 +208,13 @@ export function register(program: Command, about: CommandAbout): void {
     .option('--strategy <name>', `strategy to run (${Object.keys(backtestStrategies).join(', ')})`)
     .option('--data <files>', 'candle file(s), array or object format; comma-separated or repeated (capital split equally; a multi-market strategy, quantum-portfolio, trades them all as one instance)', collect)
     .addOption(new Option('--allocation <file>', 'YAML/JSON: capital and strategy instances with weights and params (instead of --strategy, --data, --capital and parameters)').conflicts(['strategy', 'data', 'fast', 'slow', 'model', 'param', 'capital']))
+    .addOption(new Option('--from-db', 'replay bars from the market-data tables of storage.postgres (recorded by a node, or filled by `arbiter history import`) instead of --data files: needs --venue, --symbol, --timeframe').conflicts(['data', 'allocation', 'sweep']))
+    .option('--venue <id>', 'with --from-db: the venue the bars were recorded under')
+    .option('--symbol <symbol>', 'with --from-db: the market, e.g. ADA/BTC; comma-separated or repeated for several (capital split equally, as with several --data files)', collect)
+    .option('--timeframe <tf>', 'with --from-db: the bar length, e.g. 1m, 5m, 1h; recorded candles of that length, else bars of that length built from recorded trades')
+    .option('--from <iso>', 'with --from-db: first bar open time to replay (inclusive), e.g. 2018-01-15 or 2018-01-15T12:00:00Z; default the first recorded')
+    .option('--to <iso>', 'with --from-db: replay bars opening before this time (exclusive); default through the last recorded')
+    .option('--config <file>', 'with --from-db: YAML config file (storage.postgres.url and .schema); without it, defaults plus ARBITER_* environment overrides')
     .option('--fast <n>', `sma-cross: fast SMA length, same as --param fast=<n> (default: ${SMA_DEFAULTS.fast})`)
     .option('--slow <n>', `sma-cross: slow SMA length, same as --param slow=<n> (default: ${SMA_DEFAULTS.slow})`)
     .option('--model <id>', 'ai: the stored model it trades (arbiter models), same as --param model=<id> (default: best, the enabled one with the largest edge)')

@@ -33,7 +33,7 @@ export const commands: readonly CommandEntry[] = [
   },
   {
     name: 'backtest',
-    summary: 'Replay recorded candles through the live actors (strategy, risk, replay venue) on a simulated clock; prints trades and metrics',
+    summary: 'Replay recorded candles (files, or PostgreSQL with --from-db) through the live actors (strategy, risk, replay venue) on a simulated clock; prints trades and metrics',
     load: () => import('./backtest.js'),
   },
   {
@@ -61,6 +61,11 @@ export const commands: readonly CommandEntry[] = [
       'Chart patterns (harmonic, Elliott wave, Wyckoff) read off zigzag swings of recorded candles, each with its points, ratios, ' +
       'invalidation and the bar that confirmed it; with --books / --trades, a microstructure summary (OFI, Kyle\'s lambda, VPIN, spread, depth imbalance)',
     load: () => import('./patterns.js'),
+  },
+  {
+    name: 'history',
+    summary: 'Market-data history in PostgreSQL (storage.postgres): import recorded candle and trade files, list what is there; `arbiter backtest --from-db` replays it',
+    load: () => import('./history.js'),
   },
   { name: 'models', summary: 'The trained models stored in SQLite: kind, features, data range, out-of-sample accuracy against the best baseline, enabled and why', load: () => import('./models.js') },
   {

@@ -27,9 +27,9 @@ test('the arbiter bin is the compiled CLI, started by node', () => {
   assert.match(readFileSync(bin, 'utf8'), /^#!\/usr\/bin\/env -S node /);
 });
 
-test('--help loads only commander; a backtest never loads ccxt, ethers or SQLite', () => {
+test('--help loads only commander; a backtest never loads ccxt, ethers, SQLite or pg', () => {
   assert.deepEqual([...packagesLoaded('--help')], ['commander']);
   const backtest = packagesLoaded('backtest', '--strategy', 'sma-cross', '--data', 'data/candles/ETH_BTC-5m.json', '--json');
   assert.ok(backtest.has('xstate') && backtest.has('nact'), [...backtest].join(', '));
-  for (const heavy of ['ccxt', 'ethers', 'better-sqlite3']) assert.ok(!backtest.has(heavy), `backtest loaded ${heavy}`);
+  for (const heavy of ['ccxt', 'ethers', 'better-sqlite3', 'pg']) assert.ok(!backtest.has(heavy), `backtest loaded ${heavy}`);
 });

@@ -11,6 +11,7 @@ import { declarationOf } from '../../actors/strategies/catalogue/catalogue.js';
 import { planPaperFamilies } from '../session-plan.js';
 import { paperBalances } from '../candle-family.js';
 import { PAPER_FEES } from '../paper-family-system.js';
+import { openMarketHistoryWriter } from '../../actors/market-data/history/open-market-history.js';
 import { accountVenueId, clusterKeys, type MarketEntry } from './cluster-keys.js';
 import type { VenueLog } from './compare-with-venues.js';
 
@@ -43,6 +44,8 @@ export interface VenueNodeSummary {
   interrupted: string | null;
   wallSeconds: number;
   venueLogs: VenueLog[];
+  /** Bars written to market_candles (storage.postgres) under venue = this node's id. */
+  recorded: number;
 }
 
 interface Account {
@@ -76,6 +79,8 @@ export async function runVenueNode(o: VenueNodeOptions): Promise<VenueNodeSummar
   }));
   const server = serveVenues(redis, accounts.flatMap((a) => a.venues), { logger });
   const market = new StreamPublisher(redis, { stream: clusterKeys.market, maxLen: 10_000 });
+  // The node that owns the market records it (storage.postgres): `arbiter backtest --from-db --venue <node>` replays it.
+  const history = openMarketHistoryWriter(config.storage.postgres, { logger });
   const started = performance.now();
   const waitMs = o.waitMs ?? 60_000;
   const stopped = () => o.signal?.aborted === true;
@@ -97,6 +102,7 @@ export async function runVenueNode(o: VenueNodeOptions): Promise<VenueNodeSummar
       }
       const entry: MarketEntry = { kind: 'bar', symbol, timeframeMs: series.timeframeMs, candle };
       await market.publish(entry).catch(() => (undelivered.bars += 1));
+      history.addCandles([{ venue: o.node, symbol, timeframeMs: series.timeframeMs, candle }]);
       bars += 1;
     }
     const end: MarketEntry = { kind: 'end', bars };
@@ -106,6 +112,7 @@ export async function runVenueNode(o: VenueNodeOptions): Promise<VenueNodeSummar
     await waitForKeys(redis, o.accounts.map(clusterKeys.done), waitMs, stopped);
   } finally {
     await server.close();
+    await history.close();
   }
   const venueLogs = accounts.map((a) => ({ node: a.node, orders: a.venues.flatMap((v) => v.records()) }));
   return {
@@ -120,6 +127,7 @@ export async function runVenueNode(o: VenueNodeOptions): Promise<VenueNodeSummar
     interrupted: stopped() ? String(o.signal?.reason) : null,
     wallSeconds: (performance.now() - started) / 1000,
     venueLogs,
+    recorded: history.stats.candlesWritten,
   };
 }
 

@@ -7,6 +7,7 @@ import { InputError } from '../../actors/runtime/errors.js';
 import { progressBar } from '../progress.js';
 import { StopSignals } from '../stop-signals.js';
 import { checkDbFile } from '../../actors/ledger/storage/check-db-file.js';
+import type { JournalLocation } from '../../actors/ledger/storage/open-journal.js';
 import { checkOutputFile } from '../output-file.js';
 import { choiceLines } from '../../actors/strategies/quantum-portfolio/choice-lines.js';
 import type { ChoiceComparison } from '../../actors/strategies/quantum-portfolio/compare-choices.js';
@@ -33,7 +34,7 @@ export function register(program: Command, about: CommandAbout): void {
     .description(about.summary)
     .option('--config <file>', 'YAML config file; without it, defaults plus ARBITER_* environment overrides')
     .option('--duration <seconds>', 'stop after this many seconds of wall time (default: until the recording ends)', positiveNumber('--duration'))
-    .option('--db <file>', 'SQLite journal file (default: storage.dbFile from config, arbiter.db)')
+    .option('--db <file>', 'SQLite journal file, whatever storage.driver says (default: the journal storage names, storage.dbFile = arbiter.db)')
     .option('--data <file>', 'recorded candles to replay (default: replay.dataFile from config)')
     .option('--speed <barsPerSecond>', 'replay speed (default: replay.speed from config, 500)', positiveNumber('--speed'))
     .option('--json', 'print a one-line JSON summary as the last line of stdout')
@@ -86,6 +87,8 @@ export function register(program: Command, about: CommandAbout): void {
       }
       const logger = createLogger({ level: config.log.level, pretty: config.log.pretty, secretValues: Object.values(secrets).flatMap(valuesOf) });
       const dbFile = opts.db ?? config.storage.dbFile;
+      // --db names a SQLite file whatever storage.driver says.
+      const journal: JournalLocation = opts.db ? { driver: 'sqlite', dbFile: opts.db } : config.storage;
       const sessionId = Date.now().toString(36);
       const durationMs = opts.duration !== undefined ? opts.duration * 1000 : undefined;
       const stop = new StopSignals();
@@ -96,7 +99,7 @@ export function register(program: Command, about: CommandAbout): void {
       let summary: SessionSummary | LiveSessionSummary;
       let operator: Operator | undefined;
       try {
-        checkDbFile(dbFile);
+        if (journal.driver === 'sqlite') checkDbFile(journal.dbFile);
         if (opts.report) checkOutputFile(opts.report, '--report');
         if (config.operator.enabled || opts.metricsPort !== undefined) {
           const { startOperator } = await import('../../supervisors/operator/operator.js');
@@ -106,11 +109,12 @@ export function register(program: Command, about: CommandAbout): void {
         // The sessions (ccxt and all) are loaded here, not at the top, so the other commands start without them.
         await (await import('../../supervisors/redis-check.js')).requireRedis(config);
         summary = opts.live
-          ? await (await import('../../supervisors/live-session.js')).runLiveSession({ config, secrets, logger, dbFile, sessionId, durationMs, signal, onOpenOrders, probe })
+          ? await (await import('../../supervisors/live-session.js')).runLiveSession({ config, secrets, logger, dbFile, journal, sessionId, durationMs, signal, onOpenOrders, probe })
           : await (await import('../../supervisors/run-paper-session.js')).runPaperSession({
               config,
               logger,
               dbFile,
+              journal,
               sessionId,
               dataFile: opts.data ?? config.replay.dataFile,
               speed: opts.speed ?? config.replay.speed,
@@ -126,7 +130,7 @@ export function register(program: Command, about: CommandAbout): void {
             });
         operator?.finished();
         if (opts.report && summary.mode === 'paper') {
-          (await import('../../actors/ledger/report/write-session-report.js')).writeSessionReport(opts.report, summary);
+          (await import('../../actors/ledger/report/write-session-report.js')).writeSessionReport(opts.report, summary, journal);
           process.stderr.write(`report written to ${opts.report}\n`);
         }
       } catch (error) {

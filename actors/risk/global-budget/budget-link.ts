@@ -21,7 +21,7 @@ export interface BudgetLinkOptions {
   redis: Redis;
   budget: GlobalBudget;
   /** The node's share as its journal tells it now (journal-share.ts). Read afresh for every rebuild. */
-  share: () => JournalShare;
+  share: () => JournalShare | Promise<JournalShare>;
   logger?: Logger;
   /** Wait between failed rebuilds while Redis answers. Default 200 ms. */
   retryMs?: number;
@@ -104,7 +104,7 @@ export class BudgetLink implements GateLink {
       const epoch = this.epoch;
       try {
         const started = performance.now();
-        const share = this.o.share();
+        const share = await this.o.share();
         await this.o.budget.rebuildFrom(share);
         if (epoch === this.epoch && !this.down) {
           this.rebuiltEpoch = epoch;

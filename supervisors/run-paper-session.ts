@@ -110,8 +110,11 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
   const journal = sessionJournal(options);
   const store = openJournal(journal);
   let node: ClusterNode | undefined;
+  const clock = new SimulatedClock(first?.ts ?? new SystemClock().now());
   try {
-    node = options.cluster ? await joinCluster(config) : undefined;
+    // The session's clock starts at the first bar (or now): the node's share is what the journal holds from then on.
+    const since = clock.now();
+    node = options.cluster ? await joinCluster(config, { journal: store.orders, since, now: () => clock.now(), logger }) : undefined;
   } catch (err) {
     store.close();
     throw err;
@@ -119,7 +122,6 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
   const inspector = options.inspect ? await startLocalInspector() : undefined;
   if (inspector) options.onInspector?.(inspector.pageUrl);
   const inspect = inspector?.inspect;
-  const clock = new SimulatedClock(first?.ts ?? new SystemClock().now());
   const families: RunningFamily[] = [];
   // Watched as its counters start (runningFamily), so the metrics count what the summary counts.
   const up = (f: RunningFamily) => {

@@ -44,7 +44,7 @@ export function register(program: Command, about: CommandAbout): void {
       'stream every machine to the Stately inspector: a relay on 127.0.0.1 serves a page that embeds Stately\'s web inspector ' +
         '(loaded from https://stately.ai) and hands it every event, message contents included, in your browser',
     )
-    .option('--cluster', 'paper: run as one node of a cluster: the candle families\' approvals are held against the risk budget all nodes share in Redis (redis.url, cluster.*; docs/risk.md "Global budget"); this node\'s share is reset at start, as its paper venues start flat')
+    .option('--cluster', 'paper: run as one node of a cluster: the candle families\' approvals are held against the risk budget all nodes share in Redis (redis.url, cluster.*; docs/risk.md "Global budget"); this node\'s share is rebuilt from its journal at start and whenever Redis comes back (RELIABILITY R21)')
     .option('--node <id>', 'with --cluster: this node\'s id (default cluster.nodeId, node-1); each node needs its own --db')
     .option(
       '--metrics-port <port>',

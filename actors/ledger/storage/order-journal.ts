@@ -85,6 +85,7 @@ export class OrderJournal {
   private readonly selectConflicts;
   private readonly selectFills;
   private readonly countFills;
+  private readonly selectFillsSince;
 
   constructor(private readonly db: JournalDb) {
     this.insertIntent = db.prepare<[Record<string, unknown>]>(`
@@ -130,6 +131,7 @@ export class OrderJournal {
       'SELECT fill_id, fill, journaled, differences, ts FROM fill_conflicts ORDER BY id');
     this.selectFills = db.prepare<[string], FillRow>('SELECT * FROM fills WHERE client_order_id = ? ORDER BY ts, fill_id');
     this.countFills = db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM fills WHERE ts >= ?');
+    this.selectFillsSince = db.prepare<[number], FillRow>('SELECT * FROM fills WHERE ts >= ? ORDER BY ts, fill_id');
   }
 
   /** Runs `fn` as one commit (one fsync), e.g. an intent and its order together. */
@@ -211,6 +213,11 @@ export class OrderJournal {
 
   fills(clientOrderId: string): Fill[] {
     return this.selectFills.all(clientOrderId).map(toFill);
+  }
+
+  /** Every fill at or after `sinceTs` (a session's, from its start), oldest first. */
+  fillsSince(sinceTs: number): Fill[] {
+    return this.selectFillsSince.all(sinceTs).map(toFill);
   }
 
   orderCount(sinceTs = Number.MIN_SAFE_INTEGER): number {

@@ -1,11 +1,13 @@
 /**
  * What durability costs: one-row commits to a real SQLite file in WAL mode with synchronous=FULL (the
- * order journal) against synchronous=NORMAL (the floor: runtime state), in the same run.
+ * order journal) against synchronous=NORMAL (the floor: runtime state), in the same run; then recordSubmission on
+ * SQLite FULL beside PostgreSQL synchronous_commit=on (journal-submission.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { benchJournalSubmission } from './journal-submission.js';
 
 function commitUs(synchronous: 'FULL' | 'NORMAL', commits: number): number {
   const dir = mkdtempSync(join(tmpdir(), 'arbiter-bench-journal-'));
@@ -25,8 +27,8 @@ function commitUs(synchronous: 'FULL' | 'NORMAL', commits: number): number {
   }
 }
 
-export function benchJournal(commits = 500): { fullCommitUs: number; floorNormalCommitUs: number; ratio: number } {
+export async function benchJournal(commits = 500): Promise<{ fullCommitUs: number; floorNormalCommitUs: number; ratio: number; recordSubmission: Record<string, unknown> }> {
   const fullCommitUs = commitUs('FULL', commits);
   const floorNormalCommitUs = commitUs('NORMAL', commits);
-  return { fullCommitUs, floorNormalCommitUs, ratio: fullCommitUs / floorNormalCommitUs };
+  return { fullCommitUs, floorNormalCommitUs, ratio: fullCommitUs / floorNormalCommitUs, recordSubmission: await benchJournalSubmission(commits) };
 }

@@ -3,7 +3,8 @@ import ccxt from 'ccxt';
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';
 import type { Secrets } from '../config/secrets.js';
-import { openStore, type Store } from '../actors/ledger/storage/store.js';
+import type { Store } from '../actors/ledger/storage/store.js';
+import { describeJournal, openJournal, sessionJournal, type JournalLocation } from '../actors/ledger/storage/open-journal.js';
 import { SystemClock } from '../actors/runtime/clock.js';
 import { InputError, VenueUnavailableError } from '../actors/runtime/errors.js';
 import type { ActorSystem } from '../actors/runtime/system.js';
@@ -34,7 +35,10 @@ export interface RunLiveOptions {
   /** Keys come only from here: config/secrets.ts read them from the environment. */
   secrets: Secrets;
   logger: Logger;
+  /** The SQLite file trained models are read from; the journal too, unless `journal` says otherwise. */
   dbFile: string;
+  /** Where the session journals (config `storage`); default the SQLite file `dbFile`. */
+  journal?: JournalLocation;
   /** Unique per run on the same journal (the CLI uses the start time in base 36). */
   sessionId: string;
   /** Stop after this much wall time; without it, when `signal` aborts (the CLI aborts it on SIGINT/SIGTERM). */
@@ -78,7 +82,7 @@ export async function runLiveSession(options: RunLiveOptions): Promise<LiveSessi
     network: config.network,
     onRetry: ({ op, attempt, delayMs, error }) => logger.warn({ exchange: exchangeId, op, attempt, delayMs, error: error.shortMessage }, 'exchange request failed; retrying'),
   });
-  const store = openStore(options.dbFile);
+  const store = openJournal(sessionJournal(options));
   try {
     return await trade(options, venue, store, clock, strategy);
   } finally {
@@ -169,7 +173,7 @@ async function trade(options: RunLiveOptions, venue: CcxtVenue, store: Store, cl
     logger,
   });
   const started = performance.now();
-  logger.info({ exchange: exchangeId, symbol, timeframe, db: options.dbFile, durationMs: options.durationMs }, 'live session starting');
+  logger.info({ exchange: exchangeId, symbol, timeframe, db: describeJournal(sessionJournal(options)), durationMs: options.durationMs }, 'live session starting');
   feed.start();
   await untilStopped({ durationMs: options.durationMs, signal: options.signal, halted: () => trading.haltedBy() !== undefined });
 
@@ -210,7 +214,7 @@ async function trade(options: RunLiveOptions, venue: CcxtVenue, store: Store, cl
     ) as SessionSummary['strategies'],
     openAtStop,
     wallSeconds: (performance.now() - started) / 1000,
-    db: options.dbFile,
+    db: describeJournal(sessionJournal(options)),
   };
   for (const name of system.actorNames()) store.snapshots.save(name, system.actor(name)?.persistedSnapshot());
   logger.info({ session: summary.session, bars: summary.bars, orders: summary.orders, fills: summary.fills, openAtStop, riskState: summary.riskState, interrupted: summary.interrupted }, 'live session finished');

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';
-import { openStore, type Store } from '../actors/ledger/storage/store.js';
+import type { Store } from '../actors/ledger/storage/store.js';
+import { describeJournal, openJournal, sessionJournal, type JournalLocation } from '../actors/ledger/storage/open-journal.js';
 import { loadCandles } from '../actors/market-data/candles/load-candles.js';
 import { replayCandles } from '../actors/market-data/replay/candle-replay.js';
 import { startLocalInspector } from '../actors/runtime/inspector.js';
@@ -27,7 +28,10 @@ import type { SessionProbe } from './operator/session-probe.js';
 export interface RunPaperOptions {
   config: Config;
   logger: Logger;
+  /** The SQLite file trained models are read from; the journal too, unless `journal` says otherwise. */
   dbFile: string;
+  /** Where the session journals (config `storage`); default the SQLite file `dbFile`. */
+  journal?: JournalLocation;
   /** Unique per run on the same journal (the CLI uses the start time in base 36). */
   sessionId: string;
   dataFile: string;
@@ -84,7 +88,7 @@ const SETTLE_WAIT_MS = 10_000;
 
 /**
  * A paper session from start to a clean stop. Every family `paper.strategies` selects runs as its own trading
- * system (own risk actor on capital × its allocation) journaling to one SQLite file: candle families replay the
+ * system (own risk actor on capital × its allocation) writing to one journal (SQLite file or PostgreSQL schema): candle families replay the
  * recording, the arbitrage family trades two local exchanges on the wall clock, the flash-loan family a local chain.
  * The session lasts as long as the recording (or --duration); then everything stops, cancels what rests and reports.
  */
@@ -111,11 +115,15 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
   const first = series?.candles[0];
   if (series && !first) throw new InputError(`${options.dataFile}: no candles`);
 
-  const store = openStore(options.dbFile);
+  const journal = sessionJournal(options);
+  const store = openJournal(journal);
   let node: ClusterNode | undefined;
   let link: StrategyLink | undefined;
+  const clock = new SimulatedClock(first?.ts ?? new SystemClock().now());
   try {
-    node = options.cluster ? await joinCluster(config) : undefined;
+    // The session's clock starts at the first bar (or now): the node's share is what the journal holds from then on.
+    const since = clock.now();
+    node = options.cluster ? await joinCluster(config, { journal: store.orders, since, now: () => clock.now(), logger }) : undefined;
     link = node && options.clusterRole === 'strategies' ? await linkToVenueNode(config, node.nodeId, logger) : undefined;
   } catch (err) {
     await link?.done();
@@ -126,7 +134,6 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
   const inspector = options.inspect ? await startLocalInspector() : undefined;
   if (inspector) options.onInspector?.(inspector.pageUrl);
   const inspect = inspector?.inspect;
-  const clock = new SimulatedClock(first?.ts ?? new SystemClock().now());
   const families: RunningFamily[] = [];
   // Watched as its counters start (runningFamily), so the metrics count what the summary counts.
   const up = (f: RunningFamily) => {
@@ -184,7 +191,7 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
   }
   for (const f of families) f.start?.();
   const allocation = allocate(config, families, store, options);
-  logger.info({ families: families.map((f) => f.plan.family), off: off.map((o) => o.family), db: options.dbFile, speed: options.speed }, 'paper session starting');
+  logger.info({ families: families.map((f) => f.plan.family), off: off.map((o) => o.family), db: describeJournal(journal), speed: options.speed }, 'paper session starting');
   const candles = families.filter((f) => f.plan.host === 'candles');
   const started = performance.now();
   const universe = families.find((f) => f.plan.host === 'universe');
@@ -352,7 +359,7 @@ function sessionSummary(
     strategies,
     allocator: rest.allocator,
     wallSeconds: rest.wallSeconds,
-    db: options.dbFile,
+    db: describeJournal(sessionJournal(options)),
   };
 }
 

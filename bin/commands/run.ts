@@ -7,6 +7,7 @@ import { InputError } from '../../actors/runtime/errors.js';
 import { progressBar } from '../progress.js';
 import { StopSignals } from '../stop-signals.js';
 import { checkDbFile } from '../../actors/ledger/storage/check-db-file.js';
+import type { JournalLocation } from '../../actors/ledger/storage/open-journal.js';
 import { checkOutputFile } from '../output-file.js';
 import { choiceLines } from '../../actors/strategies/quantum-portfolio/choice-lines.js';
 import type { ChoiceComparison } from '../../actors/strategies/quantum-portfolio/compare-choices.js';
@@ -34,7 +35,7 @@ export function register(program: Command, about: CommandAbout): void {
     .description(about.summary)
     .option('--config <file>', 'YAML config file; without it, defaults plus ARBITER_* environment overrides')
     .option('--duration <seconds>', 'stop after this many seconds of wall time (default: until the recording ends)', positiveNumber('--duration'))
-    .option('--db <file>', 'SQLite journal file (default: storage.dbFile from config, arbiter.db)')
+    .option('--db <file>', 'SQLite journal file, whatever storage.driver says (default: the journal storage names, storage.dbFile = arbiter.db)')
     .option('--data <file>', 'recorded candles to replay (default: replay.dataFile from config)')
     .option('--speed <barsPerSecond>', 'replay speed (default: replay.speed from config, 500)', positiveNumber('--speed'))
     .option('--json', 'print a one-line JSON summary as the last line of stdout')
@@ -44,7 +45,7 @@ export function register(program: Command, about: CommandAbout): void {
       'stream every machine to the Stately inspector: a relay on 127.0.0.1 serves a page that embeds Stately\'s web inspector ' +
         '(loaded from https://stately.ai) and hands it every event, message contents included, in your browser',
     )
-    .option('--cluster', 'paper: run as one node of a cluster: the candle families\' approvals are held against the risk budget all nodes share in Redis (redis.url, cluster.*; docs/risk.md "Global budget"); this node\'s share is reset at start, as its paper venues start flat')
+    .option('--cluster', 'paper: run as one node of a cluster: the candle families\' approvals are held against the risk budget all nodes share in Redis (redis.url, cluster.*; docs/risk.md "Global budget"); this node\'s share is rebuilt from its journal at start and whenever Redis comes back (RELIABILITY R21)')
     .option('--node <id>', 'with --cluster: this node\'s id (default cluster.nodeId, node-1); each node needs its own --db')
     .option(
       '--role <role>',
@@ -111,6 +112,8 @@ export function register(program: Command, about: CommandAbout): void {
       }
       const logger = createLogger({ level: config.log.level, pretty: config.log.pretty, secretValues: Object.values(secrets).flatMap(valuesOf) });
       const dbFile = opts.db ?? config.storage.dbFile;
+      // --db names a SQLite file whatever storage.driver says.
+      const journal: JournalLocation = opts.db ? { driver: 'sqlite', dbFile: opts.db } : config.storage;
       const sessionId = Date.now().toString(36);
       const durationMs = opts.duration !== undefined ? opts.duration * 1000 : undefined;
       const stop = new StopSignals();
@@ -121,7 +124,7 @@ export function register(program: Command, about: CommandAbout): void {
       let summary: SessionSummary | LiveSessionSummary | VenueNodeSummary;
       let operator: Operator | undefined;
       try {
-        checkDbFile(dbFile);
+        if (journal.driver === 'sqlite') checkDbFile(journal.dbFile);
         if (opts.report) checkOutputFile(opts.report, '--report');
         if (config.operator.enabled || opts.metricsPort !== undefined) {
           const { startOperator } = await import('../../supervisors/operator/operator.js');
@@ -135,11 +138,12 @@ export function register(program: Command, about: CommandAbout): void {
               config, logger, accounts: served, sessionId, dataFile: opts.data ?? config.replay.dataFile, speed: opts.speed ?? config.replay.speed, durationMs, signal,
             })
           : opts.live
-          ? await (await import('../../supervisors/live-session.js')).runLiveSession({ config, secrets, logger, dbFile, sessionId, durationMs, signal, onOpenOrders, probe })
+          ? await (await import('../../supervisors/live-session.js')).runLiveSession({ config, secrets, logger, dbFile, journal, sessionId, durationMs, signal, onOpenOrders, probe })
           : await (await import('../../supervisors/run-paper-session.js')).runPaperSession({
               config,
               logger,
               dbFile,
+              journal,
               sessionId,
               dataFile: opts.data ?? config.replay.dataFile,
               speed: opts.speed ?? config.replay.speed,
@@ -156,7 +160,7 @@ export function register(program: Command, about: CommandAbout): void {
             });
         operator?.finished();
         if (opts.report && summary.mode === 'paper') {
-          (await import('../../actors/ledger/report/write-session-report.js')).writeSessionReport(opts.report, summary);
+          (await import('../../actors/ledger/report/write-session-report.js')).writeSessionReport(opts.report, summary, journal);
           process.stderr.write(`report written to ${opts.report}\n`);
         }
       } catch (error) {

@@ -1,13 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import type { SessionSummary } from '../../../supervisors/run-paper-session.js';
 import { InputError } from '../../runtime/errors.js';
-import { openStore } from '../storage/store.js';
+import { openJournal, type JournalLocation } from '../storage/open-journal.js';
 import { readSessionReportData } from './session-report-data.js';
 import { renderSessionReport } from './session-report.js';
 
-/** Reads the session's equity samples and reallocations back from its journal (summary.db) and writes the HTML report to `file`. */
-export function writeSessionReport(file: string, summary: SessionSummary): void {
-  const store = openStore(summary.db);
+/** Reads the session's equity samples and reallocations back from its journal (default the SQLite file summary.db) and writes the HTML report to `file`. */
+export function writeSessionReport(file: string, summary: SessionSummary, journal: JournalLocation = { driver: 'sqlite', dbFile: summary.db }): void {
+  const store = openJournal(journal);
   let html: string;
   try {
     html = renderSessionReport({ summary, data: readSessionReportData(store, summary.session) });

@@ -1,6 +1,6 @@
 import type { Family, Weights } from '../../allocation/family.js';
 import type { SharpeInputs } from '../../allocation/shrunk-sharpe.js';
-import type { Db } from './database.js';
+import type { JournalDb } from './journal-db.js';
 
 /** The inputs as stored: JSON turns a number that is not finite (an infinite Sharpe ratio, the std of one return) into null. */
 export type StoredInputs = Partial<Record<Family, { [K in keyof SharpeInputs]: number | null }>>;
@@ -31,7 +31,7 @@ export class AllocationJournal {
   private readonly insert;
   private readonly selectSession;
 
-  constructor(db: Db) {
+  constructor(db: JournalDb) {
     this.insert = db.prepare<[Row]>(
       'INSERT INTO allocations (ts, session, before, after, inputs, outcome, detail) VALUES (@ts, @session, @before, @after, @inputs, @outcome, @detail)',
     );

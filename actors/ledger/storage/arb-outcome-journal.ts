@@ -1,5 +1,5 @@
 import type { LegOutcome } from '../../../machines/leg-risk.machine.js';
-import type { Db } from './database.js';
+import type { JournalDb } from './journal-db.js';
 import { fromJson, toJson } from './json.js';
 
 export interface ArbOutcomeRecord {
@@ -27,7 +27,7 @@ export class ArbOutcomeJournal {
   private readonly selectSince;
   private readonly countSince;
 
-  constructor(db: Db) {
+  constructor(db: JournalDb) {
     this.insert = db.prepare<[{ ts: number; strategy: string; groupId: string; outcome: string; pnl: string; detail: string }]>(
       'INSERT INTO arb_outcomes (ts, strategy, group_id, outcome, pnl, detail) VALUES (@ts, @strategy, @groupId, @outcome, @pnl, @detail)',
     );

@@ -1,6 +1,6 @@
 import type { DeadLetter, DeadLetterSink } from '../../runtime/dead-letters.js';
 import type { Message } from '../../runtime/messages.js';
-import type { Db } from './database.js';
+import type { JournalDb } from './journal-db.js';
 import { fromJson, toJson } from './json.js';
 
 interface DeadLetterRow {
@@ -17,7 +17,7 @@ export class DeadLetterJournal implements DeadLetterSink {
   private readonly selectAll;
   private readonly countSince;
 
-  constructor(db: Db) {
+  constructor(db: JournalDb) {
     this.insert = db.prepare<[{ ts: number; actor: string; reason: string; message: string; error: string | null }]>(
       'INSERT INTO dead_letters (ts, actor, reason, message, error) VALUES (@ts, @actor, @reason, @message, @error)',
     );

@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import type { JournalDb } from './journal-db.js';
 
 export interface EquityPoint {
   ts: number;
@@ -24,7 +24,7 @@ export class EquityJournal {
   private readonly selectSeries;
   private readonly selectSession;
 
-  constructor(db: Db) {
+  constructor(db: JournalDb) {
     this.insert = db.prepare<[BookedEquityPoint]>('INSERT INTO equity (ts, equity, book, session) VALUES (@ts, @equity, @book, @session)');
     this.selectFirst = db.prepare<[number], EquityPoint>('SELECT ts, equity FROM equity WHERE ts >= ? ORDER BY ts, id LIMIT 1');
     this.selectLast = db.prepare<[number], EquityPoint>('SELECT ts, equity FROM equity WHERE ts >= ? ORDER BY ts DESC, id DESC LIMIT 1');

@@ -1,7 +1,7 @@
 import type { Side } from '../../market-data/types.js';
 import type { OrderIntent } from '../../risk/intent.js';
 import type { Fill, OrderStatus, OrderUpdate } from '../types.js';
-import type { Db } from './database.js';
+import type { JournalDb } from './journal-db.js';
 import { fromJson, toJson } from './json.js';
 import { fillDifferences } from './fill-differences.js';
 import { JournalConflictError } from './journal-conflict-error.js';
@@ -67,7 +67,7 @@ interface FillRow {
 const TERMINAL_SQL = TERMINAL_STATUSES.map((s) => `'${s}'`).join(', ');
 
 /**
- * Intents, orders and fills. Every write is a durable commit (synchronous=FULL). An order row is
+ * Intents, orders and fills. Every write is a durable commit (SQLite synchronous=FULL, PostgreSQL synchronous_commit=on). An order row is
  * created only with its intent, in one commit, before the venue is called (recordSubmission, R2);
  * later updates change that row and never create one.
  */
@@ -85,13 +85,16 @@ export class OrderJournal {
   private readonly selectConflicts;
   private readonly selectFills;
   private readonly countFills;
+  private readonly selectFillsSince;
 
-  constructor(private readonly db: Db) {
+  constructor(private readonly db: JournalDb) {
     this.insertIntent = db.prepare<[Record<string, unknown>]>(`
-      INSERT OR IGNORE INTO intents (intent_id, strategy, venue, symbol, side, kind, type, amount, price, intent, ts)
-      VALUES (@intentId, @strategy, @venue, @symbol, @side, @kind, @type, @amount, @price, @json, @ts)`);
+      INSERT INTO intents (intent_id, strategy, venue, symbol, side, kind, type, amount, price, intent, ts)
+      VALUES (@intentId, @strategy, @venue, @symbol, @side, @kind, @type, @amount, @price, @json, @ts)
+      ON CONFLICT (intent_id) DO NOTHING`);
     this.selectIntent = db.prepare<[string], { intent: string }>('SELECT intent FROM intents WHERE intent_id = ?');
-    // A terminal status is final; `filled` never decreases (updates may arrive out of order).
+    // A terminal status is final; `filled` never decreases (updates may arrive out of order). The larger of two values
+    // is a CASE: SQLite's scalar MAX(a, b) is GREATEST on PostgreSQL.
     this.upsert = db.prepare<[Record<string, unknown>]>(`
       INSERT INTO orders (client_order_id, intent_id, strategy, venue, symbol, side, price, amount, filled, status, detail, created_ts, updated_ts)
       VALUES (@clientOrderId, @intentId, @strategy, @venue, @symbol,
@@ -100,18 +103,18 @@ export class OrderJournal {
               @amount, @filled, @status, @detail, @ts, @ts)
       ON CONFLICT (client_order_id) DO UPDATE SET
         status = CASE WHEN orders.status IN (${TERMINAL_SQL}) THEN orders.status ELSE excluded.status END,
-        filled = MAX(orders.filled, excluded.filled),
+        filled = CASE WHEN orders.filled >= excluded.filled THEN orders.filled ELSE excluded.filled END,
         amount = excluded.amount,
         price = COALESCE(excluded.price, orders.price),
         detail = COALESCE(excluded.detail, orders.detail),
-        updated_ts = MAX(orders.updated_ts, excluded.updated_ts)`);
+        updated_ts = CASE WHEN orders.updated_ts >= excluded.updated_ts THEN orders.updated_ts ELSE excluded.updated_ts END`);
     this.update = db.prepare<[Record<string, unknown>]>(`
       UPDATE orders SET
         status = CASE WHEN status IN (${TERMINAL_SQL}) THEN status ELSE @status END,
-        filled = MAX(filled, @filled),
+        filled = CASE WHEN filled >= @filled THEN filled ELSE @filled END,
         amount = @amount,
         detail = COALESCE(@detail, detail),
-        updated_ts = MAX(updated_ts, @ts)
+        updated_ts = CASE WHEN updated_ts >= @ts THEN updated_ts ELSE @ts END
       WHERE client_order_id = @clientOrderId`);
     this.selectOrder = db.prepare<[string], OrderRow>('SELECT * FROM orders WHERE client_order_id = ?');
     this.selectOpen = db.prepare<[], OrderRow>(`SELECT * FROM orders WHERE status NOT IN (${TERMINAL_SQL}) ORDER BY created_ts, client_order_id`);
@@ -128,6 +131,7 @@ export class OrderJournal {
       'SELECT fill_id, fill, journaled, differences, ts FROM fill_conflicts ORDER BY id');
     this.selectFills = db.prepare<[string], FillRow>('SELECT * FROM fills WHERE client_order_id = ? ORDER BY ts, fill_id');
     this.countFills = db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM fills WHERE ts >= ?');
+    this.selectFillsSince = db.prepare<[number], FillRow>('SELECT * FROM fills WHERE ts >= ? ORDER BY ts, fill_id');
   }
 
   /** Runs `fn` as one commit (one fsync), e.g. an intent and its order together. */
@@ -209,6 +213,11 @@ export class OrderJournal {
 
   fills(clientOrderId: string): Fill[] {
     return this.selectFills.all(clientOrderId).map(toFill);
+  }
+
+  /** Every fill at or after `sinceTs` (a session's, from its start), oldest first. */
+  fillsSince(sinceTs: number): Fill[] {
+    return this.selectFillsSince.all(sinceTs).map(toFill);
   }
 
   orderCount(sinceTs = Number.MIN_SAFE_INTEGER): number {

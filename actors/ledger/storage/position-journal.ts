@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import type { JournalDb } from './journal-db.js';
 
 export interface Position {
   strategy: string;
@@ -10,7 +10,8 @@ export interface Position {
   ts: number;
 }
 
-const COLUMNS = 'strategy, venue, symbol, amount, avg_price AS avgPrice, updated_ts AS ts';
+// Quoted: PostgreSQL folds an unquoted alias to lower case.
+const COLUMNS = 'strategy, venue, symbol, amount, avg_price AS "avgPrice", updated_ts AS ts';
 
 /** The last known position per (strategy, venue, symbol). A missing row is "unknown", not "flat" (R4). */
 export class PositionJournal {
@@ -18,7 +19,7 @@ export class PositionJournal {
   private readonly selectOne;
   private readonly selectAll;
 
-  constructor(db: Db) {
+  constructor(db: JournalDb) {
     this.upsert = db.prepare<[Position]>(`
       INSERT INTO positions (strategy, venue, symbol, amount, avg_price, updated_ts)
       VALUES (@strategy, @venue, @symbol, @amount, @avgPrice, @ts)

@@ -1,5 +1,5 @@
 import type { RebalanceMessage } from '../../strategies/quantum-portfolio/messages.js';
-import type { Db } from './database.js';
+import type { JournalDb } from './journal-db.js';
 import { fromJson, toJson } from './json.js';
 
 /** Every quantum-portfolio rebalance of a session, as its strategy announced it, in order. */
@@ -7,7 +7,7 @@ export class QuantumRebalanceJournal {
   private readonly insert;
   private readonly select;
 
-  constructor(db: Db) {
+  constructor(db: JournalDb) {
     this.insert = db.prepare<[{ ts: number; session: string; strategy: string; rebalance: string }]>(
       'INSERT INTO quantum_rebalances (ts, session, strategy, rebalance) VALUES (@ts, @session, @strategy, @rebalance)',
     );

@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import type { JournalDb } from './journal-db.js';
 
 export interface ActorRestart {
   ts: number;
@@ -14,10 +14,10 @@ export class RestartJournal {
   private readonly selectAll;
   private readonly countSince;
 
-  constructor(db: Db) {
+  constructor(db: JournalDb) {
     this.insert = db.prepare<[ActorRestart]>('INSERT INTO actor_restarts (ts, actor, attempt, delay_ms, error) VALUES (@ts, @actor, @attempt, @delayMs, @error)');
     this.selectAll = db.prepare<[number], ActorRestart>(
-      'SELECT ts, actor, attempt, delay_ms AS delayMs, error FROM actor_restarts WHERE ts >= ? ORDER BY id',
+      'SELECT ts, actor, attempt, delay_ms AS "delayMs", error FROM actor_restarts WHERE ts >= ? ORDER BY id',
     );
     this.countSince = db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM actor_restarts WHERE ts >= ?');
   }

@@ -1,5 +1,5 @@
 import type { SnapshotStore } from '../../runtime/snapshot-store.js';
-import type { Db } from './database.js';
+import type { JournalDb } from './journal-db.js';
 import { fromJson, toJson } from './json.js';
 
 /** Persisted machine snapshots by actor name; a restarted (or re-started) actor resumes from the last one. */
@@ -8,7 +8,7 @@ export class SqliteSnapshotStore implements SnapshotStore {
   private readonly upsert;
   private readonly remove;
 
-  constructor(db: Db) {
+  constructor(db: JournalDb) {
     this.select = db.prepare<[string], { snapshot: string }>('SELECT snapshot FROM actor_snapshots WHERE name = ?');
     this.upsert = db.prepare<[string, string]>(
       'INSERT INTO actor_snapshots (name, snapshot) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET snapshot = excluded.snapshot',

@@ -1,5 +1,5 @@
 import type { DenyReason, OrderIntent } from '../../risk/intent.js';
-import type { Db } from './database.js';
+import type { JournalDb } from './journal-db.js';
 import { fromJson, toJson } from './json.js';
 
 export interface Veto {
@@ -23,7 +23,7 @@ export class VetoJournal {
   private readonly countSince;
   private readonly byReasonSince;
 
-  constructor(db: Db) {
+  constructor(db: JournalDb) {
     this.insert = db.prepare<[{ ts: number; intentId: string; strategy: string; reason: string; detail: string; intent: string }]>(
       'INSERT INTO vetoes (ts, intent_id, strategy, reason, detail, intent) VALUES (@ts, @intentId, @strategy, @reason, @detail, @intent)',
     );

@@ -1,4 +1,4 @@
-import { startWorker } from '../../runtime/workers/worker-pool.js';
+import { startWorker } from '../../runtime/workers/start-worker.js';
 import { InputError } from '../../runtime/errors.js';
 import type { TrainingProgress } from './model-factory.js';
 import type { TrainJob, TrainMessage, TrainResult } from './train-job.js';

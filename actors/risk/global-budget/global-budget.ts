@@ -2,12 +2,19 @@ import type { Redis } from 'ioredis';
 import { BUDGET_KEYS, budgetCommands, type BudgetCommands } from './commands.js';
 import { positionLimitFor, type BudgetConfig } from './limits.js';
 import { parseFillReply, parseReserveReply } from './replies.js';
-import type { BudgetAnswer, BudgetFill, BudgetPosition, BudgetRequest, BudgetSnapshot, FillAnswer, ReleaseAnswer, SymbolExposure } from './types.js';
+import type { BudgetAnswer, BudgetFill, BudgetPosition, BudgetRequest, BudgetSnapshot, FillAnswer, JournalShare, ReleaseAnswer, SymbolExposure, WorkingReservation } from './types.js';
+
+export interface RebuildOptions {
+  marks?: Readonly<Record<string, number>>;
+  dayPnl?: number;
+  working?: readonly WorkingReservation[];
+  countedFills?: readonly string[];
+}
 
 /**
  * The risk budget every node of a cluster shares, in Redis (docs/risk.md, "Global budget"). Each method is one
  * Lua script, so it is atomic against every other node's calls. Meant for an effect of the risk actor: one
- * `reserve` per approved intent, `fill`/`release` as the order ends, `rebuild` from the journal at start.
+ * `reserve` per approved intent, `fill`/`release` as the order ends, `rebuild` from the journal at start and whenever Redis comes back.
  * The connection is the caller's (one per node; several GlobalBudgets may share it).
  */
 export class GlobalBudget {
@@ -95,11 +102,13 @@ export class GlobalBudget {
 
   /**
    * This node's filled share := its journal's positions (RELIABILITY R21: the journal is the truth, never Redis' memory);
-   * its reservations are dropped (their orders' later fills still count: a fill names its symbol and side).
+   * its reservations are dropped and `working` (its orders still working at their venues) held again, unjudged;
+   * `countedFills` are marked counted, so a late `fill` of one of them counts nothing (its position is in `positions`).
    * Other nodes' shares and reservations are untouched. Each symbol is valued at `marks[symbol]`, else the
    * positions' average price. `dayPnl`: the node's realised P&L of the UTC day, when the journal knows it.
+   * One script: the budget never shows half a rebuild.
    */
-  async rebuild(positions: readonly BudgetPosition[], options: { marks?: Readonly<Record<string, number>>; dayPnl?: number } = {}): Promise<void> {
+  async rebuild(positions: readonly BudgetPosition[], options: RebuildOptions = {}): Promise<void> {
     const bySymbol = new Map<string, { amount: number; cost: number; size: number }>();
     for (const p of positions) {
       requireId('symbol', p.symbol);
@@ -110,11 +119,29 @@ export class GlobalBudget {
       s.size += Math.abs(p.amount);
       bySymbol.set(p.symbol, s);
     }
-    const args: (string | number)[] = [];
+    const args: (string | number)[] = [bySymbol.size];
     for (const [symbol, s] of bySymbol) args.push(symbol, s.amount, options.marks?.[symbol] ?? (s.size > 0 ? s.cost / s.size : 0));
+    const working = options.working ?? [];
+    args.push(working.length);
+    for (const w of working) {
+      requireId('reservationId', w.reservationId);
+      requireId('symbol', w.symbol);
+      requirePositive('amount', w.amount);
+      if (!(w.price >= 0) || !Number.isFinite(w.price)) throw new Error(`global budget: working order ${w.reservationId} has price ${w.price}`);
+      args.push(w.reservationId, w.symbol, w.side, w.kind, w.amount, w.price);
+    }
+    const fills = options.countedFills ?? [];
+    for (const id of fills) requireId('fillId', id);
+    args.push(fills.length, ...fills);
     const { dayPnl } = options;
     if (dayPnl !== undefined && !Number.isFinite(dayPnl)) throw new Error(`global budget: dayPnl must be finite, got ${dayPnl}`);
-    await this.commands.arbiterBudgetRebuild(...this.keys, this.config.nodeId, dayPnl === undefined ? 0 : 1, dayPnl ?? 0, bySymbol.size, ...args);
+    const c = this.config;
+    await this.commands.arbiterBudgetRebuild(...this.keys, c.nodeId, dayPnl === undefined ? 0 : 1, dayPnl ?? 0, c.reservationTtlMs, c.idempotencyWindowMs, ...args);
+  }
+
+  /** The node's share := what its journal tells (journal-share.ts): positions at their marks, the day's P&L, working orders, fills counted. */
+  rebuildFrom(share: JournalShare): Promise<void> {
+    return this.rebuild(share.positions, { marks: share.marks, dayPnl: share.dayPnl, working: share.working, countedFills: share.fillIds });
   }
 
   /** The budget as stored, read in one MULTI. */

@@ -247,11 +247,15 @@ return {tostring(n), tostring(forget(now, tonumber(ARGV[1]))), tostring(seqNow()
 `;
 
 /**
- * ARGV: node, hasDayPnl (1|0), dayPnl, count, then count × (symbol, signed base amount, price).
- * Replaces the node's filled share by the given positions and drops the node's reservations. Reply: seq.
+ * ARGV: node, hasDayPnl (1|0), dayPnl, ttlMs, answerTtlMs,
+ *   then nPositions × (symbol, signed base amount, price), then nWorking × (id, symbol, side, kind, base amount, price),
+ *   then nFills × fillId.
+ * Replaces the node's filled share by the positions, drops the node's reservations and holds its working orders again
+ * (unjudged: they rest at their venue whatever the limits say), and marks the fills counted. Reply: seq.
  */
 export const REBUILD = `${PRELUDE}
 local node = ARGV[1]
+local ttl, answerTtl = tonumber(ARGV[4]), tonumber(ARGV[5])
 local now = nowMs()
 rollDay(now)
 local prefix = node .. '|'
@@ -270,12 +274,32 @@ for i = 1, #held, 2 do
   local rec = cjson.decode(held[i + 1])
   if rec.n == node then unreserve(held[i], rec) end
 end
-for j = 0, tonumber(ARGV[4]) - 1 do
-  local sym, amt, px = ARGV[5 + 3 * j], tonumber(ARGV[6 + 3 * j]), tonumber(ARGV[7 + 3 * j])
+local at = 6
+for j = 1, tonumber(ARGV[at]) do
+  local sym, amt, px = ARGV[at + 1], tonumber(ARGV[at + 2]), tonumber(ARGV[at + 3])
   setNum(BOOK, 'f|' .. sym, get(BOOK, 'f|' .. sym) + amt)
   setNum(SHARE, prefix .. sym, amt)
   if px > 0 then redis.call('HSET', BOOK, 'p|' .. sym, num(px)) end
   touched[sym] = true
+  at = at + 3
+end
+at = at + 1
+for j = 1, tonumber(ARGV[at]) do
+  local id, sym, side, kind, amt, px = ARGV[at + 1], ARGV[at + 2], ARGV[at + 3], ARGV[at + 4], tonumber(ARGV[at + 5]), tonumber(ARGV[at + 6])
+  local prior = redis.call('HGET', RES, id)
+  if prior then unreserve(id, cjson.decode(prior)) end
+  local field = reservedField(side, sym)
+  setNum(BOOK, field, get(BOOK, field) + amt)
+  if px > 0 and not redis.call('HGET', BOOK, 'p|' .. sym) then redis.call('HSET', BOOK, 'p|' .. sym, num(px)) end
+  redis.call('HSET', RES, id, cjson.encode({s = sym, d = side, k = kind, r = num(amt), n = node}))
+  redis.call('ZADD', EXP, now + ttl, id)
+  touched[sym] = true
+  at = at + 6
+end
+at = at + 1
+for j = 1, tonumber(ARGV[at]) do
+  redis.call('HSET', SEEN, 'f|' .. ARGV[at + j], '1')
+  redis.call('ZADD', GC, now + answerTtl, 'f|' .. ARGV[at + j])
 end
 for sym in pairs(touched) do revalue(sym) end
 if ARGV[2] == '1' then addPnl(node, tonumber(ARGV[3]) - get(PNL, 'n|' .. node)) end

@@ -104,3 +104,27 @@ export interface BudgetSnapshot {
   nodeDayPnl: number;
   reservations: number;
 }
+
+/** An order of the node still working at its venue (journal: not terminal), held again by a rebuild without being judged. */
+export interface WorkingReservation {
+  /** The order's intent id: what the gate reserved it under, and what its later fills name. */
+  reservationId: string;
+  symbol: string;
+  side: Side;
+  kind: 'open' | 'reduce';
+  /** Base amount not yet filled, > 0. */
+  amount: number;
+  price: number;
+}
+
+/** Everything `GlobalBudget.rebuild` sets a node's share to, as its journal tells it (journal-share.ts). */
+export interface JournalShare {
+  positions: BudgetPosition[];
+  /** Per symbol, the last fill's price. */
+  marks: Record<string, number>;
+  /** Realised P&L (fees included) of the fills of the UTC day. */
+  dayPnl: number;
+  working: WorkingReservation[];
+  /** Every fill the positions count: the rebuild marks them counted, so a late report of one counts nothing. */
+  fillIds: string[];
+}

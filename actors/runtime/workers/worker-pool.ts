@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from './start-worker.js';
 import type { TaskMessage, WorkerMessage } from './serve-tasks.js';
 
 export interface WorkerPoolOptions<T> {
@@ -206,17 +207,6 @@ export class WorkerPool<T, R> {
 
 function abortError(signal: AbortSignal): Error {
   return Object.assign(new Error(`worker pool stopped: ${String(signal.reason)}`, { cause: signal.reason }), { name: 'AbortError' });
-}
-
-/**
- * A `.js` module (the compiled CLI) starts as is. A `.ts` module (tests, `node --import tsx`) starts from a bootstrap
- * that registers tsx's loader in the worker first: Node 20's workers inherit `--import tsx` but its hooks do not
- * reach them (checked on 20.20: the worker fails with ERR_UNKNOWN_FILE_EXTENSION).
- */
-export function startWorker(file: URL, workerData: unknown): Worker {
-  if (!file.pathname.endsWith('.ts')) return new Worker(file, { workerData });
-  const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(file.href)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData });
 }
 
 /** One pool for one list of tasks: at most one worker per task, closed at the end whatever happens. */

@@ -7,6 +7,8 @@ import { migrate, type Migration } from '../../../actors/ledger/storage/migratio
 import { migrations } from '../../../actors/ledger/storage/migrations/index.js';
 import { InputError } from '../../../actors/runtime/errors.js';
 import { tempDbFile } from './temp-db.js';
+import { openJournal } from '../../../actors/ledger/storage/open-journal.js';
+import { backends } from '../../support/journal-backends.js';
 
 const TABLES = ['actor_restarts', 'actor_snapshots', 'allocations', 'arb_outcomes', 'dead_letters', 'equity', 'fill_conflicts', 'fills', 'intents', 'models', 'orders', 'positions', 'quantum_rebalances', 'schema_migrations', 'vetoes'];
 
@@ -32,24 +34,10 @@ test('the store journals orders with synchronous=FULL and runtime state with NOR
   strict.close();
 });
 
-test('migrations apply once; re-opening applies nothing and keeps the versions', () => {
-  const file = tempDbFile();
-  const first = openDatabase(file);
-  const versions = () => first.prepare<[], { version: number }>('SELECT version FROM schema_migrations ORDER BY version').all().map((r) => r.version);
-  assert.deepEqual(versions(), migrations.map((m) => m.version));
-  assert.deepEqual(migrate(first, migrations), [], 'nothing left to apply');
-  first.close();
-
-  const again = openDatabase(file);
-  const rows = again.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM schema_migrations').get();
-  assert.equal(rows?.n, migrations.length);
-  again.close();
-});
-
 test('an appended migration is applied on the next open, only that one', () => {
   const file = tempDbFile();
   openDatabase(file).close();
-  const extra: Migration = { version: migrations.at(-1)!.version + 1, name: 'extra', sql: 'CREATE TABLE extra (x INTEGER)' };
+  const extra: Migration = { version: migrations.at(-1)!.version + 1, name: 'extra', sql: 'CREATE TABLE extra (x INTEGER)', postgres: 'CREATE TABLE extra (x BIGINT)' };
   const db = openDatabase(file, { migrations: [...migrations, extra] });
   assert.deepEqual(migrate(db, [...migrations, extra]), []);
   db.prepare('INSERT INTO extra (x) VALUES (1)').run();
@@ -58,7 +46,7 @@ test('an appended migration is applied on the next open, only that one', () => {
 
 test('a database migrated by newer code, or with a renamed migration, is refused with the file named', () => {
   const file = tempDbFile();
-  const extra: Migration = { version: 99, name: 'future', sql: 'CREATE TABLE future (x INTEGER)' };
+  const extra: Migration = { version: 99, name: 'future', sql: 'CREATE TABLE future (x INTEGER)', postgres: 'CREATE TABLE future (x BIGINT)' };
   openDatabase(file, { migrations: [...migrations, extra] }).close();
   assert.throws(
     () => openDatabase(file),
@@ -73,35 +61,50 @@ test('a database migrated by newer code, or with a renamed migration, is refused
 
 test('migrations out of order are a programming error', () => {
   const bad: Migration[] = [
-    { version: 2, name: 'b', sql: '' },
-    { version: 1, name: 'a', sql: '' },
+    { version: 2, name: 'b', sql: '', postgres: '' },
+    { version: 1, name: 'a', sql: '', postgres: '' },
   ];
   assert.throws(() => openDatabase(tempDbFile(), { migrations: bad }), /integer version greater than 2/);
 });
 
-test('a failing migration leaves nothing half-applied', () => {
-  const file = tempDbFile();
-  const broken: Migration = { version: 1, name: 'broken', sql: 'CREATE TABLE ok (x INTEGER); CREATE TABLE nope (' };
-  assert.throws(() => openDatabase(file, { migrations: [broken] }), /syntax error|incomplete input/);
-  const db = openDatabase(file, { migrations: [] });
-  const names = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'ok'").all();
-  assert.deepEqual(names, []);
-  db.close();
-});
+for (const backend of backends) {
+  test(`${backend.name}: migrations apply once; re-opening applies nothing and keeps the versions`, () => {
+    const where = backend.fresh();
+    const first = backend.openDb(where);
+    const versions = () => first.prepare<[], { version: number }>('SELECT version FROM schema_migrations ORDER BY version').all().map((r) => r.version);
+    assert.deepEqual(versions(), migrations.map((m) => m.version));
+    assert.deepEqual(migrate(first, migrations), [], 'nothing left to apply');
+    first.close();
 
-test('a journal written before migration 4 keeps every order row, and its orders can then be recorded as lost', () => {
-  const file = tempDbFile();
-  const v3 = openDatabase(file, { migrations: migrations.filter((m) => m.version <= 3) });
-  v3.prepare(`INSERT INTO orders (client_order_id, intent_id, strategy, venue, symbol, side, price, amount, filled, status, detail, created_ts, updated_ts)
-              VALUES ('mm-a.0', 'mm-a', 'mm', 'paper', 'BTC/USDT', 'buy', 50000, 0.001, 0.0004, 'partially_filled', NULL, 1, 2)`).run();
-  assert.throws(() => v3.prepare("UPDATE orders SET status = 'lost'").run(), /CHECK constraint failed/);
-  v3.close();
-  const store = openStore(file);
-  assert.deepEqual(store.orders.nonTerminalOrders(), [
-    { clientOrderId: 'mm-a.0', intentId: 'mm-a', strategy: 'mm', venue: 'paper', symbol: 'BTC/USDT', side: 'buy', price: 50_000, amount: 0.001, filled: 0.0004, status: 'partially_filled', createdTs: 1, updatedTs: 2 },
-  ]);
-  store.orders.upsertOrder({ ...store.orders.order('mm-a.0')!, status: 'lost', ts: 3 });
-  assert.equal(store.orders.order('mm-a.0')?.status, 'lost');
-  assert.deepEqual(store.orders.nonTerminalOrders(), [], 'lost is final');
-  store.close();
-});
+    const again = backend.openDb(where);
+    assert.equal(again.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM schema_migrations').get()?.n, migrations.length);
+    again.close();
+  });
+
+  test(`${backend.name}: a failing migration leaves nothing half-applied`, () => {
+    const where = backend.fresh();
+    const broken: Migration = { version: 1, name: 'broken', sql: 'CREATE TABLE ok (x INTEGER); CREATE TABLE nope (', postgres: 'CREATE TABLE ok (x BIGINT); CREATE TABLE nope (' };
+    assert.throws(() => backend.openDb(where, [broken]), /syntax error|incomplete input/);
+    const db = backend.openDb(where, []);
+    assert.throws(() => db.prepare('SELECT x FROM ok').all(), /no such table|does not exist/);
+    assert.equal(db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM schema_migrations').get()?.n, 0);
+    db.close();
+  });
+
+  test(`${backend.name}: a journal written before migration 4 keeps every order row, and its orders can then be recorded as lost`, () => {
+    const where = backend.fresh();
+    const v3 = backend.openDb(where, migrations.filter((m) => m.version <= 3));
+    v3.prepare(`INSERT INTO orders (client_order_id, intent_id, strategy, venue, symbol, side, price, amount, filled, status, detail, created_ts, updated_ts)
+                VALUES ('mm-a.0', 'mm-a', 'mm', 'paper', 'BTC/USDT', 'buy', 50000, 0.001, 0.0004, 'partially_filled', NULL, 1, 2)`).run();
+    assert.throws(() => v3.prepare("UPDATE orders SET status = 'lost'").run(), /check constraint/i);
+    v3.close();
+    const store = openJournal(where);
+    assert.deepEqual(store.orders.nonTerminalOrders(), [
+      { clientOrderId: 'mm-a.0', intentId: 'mm-a', strategy: 'mm', venue: 'paper', symbol: 'BTC/USDT', side: 'buy', price: 50_000, amount: 0.001, filled: 0.0004, status: 'partially_filled', createdTs: 1, updatedTs: 2 },
+    ]);
+    store.orders.upsertOrder({ ...store.orders.order('mm-a.0')!, status: 'lost', ts: 3 });
+    assert.equal(store.orders.order('mm-a.0')?.status, 'lost');
+    assert.deepEqual(store.orders.nonTerminalOrders(), [], 'lost is final');
+    store.close();
+  });
+}

@@ -30,4 +30,30 @@ export const runtime: Migration = {
       snapshot TEXT NOT NULL
     );
   `,
+  postgres: `
+    CREATE TABLE actor_restarts (
+      id BIGSERIAL PRIMARY KEY,
+      ts BIGINT NOT NULL,
+      actor TEXT NOT NULL,
+      attempt BIGINT NOT NULL,
+      delay_ms BIGINT NOT NULL,
+      error TEXT NOT NULL
+    );
+    CREATE INDEX actor_restarts_ts ON actor_restarts (ts);
+
+    CREATE TABLE dead_letters (
+      id BIGSERIAL PRIMARY KEY,
+      ts BIGINT NOT NULL,
+      actor TEXT NOT NULL,
+      reason TEXT NOT NULL,
+      message TEXT NOT NULL,
+      error TEXT
+    );
+    CREATE INDEX dead_letters_ts ON dead_letters (ts);
+
+    CREATE TABLE actor_snapshots (
+      name TEXT PRIMARY KEY,
+      snapshot TEXT NOT NULL
+    );
+  `,
 };

@@ -17,4 +17,17 @@ export const arbOutcomes: Migration = {
     CREATE INDEX arb_outcomes_ts ON arb_outcomes (ts);
     CREATE INDEX arb_outcomes_strategy ON arb_outcomes (strategy, ts);
   `,
+  postgres: `
+    CREATE TABLE arb_outcomes (
+      id BIGSERIAL PRIMARY KEY,
+      ts BIGINT NOT NULL,
+      strategy TEXT NOT NULL,
+      group_id TEXT NOT NULL,
+      outcome TEXT NOT NULL CHECK (outcome IN ('completed', 'aborted', 'hedged', 'unwound', 'stuck')),
+      pnl TEXT NOT NULL,
+      detail TEXT NOT NULL
+    );
+    CREATE INDEX arb_outcomes_ts ON arb_outcomes (ts);
+    CREATE INDEX arb_outcomes_strategy ON arb_outcomes (strategy, ts);
+  `,
 };

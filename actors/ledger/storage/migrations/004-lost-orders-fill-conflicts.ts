@@ -3,7 +3,7 @@ import type { Migration } from '../migration.js';
 /**
  * Orders gain the terminal status `lost`: a resting order of a venue that lived in the process that
  * died (paper, the local exchanges), which no venue can settle or cancel any more. SQLite cannot alter
- * a CHECK constraint, so the table is rebuilt with the same rows.
+ * a CHECK constraint, so the table is rebuilt with the same rows; PostgreSQL replaces the constraint in place.
  *
  * `fill_conflicts` keeps aside a fill whose id is already journaled with different content: the
  * journaled row stays as it was, the newcomer is kept here and logged, never silently dropped.
@@ -42,6 +42,23 @@ export const lostOrdersFillConflicts: Migration = {
       journaled TEXT NOT NULL,
       differences TEXT NOT NULL,
       ts INTEGER NOT NULL
+    );
+    CREATE INDEX fill_conflicts_fill ON fill_conflicts (fill_id);
+  `,
+  postgres: `
+    ALTER TABLE orders DROP CONSTRAINT orders_status_check;
+    ALTER TABLE orders ADD CONSTRAINT orders_status_check
+      CHECK (status IN ('approved', 'submitted', 'partially_filled', 'filled', 'cancelled', 'rejected', 'unknown', 'lost'));
+
+    CREATE TABLE fill_conflicts (
+      id BIGSERIAL PRIMARY KEY,
+      fill_id TEXT NOT NULL,
+      client_order_id TEXT NOT NULL,
+      venue TEXT NOT NULL,
+      fill TEXT NOT NULL,
+      journaled TEXT NOT NULL,
+      differences TEXT NOT NULL,
+      ts BIGINT NOT NULL
     );
     CREATE INDEX fill_conflicts_fill ON fill_conflicts (fill_id);
   `,

@@ -17,4 +17,17 @@ export const allocations: Migration = {
     );
     CREATE INDEX allocations_session ON allocations (session, ts);
   `,
+  postgres: `
+    CREATE TABLE allocations (
+      id BIGSERIAL PRIMARY KEY,
+      ts BIGINT NOT NULL,
+      session TEXT NOT NULL,
+      before TEXT NOT NULL,
+      after TEXT NOT NULL,
+      inputs TEXT NOT NULL,
+      outcome TEXT NOT NULL CHECK (outcome IN ('applied', 'grows-skipped')),
+      detail TEXT NOT NULL
+    );
+    CREATE INDEX allocations_session ON allocations (session, ts);
+  `,
 };

@@ -13,4 +13,9 @@ export const equityBook: Migration = {
     ALTER TABLE equity ADD COLUMN session TEXT NOT NULL DEFAULT '';
     CREATE INDEX equity_session_book ON equity (session, book, ts);
   `,
+  postgres: `
+    ALTER TABLE equity ADD COLUMN book TEXT NOT NULL DEFAULT '';
+    ALTER TABLE equity ADD COLUMN session TEXT NOT NULL DEFAULT '';
+    CREATE INDEX equity_session_book ON equity (session, book, ts);
+  `,
 };

@@ -26,4 +26,22 @@ export const models: Migration = {
     );
     CREATE INDEX models_created ON models (created_at);
   `,
+  postgres: `
+    CREATE TABLE models (
+      id TEXT PRIMARY KEY,
+      created_at BIGINT NOT NULL,
+      kind TEXT NOT NULL,
+      enabled INTEGER NOT NULL CHECK (enabled IN (0, 1)),
+      reason TEXT NOT NULL,
+      accuracy DOUBLE PRECISION NOT NULL,
+      baseline_accuracy DOUBLE PRECISION NOT NULL,
+      samples BIGINT NOT NULL,
+      saved TEXT NOT NULL,
+      scaler TEXT NOT NULL,
+      features TEXT NOT NULL,
+      data TEXT NOT NULL,
+      evaluation TEXT NOT NULL
+    );
+    CREATE INDEX models_created ON models (created_at);
+  `,
 };

@@ -14,4 +14,14 @@ export const quantumRebalances: Migration = {
     );
     CREATE INDEX quantum_rebalances_session ON quantum_rebalances (session, strategy, id);
   `,
+  postgres: `
+    CREATE TABLE quantum_rebalances (
+      id BIGSERIAL PRIMARY KEY,
+      ts BIGINT NOT NULL,
+      session TEXT NOT NULL,
+      strategy TEXT NOT NULL,
+      rebalance TEXT NOT NULL
+    );
+    CREATE INDEX quantum_rebalances_session ON quantum_rebalances (session, strategy, id);
+  `,
 };

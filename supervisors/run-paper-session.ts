@@ -77,7 +77,8 @@ export interface SessionSummary extends Omit<FamilySummary, 'capital'> {
   /** The allocator: weights it holds, its samples, every reallocation, and why the weights are static if they are. */
   allocator: AllocationSummary;
   /** On a cluster node: its id, the budget's key prefix, and what the shared budget held at the stop. */
-  cluster?: { node: string; keyPrefix: string; budget: BudgetSnapshot };
+  /** acceptedPeaks: per symbol, the largest cluster position a reservation of this node was accepted at (GlobalBudget.acceptedPeaks). */
+  cluster?: { node: string; keyPrefix: string; budget: BudgetSnapshot; acceptedPeaks: Readonly<Record<string, number>> };
   wallSeconds: number;
   db: string;
 }
@@ -124,7 +125,7 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
     // The session's clock starts at the first bar (or now): the node's share is what the journal holds from then on.
     const since = clock.now();
     node = options.cluster ? await joinCluster(config, { journal: store.orders, since, now: () => clock.now(), logger }) : undefined;
-    link = node && options.clusterRole === 'strategies' ? await linkToVenueNode(config, node.nodeId, logger) : undefined;
+    link = node && options.clusterRole === 'strategies' ? await linkToVenueNode(config, node.nodeId, logger, candlePlans.map((p) => p.family)) : undefined;
   } catch (err) {
     await link?.done();
     await node?.close();
@@ -232,7 +233,7 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
     allocator,
   });
   for (const f of families) saveSnapshots(store, f);
-  if (node) summary.cluster = { node: node.nodeId, keyPrefix: config.cluster.keyPrefix, budget: await node.snapshot() };
+  if (node) summary.cluster = { node: node.nodeId, keyPrefix: config.cluster.keyPrefix, budget: await node.snapshot(), acceptedPeaks: node.budget.acceptedPeaks() };
   logger.info({ session: summary.session, bars: summary.bars, orders: summary.orders, fills: summary.fills, riskState: summary.riskState, interrupted: summary.interrupted }, 'paper session finished');
   for (const f of families) await f.close();
   await inspector?.stop();

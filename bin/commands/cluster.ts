@@ -3,6 +3,7 @@ import { loadConfig, exitOnConfigError } from '../../config/index.js';
 import { createLogger } from '../../actors/runtime/logger.js';
 import { InputError } from '../../actors/runtime/errors.js';
 import { StopSignals } from '../stop-signals.js';
+import { writeOut } from '../write-out.js';
 import type { ClusterReport } from '../../supervisors/cluster/run-cluster.js';
 import type { CommandAbout } from './index.js';
 
@@ -57,18 +58,21 @@ export function register(program: Command, about: CommandAbout): void {
           durationS: opts.duration,
           restartRedisAtS: opts.restartRedisAt,
           speed: opts.speed,
-          env: { ARBITER_CLUSTER__GLOBALMAXPOSITIONNOTIONAL: String(opts.globalLimit) },
           logger,
           signal: stop.signal,
           onNodeLine: opts.verbose ? (node, line) => process.stderr.write(`[${node}] ${line}\n`) : undefined,
         });
       } catch (error) {
+        if (error instanceof Error && error.name === 'ClusterNodeError') {
+          process.stderr.write(`arbiter cluster: ${error.message}\n`);
+          process.exit(1);
+        }
         if (!(error instanceof InputError)) throw error;
         process.stderr.write(`arbiter cluster: ${error.message}\n`);
         process.exit(2);
       }
       stop.dispose();
-      process.stdout.write(opts.json ? `${JSON.stringify(report)}\n` : `${formatReport(report)}\n`);
+      await writeOut(opts.json ? `${JSON.stringify(report)}\n` : `${formatReport(report)}\n`);
       process.exit(verdictFailed(report) ? 1 : 0);
     });
 }
@@ -83,7 +87,8 @@ function formatReport(r: ClusterReport): string {
   return [
     `cluster of ${r.nodes.length} processes, journals on PostgreSQL (${r.schemas.join(', ')})`,
     ...rows,
-    `global limit ${r.globalLimit} per symbol; peak exposure held in the budget ${r.peakGlobalExposure.toFixed(2)}; GLOBAL_BUDGET vetoes ${r.globalBudgetVetoes}`,
+    `global limit ${r.globalLimit} per symbol: the largest cluster position an order was accepted at ${r.peakGlobalExposure.toFixed(2)} ` +
+      `(${r.peakMarkedExposure.toFixed(2)} at the latest prices, sampled); GLOBAL_BUDGET vetoes ${r.globalBudgetVetoes}`,
     ...r.redisRestarts.map((x) => `redis restarted ${(x.atMs / 1000).toFixed(1)} s in (down ${x.downMs} ms, came back empty)`),
     `against the venue's own records: lost ${r.lost}, duplicated ${r.duplicated}, untracked fills ${r.untrackedFills}, unreconciled ${r.unreconciled}`,
     ...r.examples.map((e) => `  first ${e}`),

@@ -13,6 +13,7 @@ import { choiceLines } from '../../actors/strategies/quantum-portfolio/choice-li
 import type { ChoiceComparison } from '../../actors/strategies/quantum-portfolio/compare-choices.js';
 import type { CommandAbout } from './index.js';
 import type { Operator } from '../../supervisors/operator/operator.js';
+import { writeOut } from '../write-out.js';
 import type { VenueNodeSummary } from '../../supervisors/cluster/venue-node.js';
 
 function port(value: string): number {
@@ -169,9 +170,9 @@ export function register(program: Command, about: CommandAbout): void {
         process.exit(2);
       }
       stop.dispose();
-      if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
-      else process.stdout.write(`${summary.mode === 'venues' ? formatVenueNode(summary) : formatSummary(summary)}\n`);
+      const written = writeOut(`${opts.json ? JSON.stringify(summary) : summary.mode === 'venues' ? formatVenueNode(summary) : formatSummary(summary)}\n`);
       await operator?.close();
+      await written;
       process.exit(stop.exitCode());
     });
 }

@@ -38,7 +38,8 @@ export function startNodeProcess(id: string, role: NodeProcess['role'], args: re
       } catch {
         summary = undefined;
       }
-      resolve({ status, signal, summary, stderrTail: stderr.trim().split('\n').slice(-5).join('\n') });
+      const tail = summary === undefined && last ? [`stdout: ${last.slice(0, 300)}`] : [];
+      resolve({ status, signal, summary, stderrTail: [...stderr.trim().split('\n').slice(-5), ...tail].join('\n') });
     });
   });
   return { id, role, child, pid: child.pid ?? -1, exited };

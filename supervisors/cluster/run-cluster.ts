@@ -8,6 +8,12 @@ import { compareWithVenues, type VenueLog } from './compare-with-venues.js';
 import { dropSchemas, readNodeJournal } from './read-node-journal.js';
 import { clusterNodeIds, nodeSchema } from './node-ids.js';
 import { InputError } from '../../actors/runtime/errors.js';
+import { envNameOf } from '../../config/introspect.js';
+
+/** A node process ended without its summary: the cluster's report cannot be made. */
+export class ClusterNodeError extends Error {
+  override name = 'ClusterNodeError';
+}
 
 export interface ClusterRunOptions {
   config: Config;
@@ -20,8 +26,6 @@ export interface ClusterRunOptions {
   restartRedisAtS?: number;
   /** Replay speed of the venue node (bars per second). */
   speed?: number;
-  /** More environment for every node (config overrides, ARBITER_*). */
-  env?: Record<string, string>;
   logger: Logger;
   /** Each node's stderr, line by line. */
   onNodeLine?: (node: string, line: string) => void;
@@ -43,8 +47,13 @@ export interface ClusterReport {
   nodes: ClusterNodeReport[];
   /** cluster.globalMaxPositionNotional: the cap on one symbol's position across every node (quote currency). */
   globalLimit: number;
-  /** The largest position (filled plus reserved) the shared budget held on any symbol, sampled every 50 ms. */
+  /**
+   * The largest cluster position on any symbol (filled plus reserved, at the order's price) at which any node's
+   * reservation was accepted: what the limit governs, from every acceptance, not sampled.
+   */
   peakGlobalExposure: number;
+  /** The same position valued at the budget's latest price, sampled every 50 ms: prices move after an order is accepted, so this may pass the limit without any order doing so. */
+  peakMarkedExposure: number;
   globalBudgetVetoes: number;
   lost: number;
   duplicated: number;
@@ -62,9 +71,12 @@ interface NodeSummaryShape {
   vetoes?: number;
   vetoReasons?: Record<string, number>;
   venueLogs?: VenueLog[];
+  cluster?: { acceptedPeaks?: Record<string, number> };
 }
 
 const SAMPLE_MS = 50;
+/** How much longer than the market a strategy node may run if the venue node's `end` never reaches it. */
+const BACKSTOP_S = 60;
 
 /**
  * Runs a cluster on this machine: a redis-server of its own (the machine's shared one is left alone), one venue node
@@ -93,19 +105,20 @@ export async function runCluster(o: ClusterRunOptions): Promise<ClusterReport> {
     await watcher.connect();
     const budget = new GlobalBudget(watcher, o.config.cluster);
     const env = (id: string, schema?: string): Record<string, string> => ({
-      ARBITER_REDIS__URL: redis.url,
-      ARBITER_STORAGE__DRIVER: 'postgres',
-      ...(schema ? { ARBITER_STORAGE__POSTGRES__SCHEMA: schema } : {}),
-      ARBITER_CLUSTER__NODEID: id,
-      ...o.env,
+      [envNameOf(['redis', 'url'])]: redis.url,
+      [envNameOf(['storage', 'driver'])]: 'postgres',
+      ...(schema ? { [envNameOf(['storage', 'postgres', 'schema'])]: schema } : {}),
+      [envNameOf(['cluster', 'nodeId'])]: id,
+      [envNameOf(['cluster', 'globalMaxPositionNotional'])]: String(o.config.cluster.globalMaxPositionNotional),
     });
     const common = [...(o.configFile ? ['--config', o.configFile] : []), '--cluster', '--json'];
-    // The venue node outlives the strategy nodes by a little, so their last requests are answered.
+    // The venue node runs the market for durationS once every strategy node is ready, then tells them it ended; it
+    // answers their cancels until each says it is done. Their own --duration is only a backstop.
     nodes.push(
-      startNodeProcess(venueNode, 'venues', [...common, '--node', venueNode, '--role', 'venues', '--serve', strategyNodes.join(','), '--duration', String(o.durationS + 3), ...(o.speed ? ['--speed', String(o.speed)] : [])], env(venueNode), o.onNodeLine),
+      startNodeProcess(venueNode, 'venues', [...common, '--node', venueNode, '--role', 'venues', '--serve', strategyNodes.join(','), '--duration', String(o.durationS), ...(o.speed ? ['--speed', String(o.speed)] : [])], env(venueNode), o.onNodeLine),
     );
     for (const [i, id] of strategyNodes.entries()) {
-      nodes.push(startNodeProcess(id, 'strategies', [...common, '--node', id, '--role', 'strategies', '--duration', String(o.durationS)], env(id, schemas[i]), o.onNodeLine));
+      nodes.push(startNodeProcess(id, 'strategies', [...common, '--node', id, '--role', 'strategies', '--duration', String(o.durationS + BACKSTOP_S)], env(id, schemas[i]), o.onNodeLine));
     }
     const started = performance.now();
     sampler = setInterval(() => {
@@ -132,12 +145,14 @@ export async function runCluster(o: ClusterRunOptions): Promise<ClusterReport> {
     sampler = undefined;
 
     const reports: ClusterNodeReport[] = [];
+    let accepted = 0;
     let venueLogs: VenueLog[] = [];
     for (const [i, node] of nodes.entries()) {
       const exit = exits[i]!;
       const s = (exit.summary ?? {}) as NodeSummaryShape;
-      if (exit.summary === undefined) throw new Error(`cluster node ${node.id} (pid ${node.pid}) ended with ${exit.status ?? exit.signal} and no summary:\n${exit.stderrTail}`);
+      if (exit.summary === undefined) throw new ClusterNodeError(`cluster node ${node.id} (pid ${node.pid}) ended with ${exit.status ?? exit.signal} and no summary:\n${exit.stderrTail}`);
       if (node.role === 'venues') venueLogs = s.venueLogs ?? [];
+      for (const peakOf of Object.values(s.cluster?.acceptedPeaks ?? {})) accepted = Math.max(accepted, peakOf);
       reports.push({
         id: node.id, role: node.role, pid: node.pid, exit: exit.status,
         orders: s.orders ?? 0, fills: s.fills ?? 0, vetoes: s.vetoes ?? 0, globalBudgetVetoes: s.vetoReasons?.['GLOBAL_BUDGET'] ?? 0,
@@ -148,7 +163,8 @@ export async function runCluster(o: ClusterRunOptions): Promise<ClusterReport> {
     return {
       nodes: reports,
       globalLimit: o.config.cluster.globalMaxPositionNotional,
-      peakGlobalExposure: peak,
+      peakGlobalExposure: accepted,
+      peakMarkedExposure: peak,
       globalBudgetVetoes: reports.reduce((n, r) => n + r.globalBudgetVetoes, 0),
       lost: verdict.lost,
       duplicated: verdict.duplicated,

@@ -8,8 +8,9 @@ import type { Family } from '../../actors/strategies/catalogue/strategy-declarat
 import type { ReplayResult } from '../../actors/market-data/replay/candle-replay.js';
 import { StreamConsumer } from '../../actors/runtime/streams/stream-consumer.js';
 import { RemoteVenue } from '../../actors/venues/remote/remote-venue.js';
-import { PAPER_FEES } from '../paper-family-system.js';
+import { ReplyInbox } from '../../actors/venues/remote/reply-inbox.js';
 import { OrderWatch } from '../live-order-watch.js';
+import { UnknownOrders } from './unknown-orders.js';
 import { accountVenueId, clusterKeys, type MarketEntry } from './cluster-keys.js';
 
 /** A candle family of this node, as the link feeds it. */
@@ -33,17 +34,46 @@ const WATCH_EVERY_MS = 1_000;
  * A strategy node's link to the venue node: a remote account per candle family, the market stream (each node reads it
  * in a consumer group of its own, so each sees every bar), and its fill stream. Fills come twice over: on the fill
  * stream as the venue node matches them, and from an order watch that asks about working orders every second (an
- * entry a restarted Redis lost is learned there); execution counts each fill id once.
+ * entry a restarted Redis lost is learned there); execution counts each fill id once. Orders left unknown (a create
+ * whose request or reply Redis lost) are asked about again every second until settled.
  */
 export class StrategyLink {
-  private readonly venues = new Map<string, RemoteVenue>();
+  private constructor(
+    private readonly redis: Redis,
+    private readonly node: string,
+    private readonly logger: Logger,
+    private readonly inbox: ReplyInbox,
+    private readonly venues: ReadonlyMap<string, RemoteVenue>,
+  ) {}
 
-  constructor(private readonly redis: Redis, private readonly node: string, private readonly logger: Logger) {}
+  /** Opens this node's accounts for `families` at the venue node, waiting up to `waitMs` for it to answer. */
+  static async open(redis: Redis, node: string, logger: Logger, families: readonly Family[], waitMs = 60_000): Promise<StrategyLink> {
+    const inbox = await ReplyInbox.open(redis, { node, logger });
+    const venues = new Map<string, RemoteVenue>();
+    const until = performance.now() + waitMs;
+    try {
+      for (const family of families) {
+        const venueId = accountVenueId(family, node);
+        for (;;) {
+          try {
+            venues.set(venueId, await RemoteVenue.connect(redis, { node, venueId, inbox, logger }));
+            break;
+          } catch (err) {
+            if (performance.now() > until) throw new Error(`no venue node answered for ${venueId} within ${waitMs} ms: ${(err as Error).message}`);
+            await new Promise((resolve) => setTimeout(resolve, 250));
+          }
+        }
+      }
+    } catch (err) {
+      await inbox.close();
+      throw err;
+    }
+    return new StrategyLink(redis, node, logger, inbox, venues);
+  }
 
   venueFor(family: Family): Venue {
-    const id = accountVenueId(family, this.node);
-    const venue = this.venues.get(id) ?? new RemoteVenue(this.redis, { id, node: this.node, fees: PAPER_FEES });
-    this.venues.set(id, venue);
+    const venue = this.venues.get(accountVenueId(family, this.node));
+    if (!venue) throw new Error(`cluster link: no account for ${family} was opened`);
     return venue;
   }
 
@@ -84,13 +114,14 @@ export class StrategyLink {
         byVenue.get(venue)?.publish({ type: 'venue.fill', clientOrderId: fill.clientOrderId, fill, to: 'execution' });
       },
     });
-    const watches = o.targets.map((t) => ({ system: t.system, watch: new OrderWatch(t.system, t.venue, this.logger) }));
+    const watches = o.targets.map((t) => ({ system: t.system, watch: new OrderWatch(t.system, t.venue, this.logger), unknown: new UnknownOrders(t.system) }));
     let watching = Promise.resolve();
     const timer = setInterval(() => {
       watching = watching.then(async () => {
         for (const w of watches) {
           await w.system.whenQuiescent();
           await w.watch.check();
+          w.unknown.requery();
         }
       });
     }, WATCH_EVERY_MS);
@@ -116,6 +147,7 @@ export class StrategyLink {
   async done(): Promise<void> {
     await this.redis.set(clusterKeys.done(this.node), '1').catch((err: unknown) => this.logger.warn({ err }, 'could not tell the venue node this node is done'));
     await Promise.all([...this.venues.values()].map((v) => v.close()));
+    await this.inbox.close();
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
 }

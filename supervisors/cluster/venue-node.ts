@@ -77,7 +77,7 @@ export async function runVenueNode(o: VenueNodeOptions): Promise<VenueNodeSummar
     fills: new StreamPublisher(redis, { stream: clusterKeys.fills(node), maxLen: 100_000 }),
     unsent: [],
   }));
-  const server = serveVenues(redis, accounts.flatMap((a) => a.venues), { logger });
+  const server = await serveVenues(redis, accounts.flatMap((a) => a.venues), { node: o.node, logger });
   const market = new StreamPublisher(redis, { stream: clusterKeys.market, maxLen: 10_000 });
   // The node that owns the market records it (storage.postgres): `arbiter backtest --from-db --venue <node>` replays it.
   const history = openMarketHistoryWriter(config.storage.postgres, { logger });
@@ -111,7 +111,7 @@ export async function runVenueNode(o: VenueNodeOptions): Promise<VenueNodeSummar
     // The nodes cancel what rests and stop; their cancels are answered until each says it is done.
     await waitForKeys(redis, o.accounts.map(clusterKeys.done), waitMs, stopped);
   } finally {
-    await server.close();
+    await server.stop();
     await history.close();
   }
   const venueLogs = accounts.map((a) => ({ node: a.node, orders: a.venues.flatMap((v) => v.records()) }));

@@ -36,6 +36,8 @@ export class GlobalBudget {
    * exposure (in the worst case its fill moves the symbol's position toward zero) is always held. Idempotent per
    * reservationId: a retry gets the first answer, even after the reservation ended, and counts nothing again.
    */
+  private readonly peaks: Record<string, number> = {};
+
   async reserve(request: BudgetRequest): Promise<BudgetAnswer> {
     const { reservationId, symbol, side, kind, notional, amount } = request;
     requireId('reservationId', reservationId);
@@ -47,7 +49,17 @@ export class GlobalBudget {
       ...this.keys, c.nodeId, reservationId, symbol, side, kind, amount, notional / amount,
       positionLimitFor(c, symbol), c.globalMaxGrossNotional, c.globalMaxDailyLoss, c.reservationTtlMs, c.idempotencyWindowMs, c.sweepBatch,
     );
-    return parseReserveReply(reply);
+    const answer = parseReserveReply(reply);
+    if (answer.ok) this.peaks[symbol] = Math.max(this.peaks[symbol] ?? 0, Math.abs(answer.positionAfter));
+    return answer;
+  }
+
+  /**
+   * Per symbol, the largest cluster position (filled plus reserved, at the order's price) that a reservation through
+   * this client was accepted at: what the position limit governs, exactly, rather than sampled.
+   */
+  acceptedPeaks(): Readonly<Record<string, number>> {
+    return { ...this.peaks };
   }
 
   /** The order ended unfilled (cancelled, rejected, never placed): what it still held (base amount, 0 if nothing) returns to the budget. */

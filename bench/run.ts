@@ -1,6 +1,6 @@
 /**
- * `npm run bench [-- --json] [-- --only pipeline,triangular,dex,backtest,journal,ingest,sweep,startup,inference,training,training-latency,patterns,quantum,costs,global-budget]`
- * (`costs` and `global-budget`, which needs a Redis server, run only when named)
+ * `npm run bench [-- --json] [-- --only pipeline,triangular,dex,backtest,journal,ingest,sweep,startup,inference,training,training-latency,patterns,quantum,costs,global-budget,streams]`
+ * (`costs`, and `global-budget` and `streams`, which need a Redis server, run only when named)
  * Each section measures its work and a floor (the same work done the simplest way) in the same run,
  * because these machines are noisy: compare ratios, not absolute numbers across runs.
  */
@@ -25,6 +25,7 @@ const sections: Record<string, () => Promise<Section>> = {
   patterns: async () => (await import('./patterns.js')).benchPatterns,
   quantum: async () => (await import('./quantum.js')).benchQuantum,
   'global-budget': async () => (await import('./global-budget.js')).benchGlobalBudget,
+  streams: async () => (await import('./streams.js')).benchStreams,
 };
 
 const program = new Command()
@@ -35,7 +36,7 @@ const program = new Command()
   .parse(process.argv);
 
 const opts = program.opts<{ json?: boolean; only?: string }>();
-const ON_REQUEST = new Set(['costs', 'global-budget']);
+const ON_REQUEST = new Set(['costs', 'global-budget', 'streams']);
 const wanted = opts.only ? opts.only.split(',').map((s) => s.trim()) : Object.keys(sections).filter((name) => !ON_REQUEST.has(name));
 const unknown = wanted.filter((name) => !(name in sections));
 if (unknown.length > 0) {

@@ -30,6 +30,30 @@ test('entries are delivered in order with their bodies (bigint included) and ack
   }
 });
 
+test('a packing publisher puts one turn\'s messages in one entry; the consumer hands each over as <entry id>/<index>', async () => {
+  const c = new Connections(uniquePrefix('pack'));
+  const stream = `${c.prefix}s`;
+  const redis = c.open();
+  const got: StreamEntry[] = [];
+  const consumer = new StreamConsumer(redis, { stream, group: 'g', consumer: 'a', handler: (e) => void got.push(e) });
+  try {
+    await consumer.start();
+    const publisher = new StreamPublisher(redis, { stream, pack: true });
+    const ids = await Promise.all([1, 2, 3].map((n) => publisher.publish({ n })));
+    const lone = await publisher.publish({ n: 4 });
+    assert.equal(await redis.xlen(stream), 2, 'one entry for the three, one for the fourth');
+    assert.match(ids[0]!, /^\d+-\d+\/0$/);
+    await until('four messages handled', () => got.length === 4);
+    assert.deepEqual(got.map((e) => e.id), [...ids, lone]);
+    assert.deepEqual(got.map((e) => e.body), [{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }]);
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(await pendingCount(redis, stream, 'g'), 0);
+  } finally {
+    await consumer.stop();
+    await c.close();
+  }
+});
+
 test('a handler that throws leaves its entry pending; it is claimed again and acknowledged once it succeeds', async () => {
   const c = new Connections(uniquePrefix('retry'));
   const stream = `${c.prefix}s`;

@@ -3,11 +3,13 @@
  * second for 3 s, one entry per message; the same packed, one entry per timer tick; then 1,000 a second for 2 s), a second process (bench/streams-echo.ts, forked) reads them in a
  * consumer group (XREADGROUP BLOCK, XACK) and adds each body to `pong`, which this process reads the same way.
  * Latency is from the publish call to the handler here, on one clock. The floor, in the same run: a plain PING round
- * trip from this process, one at a time, and PINGs paced like the messages (10,000 a second). `cpuShareAt10k`: the
+ * trip from this process, one at a time; PINGs paced like the messages (10,000 a second); and the same pacing over a
+ * plain TCP echo in the echo process (two process hops, no Redis; the streams path has four). `cpuShareAt10k`: the
  * cores each node process used during the 10k run (1 = one core busy). Needs the Redis at redis.url (ARBITER_REDIS__URL); its keys are deleted.
  */
 import { fork } from 'node:child_process';
-import { loadavg } from 'node:os';
+import { connect } from 'node:net';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { loadConfig } from '../config/index.js';
@@ -75,10 +77,35 @@ export async function benchStreams(): Promise<Record<string, unknown>> {
     return { targetPerSec: rate, sentPerSec: perSec, lost: sent - received, ...summary(samples) };
   }
 
+  /** The same pacing between the same two processes over a plain TCP echo: what two hops cost on this box. */
+  async function tcpEcho(port: number): Promise<Record<string, number>> {
+    const socket = connect(port, '127.0.0.1');
+    socket.setNoDelay(true);
+    await new Promise((r) => socket.once('connect', r));
+    const at = new Map<number, number>();
+    const rtts: number[] = [];
+    let buffered = '';
+    socket.on('data', (chunk) => {
+      buffered += chunk.toString('latin1');
+      const lines = buffered.split('\n');
+      buffered = lines.pop()!;
+      for (const line of lines) rtts.push((performance.now() - at.get(Number(line))!) * 1_000);
+    });
+    let n = 0;
+    const { perSec } = await pace(10_000, 2, () => {
+      at.set(n, performance.now());
+      socket.write(`${n++}\n`);
+    });
+    const waitStart = performance.now();
+    while (rtts.length < n && performance.now() - waitStart < 2_000) await new Promise((r) => setTimeout(r, 5));
+    socket.destroy();
+    return { targetPerSec: 10_000, sentPerSec: perSec, ...summary(rtts) };
+  }
+
   try {
     await consumer.start();
-    await new Promise<void>((resolve, reject) => {
-      child.once('message', () => resolve());
+    const echoPort = await new Promise<number>((resolve, reject) => {
+      child.once('message', (m) => resolve((m as { ready: number }).ready));
       child.once('exit', (code) => reject(new Error(`echo process exited with ${code}`)));
     });
     await paced(2_000, 0.5);
@@ -95,6 +122,7 @@ export async function benchStreams(): Promise<Record<string, unknown>> {
       void redis.ping().then(() => pacedPings.push((performance.now() - t0) * 1_000));
     });
     await new Promise((r) => setTimeout(r, 100));
+    const floorTcpEcho = await tcpEcho(echoPort);
     const childCpuMs = () => new Promise<number>((resolve) => {
       child.once('message', (m) => resolve((m as { cpuMs: number }).cpuMs));
       child.send('cpu');
@@ -114,12 +142,13 @@ export async function benchStreams(): Promise<Record<string, unknown>> {
       roundTrip1k: at1k,
       floorPing,
       floorPacedPing,
+      floorTcpEcho,
       cpuShareAt10k,
       p99OverFloor: round(at10k.p99Us! / floorPing.p99Us!),
       targetP99Us: TARGET_P99_US,
       pass: Math.min(at10k.p99Us!, at10kPacked.p99Us!) <= TARGET_P99_US && at10k.lost === 0 && at10kPacked.lost === 0,
       loadAvg1m: round(loadavg()[0]!),
-      cpus: (await import('node:os')).cpus().length,
+      cpus: cpus().length,
     };
   } finally {
     child.send('stop');

@@ -78,7 +78,11 @@ export class StreamConsumer {
   private wake: (() => void) | undefined;
   private groupReady = false;
   private ready!: () => void;
-  private readonly readyPromise = new Promise<void>((resolve) => (this.ready = resolve));
+  private notReady!: (error: Error) => void;
+  private readonly readyPromise = new Promise<void>((resolve, reject) => {
+    this.ready = resolve;
+    this.notReady = reject;
+  });
 
   constructor(redis: Redis, private readonly options: StreamConsumerOptions) {
     const claimIdleMs = options.claimIdleMs ?? 30_000;
@@ -96,13 +100,14 @@ export class StreamConsumer {
     });
     this.conn.on('error', (error: Error) => this.logger.debug({ err: error, stream: this.opts.stream }, 'stream consumer connection error'));
     this.conn.on('close', () => this.setState('reconnecting'));
+    this.readyPromise.catch(() => {});
   }
 
   get state(): ConsumerState {
     return this.current;
   }
 
-  /** Starts reading; resolves once the group exists (created, or found), which may wait for Redis to come up. */
+  /** Starts reading; resolves once the group exists (created, or found), which may wait for Redis to come up; rejects if stopped first. */
   start(): Promise<void> {
     this.loop ??= this.run();
     return this.readyPromise;
@@ -111,6 +116,7 @@ export class StreamConsumer {
   /** Lets the entries being handled finish and be acknowledged, then closes the connection (cutting a BLOCK short). */
   async stop(): Promise<void> {
     this.stopping = true;
+    if (!this.groupReady) this.notReady(new Error(`stream consumer ${this.opts.consumer} on ${this.opts.stream} stopped before its group could be created`));
     this.wake?.();
     if (this.blocking) this.conn.disconnect();
     await this.loop;

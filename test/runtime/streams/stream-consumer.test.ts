@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { StreamPublisher } from '../../../actors/runtime/streams/stream-publisher.js';
 import { StreamConsumer, type ConsumerState, type StreamEntry } from '../../../actors/runtime/streams/stream-consumer.js';
 import { until } from '../../support/until.js';
+import { closedPort } from '../../support/ports.js';
 import { Connections, OwnRedis, uniquePrefix } from './redis.js';
 
 const pendingCount = async (redis: Redis, stream: string, group: string) => Number(((await redis.xpending(stream, group)) as unknown[])[0]);
@@ -225,4 +226,17 @@ test('stop cuts a long BLOCK short and closes the consumer\'s own connection', a
   } finally {
     await c.close();
   }
+});
+
+test('no Redis at all: the consumer reports reconnecting, start() rejects once it is stopped, stop does not hang', async () => {
+  const port = await closedPort();
+  const redis = new Redis(`redis://127.0.0.1:${port}`, { lazyConnect: true, retryStrategy: () => null });
+  redis.on('error', () => {});
+  const consumer = new StreamConsumer(redis, { stream: 'never', group: 'g', consumer: 'a', retry: { minMs: 10, maxMs: 50, jitter: 0 }, handler: () => {} });
+  const started = consumer.start();
+  await until('reconnecting', () => consumer.state === 'reconnecting', 5_000);
+  await consumer.stop();
+  await assert.rejects(started, /stopped before its group could be created/);
+  assert.equal(consumer.state, 'stopped');
+  redis.disconnect();
 });

@@ -1,6 +1,6 @@
 /**
- * `npm run bench [-- --json] [-- --only pipeline,triangular,dex,backtest,journal,ingest,sweep,startup,inference,training,training-latency,patterns,quantum,costs,global-budget,market-history,budget-rebuild]`
- * (`costs`, `global-budget` (needs a Redis server), `market-history` (needs PostgreSQL) and `budget-rebuild` (starts a redis-server of its own) run only when named)
+ * `npm run bench [-- --json] [-- --only pipeline,triangular,dex,backtest,journal,ingest,sweep,startup,inference,training,training-latency,patterns,quantum,costs,global-budget,market-history,budget-rebuild,streams]`
+ * (`costs`, `global-budget` and `streams` (need a Redis server), `market-history` (needs PostgreSQL) and `budget-rebuild` (starts a redis-server of its own) run only when named)
  * Each section measures its work and a floor (the same work done the simplest way) in the same run,
  * because these machines are noisy: compare ratios, not absolute numbers across runs.
  */
@@ -27,6 +27,7 @@ const sections: Record<string, () => Promise<Section>> = {
   'global-budget': async () => (await import('./global-budget.js')).benchGlobalBudget,
   'market-history': async () => (await import('./market-history.js')).benchMarketHistory,
   'budget-rebuild': async () => (await import('./budget-rebuild.js')).benchBudgetRebuild,
+  streams: async () => (await import('./streams.js')).benchStreams,
 };
 
 const program = new Command()
@@ -37,7 +38,7 @@ const program = new Command()
   .parse(process.argv);
 
 const opts = program.opts<{ json?: boolean; only?: string }>();
-const ON_REQUEST = new Set(['costs', 'global-budget', 'market-history', 'budget-rebuild']);
+const ON_REQUEST = new Set(['costs', 'global-budget', 'market-history', 'budget-rebuild', 'streams']);
 const wanted = opts.only ? opts.only.split(',').map((s) => s.trim()) : Object.keys(sections).filter((name) => !ON_REQUEST.has(name));
 const unknown = wanted.filter((name) => !(name in sections));
 if (unknown.length > 0) {

@@ -1,15 +1,19 @@
 import type { Redis } from 'ioredis';
 import { pino, type Logger } from 'pino';
 import { backoffDelay, type BackoffShape } from '../backoff.js';
-import { BODY_FIELD, decodeBody } from './stream-codec.js';
+import { BODY_FIELD, PACK_FIELD, decodeBody } from './stream-codec.js';
 
 export interface StreamEntry {
-  /** The entry id Redis gave it (`<ms>-<seq>`), unique within its stream. */
+  /** The entry id Redis gave it (`<ms>-<seq>`), unique within its stream; `<ms>-<seq>/<index>` for a message of a pack. */
   id: string;
   body: unknown;
 }
 
-/** Returning (or resolving) acknowledges the entry; throwing leaves it pending, to be claimed again after claimIdleMs. */
+/**
+ * Returning (or resolving) acknowledges the entry; throwing leaves it pending, to be claimed again after claimIdleMs.
+ * Entries read together are handed over in stream order, each without waiting for the one before (a handler that
+ * must serialise does so itself); the messages of one pack are acknowledged together: a throw brings all of them back.
+ */
 export type EntryHandler = (entry: StreamEntry) => void | Promise<void>;
 
 /** `connected`: the last command answered. `reconnecting`: it failed on the connection; retrying with backoff. */
@@ -42,6 +46,15 @@ export interface StreamConsumerOptions {
 
 type RawEntry = [id: string, fields: string[] | null];
 
+/** One entry's messages: its body, or each body of a pack as `<id>/<index>`. */
+function unpack(id: string, fields: string[]): StreamEntry[] {
+  for (let i = 0; i < fields.length; i += 2) {
+    if (fields[i] === BODY_FIELD) return [{ id, body: decodeBody(fields[i + 1]!) }];
+    if (fields[i] === PACK_FIELD) return (decodeBody(fields[i + 1]!) as unknown[]).map((body, n) => ({ id: `${id}/${n}`, body }));
+  }
+  return [{ id, body: null }];
+}
+
 const isNoGroup = (error: unknown) => error instanceof Error && error.message.startsWith('NOGROUP');
 const isBusyGroup = (error: unknown) => error instanceof Error && error.message.startsWith('BUSYGROUP');
 
@@ -56,6 +69,8 @@ export class StreamConsumer {
   private readonly opts: Required<Omit<StreamConsumerOptions, 'onState' | 'onDropped' | 'logger'>>;
   private readonly logger: Logger;
   private readonly failures = new Map<string, number>();
+  /** Handled entries not yet acknowledged: the XACK goes out with the next read, in one write. */
+  private acks: string[] = [];
   private current: ConsumerState = 'starting';
   private stopping = false;
   private blocking = false;
@@ -63,7 +78,11 @@ export class StreamConsumer {
   private wake: (() => void) | undefined;
   private groupReady = false;
   private ready!: () => void;
-  private readonly readyPromise = new Promise<void>((resolve) => (this.ready = resolve));
+  private notReady!: (error: Error) => void;
+  private readonly readyPromise = new Promise<void>((resolve, reject) => {
+    this.ready = resolve;
+    this.notReady = reject;
+  });
 
   constructor(redis: Redis, private readonly options: StreamConsumerOptions) {
     const claimIdleMs = options.claimIdleMs ?? 30_000;
@@ -81,13 +100,14 @@ export class StreamConsumer {
     });
     this.conn.on('error', (error: Error) => this.logger.debug({ err: error, stream: this.opts.stream }, 'stream consumer connection error'));
     this.conn.on('close', () => this.setState('reconnecting'));
+    this.readyPromise.catch(() => {});
   }
 
   get state(): ConsumerState {
     return this.current;
   }
 
-  /** Starts reading; resolves once the group exists (created, or found), which may wait for Redis to come up. */
+  /** Starts reading; resolves once the group exists (created, or found), which may wait for Redis to come up; rejects if stopped first. */
   start(): Promise<void> {
     this.loop ??= this.run();
     return this.readyPromise;
@@ -96,9 +116,11 @@ export class StreamConsumer {
   /** Lets the entries being handled finish and be acknowledged, then closes the connection (cutting a BLOCK short). */
   async stop(): Promise<void> {
     this.stopping = true;
+    if (!this.groupReady) this.notReady(new Error(`stream consumer ${this.opts.consumer} on ${this.opts.stream} stopped before its group could be created`));
     this.wake?.();
     if (this.blocking) this.conn.disconnect();
     await this.loop;
+    if (this.acks.length > 0 && this.conn.status === 'ready') await this.conn.call('XACK', [this.opts.stream, this.opts.group, ...this.acks.splice(0)]).catch(() => {});
     if (this.conn.status === 'ready') await this.conn.quit().catch(() => this.conn.disconnect());
     else this.conn.disconnect();
     this.setState('stopped');
@@ -123,7 +145,7 @@ export class StreamConsumer {
         }
         if (this.stopping) break;
         this.blocking = true;
-        const reply = (await this.conn.call('XREADGROUP', ['GROUP', group, consumer, 'COUNT', count, 'BLOCK', blockMs, 'STREAMS', stream, '>'])) as [string, RawEntry[]][] | null;
+        const reply = await this.ackThenRead(['GROUP', group, consumer, 'COUNT', count, 'BLOCK', blockMs, 'STREAMS', stream, '>']);
         this.blocking = false;
         this.setState('connected');
         attempt = 0;
@@ -160,7 +182,7 @@ export class StreamConsumer {
     const { stream, group, consumer, count } = this.opts;
     let from = '0';
     for (;;) {
-      const reply = (await this.conn.call('XREADGROUP', ['GROUP', group, consumer, 'COUNT', count, 'STREAMS', stream, from])) as [string, RawEntry[]][] | null;
+      const reply = await this.ackThenRead(['GROUP', group, consumer, 'COUNT', count, 'STREAMS', stream, from]);
       const entries = reply?.[0]?.[1] ?? [];
       if (entries.length === 0 || this.stopping) return;
       await this.handle(entries);
@@ -186,16 +208,15 @@ export class StreamConsumer {
     await Promise.all(raw.map(async ([id, fields]) => {
       // A pending entry trimmed away (MAXLEN) or deleted comes back without fields: nothing to handle.
       if (fields === null) return void done.push(id);
-      let entry: StreamEntry;
+      let entries: StreamEntry[];
       try {
-        const at = fields.indexOf(BODY_FIELD);
-        entry = { id, body: decodeBody(at >= 0 && at % 2 === 0 ? fields[at + 1]! : 'null') };
+        entries = unpack(id, fields);
       } catch (error) {
         this.drop({ id, body: undefined }, error);
         return void done.push(id);
       }
       try {
-        await this.opts.handler(entry);
+        await Promise.all(entries.map((entry) => this.opts.handler(entry)));
         this.failures.delete(id);
         done.push(id);
       } catch (error) {
@@ -204,13 +225,24 @@ export class StreamConsumer {
         this.logger.warn({ err: error, stream: this.opts.stream, id, attempt: n }, 'stream entry handler failed');
         if (n >= this.opts.maxAttempts) {
           this.failures.delete(id);
-          this.drop(entry, error);
+          for (const entry of entries) this.drop(entry, error);
           done.push(id);
         }
       }
     }));
-    // Not awaited: the next command on this connection goes out behind it. A lost XACK means a repeat, not a loss.
-    if (done.length > 0) this.conn.call('XACK', [this.opts.stream, this.opts.group, ...done]).catch((error: unknown) => this.logger.debug({ err: error }, 'XACK failed'));
+    for (const id of done) this.acks.push(id);
+  }
+
+  /** XACK of what was handled, then XREADGROUP, in one pipeline: one write and one wake-up of Redis per batch. A lost XACK means a repeat, not a loss. */
+  private async ackThenRead(args: (string | number)[]): Promise<[string, RawEntry[]][] | null> {
+    if (this.acks.length === 0) return (await this.conn.call('XREADGROUP', args)) as [string, RawEntry[]][] | null;
+    const pipeline = this.conn.pipeline();
+    pipeline.call('XACK', [this.opts.stream, this.opts.group, ...this.acks.splice(0)]);
+    pipeline.call('XREADGROUP', args);
+    const [ack, read] = (await pipeline.exec())!;
+    if (ack?.[0]) this.logger.debug({ err: ack[0] }, 'XACK failed');
+    if (read?.[0]) throw read[0];
+    return read?.[1] as [string, RawEntry[]][] | null;
   }
 
   private drop(entry: StreamEntry, error: unknown): void {

@@ -13,6 +13,8 @@ export interface StreamOutOptions {
   node: string;
   /** MAXLEN ~ of the stream. Default 100,000. */
   maxLen?: number;
+  /** One entry per event-loop turn holding that turn's messages (StreamPublisher `pack`). Default true. */
+  pack?: boolean;
 }
 
 export interface StreamOut {
@@ -29,7 +31,7 @@ export interface StreamOut {
  */
 export function streamOut(system: ActorSystem, options: StreamOutOptions): StreamOut {
   const wanted = new Set<string>(options.types);
-  const publisher = new StreamPublisher(options.redis, { stream: options.stream, maxLen: options.maxLen });
+  const publisher = new StreamPublisher(options.redis, { stream: options.stream, maxLen: options.maxLen, pack: options.pack ?? true });
   let stopped = false;
   let forwarded = 0;
   let failed = 0;

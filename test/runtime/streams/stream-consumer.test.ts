@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { StreamPublisher } from '../../../actors/runtime/streams/stream-publisher.js';
 import { StreamConsumer, type ConsumerState, type StreamEntry } from '../../../actors/runtime/streams/stream-consumer.js';
 import { until } from '../../support/until.js';
+import { closedPort } from '../../support/ports.js';
 import { Connections, OwnRedis, uniquePrefix } from './redis.js';
 
 const pendingCount = async (redis: Redis, stream: string, group: string) => Number(((await redis.xpending(stream, group)) as unknown[])[0]);
@@ -22,6 +23,30 @@ test('entries are delivered in order with their bodies (bigint included) and ack
     await until('three entries handled', () => got.length === 3);
     assert.deepEqual(got.map((e) => e.id), ids);
     assert.deepEqual(got.map((e) => e.body), [1, 2, 3].map((n) => ({ n, big: 10n ** 20n + BigInt(n), nested: { a: [n] } })));
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(await pendingCount(redis, stream, 'g'), 0);
+  } finally {
+    await consumer.stop();
+    await c.close();
+  }
+});
+
+test('a packing publisher puts one turn\'s messages in one entry; the consumer hands each over as <entry id>/<index>', async () => {
+  const c = new Connections(uniquePrefix('pack'));
+  const stream = `${c.prefix}s`;
+  const redis = c.open();
+  const got: StreamEntry[] = [];
+  const consumer = new StreamConsumer(redis, { stream, group: 'g', consumer: 'a', handler: (e) => void got.push(e) });
+  try {
+    await consumer.start();
+    const publisher = new StreamPublisher(redis, { stream, pack: true });
+    const ids = await Promise.all([1, 2, 3].map((n) => publisher.publish({ n })));
+    const lone = await publisher.publish({ n: 4 });
+    assert.equal(await redis.xlen(stream), 2, 'one entry for the three, one for the fourth');
+    assert.match(ids[0]!, /^\d+-\d+\/0$/);
+    await until('four messages handled', () => got.length === 4);
+    assert.deepEqual(got.map((e) => e.id), [...ids, lone]);
+    assert.deepEqual(got.map((e) => e.body), [{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }]);
     await new Promise((r) => setTimeout(r, 50));
     assert.equal(await pendingCount(redis, stream, 'g'), 0);
   } finally {
@@ -201,4 +226,17 @@ test('stop cuts a long BLOCK short and closes the consumer\'s own connection', a
   } finally {
     await c.close();
   }
+});
+
+test('no Redis at all: the consumer reports reconnecting, start() rejects once it is stopped, stop does not hang', async () => {
+  const port = await closedPort();
+  const redis = new Redis(`redis://127.0.0.1:${port}`, { lazyConnect: true, retryStrategy: () => null });
+  redis.on('error', () => {});
+  const consumer = new StreamConsumer(redis, { stream: 'never', group: 'g', consumer: 'a', retry: { minMs: 10, maxMs: 50, jitter: 0 }, handler: () => {} });
+  const started = consumer.start();
+  await until('reconnecting', () => consumer.state === 'reconnecting', 5_000);
+  await consumer.stop();
+  await assert.rejects(started, /stopped before its group could be created/);
+  assert.equal(consumer.state, 'stopped');
+  redis.disconnect();
 });

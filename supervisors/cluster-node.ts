@@ -1,8 +1,8 @@
-import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';
 import type { ActorSpec } from '../actors/runtime/actor-spec.js';
 import { InputError } from '../actors/runtime/errors.js';
+import { connectClusterRedis, shownRedisUrl } from './cluster/connect-redis.js';
 import { GlobalBudget } from '../actors/risk/global-budget/global-budget.js';
 import { budgetGateActor } from '../actors/risk/global-budget/budget-gate-actor.js';
 import { BudgetLink } from '../actors/risk/global-budget/budget-link.js';
@@ -39,14 +39,7 @@ export interface JoinOptions {
  * exposure, and when Redis answers again the share is rebuilt from the journal before they open (budget-link.ts).
  */
 export async function joinCluster(config: Config, options: JoinOptions): Promise<ClusterNode> {
-  const redis = new Redis(config.redis.url, { lazyConnect: true, connectTimeout: 2_000, maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: (n) => Math.min(50 * n, 1_000) });
-  redis.on('error', () => {});
-  try {
-    await redis.connect();
-  } catch (err) {
-    redis.disconnect();
-    throw new InputError(`redis.url: the cluster's budget needs Redis at ${config.redis.url.replace(/\/\/[^@]*@/, '//***@')} (${(err as Error).message})`);
-  }
+  const redis = await connectClusterRedis(config, "the cluster's budget");
   const budget = new GlobalBudget(redis, config.cluster);
   const link = new BudgetLink({ redis, budget, share: () => journalShare(options.journal, { since: options.since, now: options.now() }), logger: options.logger });
   try {
@@ -54,7 +47,7 @@ export async function joinCluster(config: Config, options: JoinOptions): Promise
   } catch (err) {
     link.close();
     redis.disconnect();
-    throw new InputError(`redis.url: this node's share of the cluster budget could not be set at ${config.redis.url.replace(/\/\/[^@]*@/, '//***@')} (${(err as Error).message})`);
+    throw new InputError(`redis.url: this node's share of the cluster budget could not be set at ${shownRedisUrl(config)} (${(err as Error).message})`);
   }
   return {
     nodeId: config.cluster.nodeId,

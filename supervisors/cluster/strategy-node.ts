@@ -1,21 +1,14 @@
-import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '../../config/index.js';
 import { InputError } from '../../actors/runtime/errors.js';
 import type { FamilyOff, FamilyPlan } from '../session-plan.js';
 import type { Family } from '../../actors/strategies/catalogue/strategy-declaration.js';
 import { StrategyLink } from './strategy-link.js';
+import { connectClusterRedis } from './connect-redis.js';
 
 /** Connects this strategy node to the venue node through the cluster's Redis (redis.url). */
 export async function linkToVenueNode(config: Config, node: string, logger: Logger, families: readonly Family[]): Promise<StrategyLink> {
-  const redis = new Redis(config.redis.url, { lazyConnect: true, connectTimeout: 2_000, maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: (n) => Math.min(50 * n, 1_000) });
-  redis.on('error', () => {});
-  try {
-    await redis.connect();
-  } catch (err) {
-    redis.disconnect();
-    throw new InputError(`redis.url: a cluster strategy node reaches the venue node through Redis at ${config.redis.url.replace(/\/\/[^@]*@/, '//***@')} (${(err as Error).message})`);
-  }
+  const redis = await connectClusterRedis(config, 'a strategy node, to reach the venue node,');
   try {
     return await StrategyLink.open(redis, node, logger, families);
   } catch (err) {

@@ -4,6 +4,7 @@ import { createLogger } from '../../actors/runtime/logger.js';
 import { InputError } from '../../actors/runtime/errors.js';
 import { StopSignals } from '../stop-signals.js';
 import { writeOut } from '../write-out.js';
+import { progressBar } from '../progress.js';
 import type { ClusterReport } from '../../supervisors/cluster/run-cluster.js';
 import type { CommandAbout } from './index.js';
 
@@ -60,6 +61,7 @@ export function register(program: Command, about: CommandAbout): void {
           speed: opts.speed,
           logger,
           signal: stop.signal,
+          onSecond: process.stderr.isTTY === true && !opts.verbose ? progressBar('cluster, seconds', 1) : undefined,
           onNodeLine: opts.verbose ? (node, line) => process.stderr.write(`[${node}] ${line}\n`) : undefined,
         });
       } catch (error) {

@@ -27,6 +27,8 @@ export interface ClusterRunOptions {
   /** Replay speed of the venue node (bars per second). */
   speed?: number;
   logger: Logger;
+  /** Whole seconds since the nodes started, out of durationS, once a second. */
+  onSecond?: (elapsedS: number, durationS: number) => void;
   /** Each node's stderr, line by line. */
   onNodeLine?: (node: string, line: string) => void;
   signal?: AbortSignal;
@@ -129,6 +131,7 @@ export async function runCluster(o: ClusterRunOptions): Promise<ClusterReport> {
         })
         .catch(() => {});
     }, SAMPLE_MS);
+    const ticker = setInterval(() => o.onSecond?.(Math.min(o.durationS, Math.floor((performance.now() - started) / 1000)), o.durationS), 1_000);
     const abort = () => nodes.forEach((n) => n.child.kill('SIGINT'));
     o.signal?.addEventListener('abort', abort, { once: true });
     if (o.restartRedisAtS !== undefined) {
@@ -140,6 +143,7 @@ export async function runCluster(o: ClusterRunOptions): Promise<ClusterReport> {
       o.logger.info({ url: redis.url, downMs: restarts.at(-1)!.downMs }, 'cluster redis restarted (empty)');
     }
     const exits = await Promise.all(nodes.map((n) => n.exited));
+    clearInterval(ticker);
     o.signal?.removeEventListener('abort', abort);
     clearInterval(sampler);
     sampler = undefined;

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { childEnvironment } from '../../config/child-env.js';
 
 /** One node of a cluster run: a real `arbiter run --cluster` process. */
 export interface NodeProcess {
@@ -16,7 +17,7 @@ export interface NodeProcess {
  */
 export function startNodeProcess(id: string, role: NodeProcess['role'], args: readonly string[], env: Record<string, string>, onLine?: (id: string, line: string) => void): NodeProcess {
   const script = process.argv[1]!;
-  const child = spawn(process.execPath, [...process.execArgv, script, 'run', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...process.execArgv, script, 'run', ...args], { env: childEnvironment(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {

@@ -1,8 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
 import { Redis } from 'ioredis';
 import { InputError } from '../../actors/runtime/errors.js';
 
@@ -38,7 +36,7 @@ let exitHook = false;
  * An InputError when redis-server is not installed, or when it does not start (its last output in the message).
  */
 export async function startOwnRedis(options: OwnRedisOptions = {}): Promise<OwnRedis> {
-  const binary = options.binary ?? findOnPath('redis-server');
+  const binary = options.binary ?? 'redis-server';
   const port = options.port ?? (await freePort());
   const timeoutMs = options.startTimeoutMs ?? 5_000;
   let child = await launch(binary, port, timeoutMs);
@@ -83,7 +81,10 @@ async function launch(binary: string, port: number, timeoutMs: number): Promise<
   child.once('error', (err) => (spawnError = err));
   const deadline = performance.now() + timeoutMs;
   for (;;) {
-    if (spawnError) throw failed(spawnError.message);
+    if (spawnError) {
+      const missing = (spawnError as NodeJS.ErrnoException).code === 'ENOENT';
+      throw failed(missing ? 'not found (looked on PATH); install Redis (e.g. apt-get install redis-server) to run a cluster with a Redis of its own' : spawnError.message);
+    }
     if (child.exitCode !== null || child.signalCode !== null) throw failed(`exited (${child.exitCode ?? child.signalCode}) before answering`);
     if (await answers(port, child.pid!)) return child;
     if (performance.now() > deadline) {
@@ -109,19 +110,6 @@ async function answers(port: number, pid: number): Promise<boolean> {
   }
 }
 
-function findOnPath(name: string): string {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (!dir) continue;
-    const candidate = join(dir, name);
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not here
-    }
-  }
-  throw new InputError(`${name}: not found on PATH (${process.env.PATH ?? ''}); install Redis (e.g. apt-get install redis-server) to run a cluster with a Redis of its own`);
-}
 
 /** A loopback port nothing listens on now (the OS picks it). */
 function freePort(): Promise<number> {

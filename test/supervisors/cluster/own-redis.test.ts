@@ -45,7 +45,7 @@ test('no redis-server on PATH: an InputError saying so', async () => {
   const path = process.env.PATH;
   process.env.PATH = '/nonexistent';
   try {
-    await assert.rejects(startOwnRedis(), (err: unknown) => err instanceof InputError && /redis-server: not found on PATH/.test(err.message));
+    await assert.rejects(startOwnRedis(), (err: unknown) => err instanceof InputError && /redis-server \(redis-server\) on port \d+: not found \(looked on PATH\)/.test(err.message));
   } finally {
     process.env.PATH = path;
   }

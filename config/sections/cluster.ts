@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 /**
  * The risk budget a cluster of nodes shares in Redis (actors/risk/global-budget, docs/risk.md "Global budget").
- * Notional in the quote currency. Read by the budget gate of a cluster node; `arbiter run` does not run as one yet.
+ * Notional in the quote currency. Read by the budget gate of a cluster node (`arbiter run --cluster`, `arbiter cluster`).
  */
 export const cluster = z
   .strictObject({

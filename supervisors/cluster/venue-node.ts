@@ -108,8 +108,12 @@ export async function runVenueNode(o: VenueNodeOptions): Promise<VenueNodeSummar
       bars += 1;
     }
     const end: MarketEntry = { kind: 'end', bars };
-    await retry(() => market.publish(end), waitMs, stopped);
-    for (const account of accounts) await retry(() => sendFills(account, undelivered).then(() => (account.unsent.length > 0 ? Promise.reject(new Error('unsent')) : undefined)), waitMs, stopped);
+    const warn = (what: string) => (err: unknown) => logger.warn({ err }, `venue node: ${what}`);
+    await retry(() => market.publish(end), waitMs, stopped).catch(warn('the end of the market was not published; the nodes stop at their --duration'));
+    for (const account of accounts) {
+      const flushed = () => sendFills(account, undelivered).then(() => (account.unsent.length > 0 ? Promise.reject(new Error(`${account.unsent.length} fills unsent`)) : undefined));
+      await retry(flushed, waitMs, stopped).catch(warn(`fills for ${account.node} not delivered; its order watch asks for them`));
+    }
     // The nodes cancel what rests and stop; their cancels are answered until each says it is done.
     await waitForKeys(redis, o.accounts.map(clusterKeys.done), waitMs, stopped).catch((err: unknown) => logger.warn({ err }, 'venue node: not every node said it was done; closing its accounts anyway'));
   } finally {

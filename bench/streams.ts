@@ -5,7 +5,7 @@
  * Latency is from the publish call to the handler here, on one clock. The floor, in the same run: a plain PING round
  * trip from this process, one at a time; PINGs paced like the messages (10,000 a second); and the same pacing over a
  * plain TCP echo in the echo process (two process hops, no Redis; the streams path has four). `cpuShareAt10k`: the
- * cores each node process used during the 10k run (1 = one core busy). Needs the Redis at redis.url (ARBITER_REDIS__URL); its keys are deleted.
+ * cores each node process used during the 10k run (1 = one core busy); `gcAt10k`: each node process's GC pauses in it. Needs the Redis at redis.url (ARBITER_REDIS__URL); its keys are deleted.
  */
 import { fork } from 'node:child_process';
 import { connect } from 'node:net';
@@ -16,6 +16,7 @@ import { loadConfig } from '../config/index.js';
 import { StreamConsumer } from '../actors/runtime/streams/stream-consumer.js';
 import { StreamPublisher } from '../actors/runtime/streams/stream-publisher.js';
 import { percentile } from './percentile.js';
+import { watchGcPauses, type GcPauses } from './gc-pauses.js';
 
 const TARGET_P99_US = 2_000;
 const round = (v: number) => Number(v.toPrecision(3));
@@ -32,6 +33,7 @@ export async function benchStreams(): Promise<Record<string, unknown>> {
   const pong = `${prefix}pong`;
   const redis = new Redis(config.redis.url, { maxRetriesPerRequest: 1 });
   const child = fork(fileURLToPath(new URL('./streams-echo.ts', import.meta.url)), [config.redis.url, ping, pong], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const gc = watchGcPauses();
   const sentAt = new Map<number, number>();
   let samples: number[] = [];
   let received = 0;
@@ -124,14 +126,20 @@ export async function benchStreams(): Promise<Record<string, unknown>> {
     await new Promise((r) => setTimeout(r, 100));
     const floorTcpEcho = await tcpEcho(echoPort);
     const childCpuMs = () => new Promise<number>((resolve) => {
-      child.once('message', (m) => resolve((m as { cpuMs: number }).cpuMs));
+      child.once('message', (m) => {
+        childGc = (m as { gc: GcPauses }).gc;
+        resolve((m as { cpuMs: number }).cpuMs);
+      });
       child.send('cpu');
     });
+    let childGc: GcPauses | undefined;
     const cpu0 = { parent: process.cpuUsage(), child: await childCpuMs(), wall: performance.now() };
+    gc.take();
     const at10k = await paced(10_000, 3);
     const parentCpu = process.cpuUsage(cpu0.parent);
     const wallMs = performance.now() - cpu0.wall;
     const cpuShareAt10k = { parent: round((parentCpu.user + parentCpu.system) / 1_000 / wallMs), echoProcess: round(((await childCpuMs()) - cpu0.child) / wallMs) };
+    const gcAt10k = { parent: gc.take(), echoProcess: childGc };
     const at10kPacked = await paced(10_000, 3, true);
     const at1k = await paced(1_000, 2);
     const floorPing = summary(pingSamples);
@@ -144,6 +152,7 @@ export async function benchStreams(): Promise<Record<string, unknown>> {
       floorPacedPing,
       floorTcpEcho,
       cpuShareAt10k,
+      gcAt10k,
       p99OverFloor: round(at10k.p99Us! / floorPing.p99Us!),
       targetP99Us: TARGET_P99_US,
       pass: Math.min(at10k.p99Us!, at10kPacked.p99Us!) <= TARGET_P99_US && at10k.lost === 0 && at10kPacked.lost === 0,
@@ -155,6 +164,7 @@ export async function benchStreams(): Promise<Record<string, unknown>> {
     await new Promise((r) => { child.once('exit', r); setTimeout(r, 2_000); });
     if (child.exitCode === null) child.kill();
     await consumer.stop();
+    gc.stop();
     await redis.del(ping, pong);
     redis.disconnect();
   }

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { pino, type Logger } from 'pino';
 import { backoffDelay, type BackoffShape } from '../backoff.js';
 import { BODY_FIELD, PACK_FIELD, decodeBody } from './stream-codec.js';
+import { inOneWrite } from './in-one-write.js';
 
 export interface StreamEntry {
   /** The entry id Redis gave it (`<ms>-<seq>`), unique within its stream; `<ms>-<seq>/<index>` for a message of a pack. */
@@ -233,16 +234,14 @@ export class StreamConsumer {
     for (const id of done) this.acks.push(id);
   }
 
-  /** XACK of what was handled, then XREADGROUP, in one pipeline: one write and one wake-up of Redis per batch. A lost XACK means a repeat, not a loss. */
+  /** XACK of what was handled, then XREADGROUP, in one write and one wake-up of Redis per batch. A lost XACK means a repeat, not a loss. */
   private async ackThenRead(args: (string | number)[]): Promise<[string, RawEntry[]][] | null> {
     if (this.acks.length === 0) return (await this.conn.call('XREADGROUP', args)) as [string, RawEntry[]][] | null;
-    const pipeline = this.conn.pipeline();
-    pipeline.call('XACK', [this.opts.stream, this.opts.group, ...this.acks.splice(0)]);
-    pipeline.call('XREADGROUP', args);
-    const [ack, read] = (await pipeline.exec())!;
-    if (ack?.[0]) this.logger.debug({ err: ack[0] }, 'XACK failed');
-    if (read?.[0]) throw read[0];
-    return read?.[1] as [string, RawEntry[]][] | null;
+    const { stream, group } = this.opts;
+    const acks = this.acks.splice(0);
+    const [ack, read] = inOneWrite(this.conn, () => [this.conn.call('XACK', [stream, group, ...acks]), this.conn.call('XREADGROUP', args)]);
+    ack.catch((error: unknown) => this.logger.debug({ err: error }, 'XACK failed'));
+    return (await read) as [string, RawEntry[]][] | null;
   }
 
   private drop(entry: StreamEntry, error: unknown): void {

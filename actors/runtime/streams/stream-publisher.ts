@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { BODY_FIELD, PACK_FIELD, encodeBody } from './stream-codec.js';
+import { inOneWrite } from './in-one-write.js';
 
 export interface StreamPublisherOptions {
   stream: string;
@@ -20,8 +21,8 @@ interface Pending {
 }
 
 /**
- * XADD with a bounded length and a JSON body. Every publish made in one turn of the event loop goes out as one
- * pipeline (one write, one round trip for the lot): at 10,000 messages a second that is what keeps the socket from
+ * XADD with a bounded length and a JSON body. Every publish made in one turn of the event loop goes out in one write
+ * (one round trip for the lot): at 10,000 messages a second that is what keeps the socket from
  * doing one syscall per message.
  */
 export class StreamPublisher {
@@ -56,22 +57,7 @@ export class StreamPublisher {
       );
       return;
     }
-    if (batch.length === 1) {
-      const one = batch[0]!;
-      this.redis.xadd(this.stream, 'MAXLEN', '~', this.maxLen, '*', BODY_FIELD, one.text).then((id) => one.resolve(id!), one.reject);
-      return;
-    }
-    const pipeline = this.redis.pipeline();
-    for (const p of batch) pipeline.xadd(this.stream, 'MAXLEN', '~', this.maxLen, '*', BODY_FIELD, p.text);
-    pipeline.exec().then(
-      (results) => {
-        batch.forEach((p, i) => {
-          const [error, id] = results?.[i] ?? [new Error('pipeline returned no result')];
-          if (error) p.reject(error);
-          else p.resolve(id as string);
-        });
-      },
-      (error: unknown) => batch.forEach((p) => p.reject(error)),
-    );
+    const sent = inOneWrite(this.redis, () => batch.map((p) => this.redis.xadd(this.stream, 'MAXLEN', '~', this.maxLen, '*', BODY_FIELD, p.text)));
+    sent.forEach((reply, i) => reply.then((id) => batch[i]!.resolve(id!), batch[i]!.reject));
   }
 }

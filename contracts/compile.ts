@@ -1,7 +1,8 @@
 /**
  * Compiles contracts/**\/*.sol with the npm solc package, writes the compiler's ABI + bytecode to
  * contracts/generated/artifacts/, and generates typed ethers v6 bindings (TypeChain) for them and for
- * the real Uniswap V2 / WETH9 builds shipped in @uniswap/v2-core and @uniswap/v2-periphery.
+ * the real Uniswap V2 / WETH9 builds shipped in @uniswap/v2-core and @uniswap/v2-periphery, and the real Uniswap V3
+ * factory, pool, position manager and router shipped in @uniswap/v3-core and @uniswap/v3-periphery.
  * Run: npx tsx contracts/compile.ts
  */
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
@@ -69,12 +70,16 @@ for (const a of compiled) {
   written.push(path);
 }
 
-// The real Uniswap V2 and WETH9 builds (their own compiler output, shipped in the npm packages).
+// The real Uniswap V2, V3 and WETH9 builds (their own compiler output, shipped in the npm packages).
 const external: Record<string, string> = {
   UniswapV2Factory: '@uniswap/v2-core/build/UniswapV2Factory.json',
   UniswapV2Pair: '@uniswap/v2-core/build/UniswapV2Pair.json',
   UniswapV2ERC20Token: '@uniswap/v2-core/build/ERC20.json',
   WETH9: '@uniswap/v2-periphery/build/WETH9.json',
+  UniswapV3Factory: '@uniswap/v3-core/artifacts/contracts/UniswapV3Factory.sol/UniswapV3Factory.json',
+  UniswapV3Pool: '@uniswap/v3-core/artifacts/contracts/UniswapV3Pool.sol/UniswapV3Pool.json',
+  NonfungiblePositionManager: '@uniswap/v3-periphery/artifacts/contracts/NonfungiblePositionManager.sol/NonfungiblePositionManager.json',
+  SwapRouter: '@uniswap/v3-periphery/artifacts/contracts/SwapRouter.sol/SwapRouter.json',
 };
 for (const [name, pkgPath] of Object.entries(external)) {
   const build = JSON.parse(readFileSync(require.resolve(pkgPath), 'utf8'));

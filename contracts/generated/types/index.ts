@@ -2,10 +2,14 @@
 /* tslint:disable */
 /* eslint-disable */
 export type { FlashArbitrage } from "./FlashArbitrage.js";
+export type { NonfungiblePositionManager } from "./NonfungiblePositionManager.js";
+export type { SwapRouter } from "./SwapRouter.js";
 export type { TestFlashLender } from "./TestFlashLender.js";
 export type { UniswapV2ERC20Token } from "./UniswapV2ERC20Token.js";
 export type { UniswapV2Factory } from "./UniswapV2Factory.js";
 export type { UniswapV2Pair } from "./UniswapV2Pair.js";
+export type { UniswapV3Factory } from "./UniswapV3Factory.js";
+export type { UniswapV3Pool } from "./UniswapV3Pool.js";
 export type { WETH9 } from "./WETH9.js";
 export * as factories from "./factories/index.js";
 export { FlashArbitrage__factory } from "./factories/FlashArbitrage__factory.js";
@@ -14,3 +18,7 @@ export { UniswapV2Factory__factory } from "./factories/UniswapV2Factory__factory
 export { UniswapV2Pair__factory } from "./factories/UniswapV2Pair__factory.js";
 export { UniswapV2ERC20Token__factory } from "./factories/UniswapV2ERC20Token__factory.js";
 export { WETH9__factory } from "./factories/WETH9__factory.js";
+export { UniswapV3Factory__factory } from "./factories/UniswapV3Factory__factory.js";
+export { UniswapV3Pool__factory } from "./factories/UniswapV3Pool__factory.js";
+export { NonfungiblePositionManager__factory } from "./factories/NonfungiblePositionManager__factory.js";
+export { SwapRouter__factory } from "./factories/SwapRouter__factory.js";

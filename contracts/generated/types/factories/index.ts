@@ -2,8 +2,12 @@
 /* tslint:disable */
 /* eslint-disable */
 export { FlashArbitrage__factory } from "./FlashArbitrage__factory.js";
+export { NonfungiblePositionManager__factory } from "./NonfungiblePositionManager__factory.js";
+export { SwapRouter__factory } from "./SwapRouter__factory.js";
 export { TestFlashLender__factory } from "./TestFlashLender__factory.js";
 export { UniswapV2ERC20Token__factory } from "./UniswapV2ERC20Token__factory.js";
 export { UniswapV2Factory__factory } from "./UniswapV2Factory__factory.js";
 export { UniswapV2Pair__factory } from "./UniswapV2Pair__factory.js";
+export { UniswapV3Factory__factory } from "./UniswapV3Factory__factory.js";
+export { UniswapV3Pool__factory } from "./UniswapV3Pool__factory.js";
 export { WETH9__factory } from "./WETH9__factory.js";

@@ -37,13 +37,17 @@ export interface LpProfitTerms {
   profitPerSecUsd: number;
 }
 
+const uninformedVolume = (fee: number, m: LpModelInputs) =>
+  m.uninformedVolumePerSecUsd * Math.exp((-m.elasticity * (fee - m.referenceFee)) / m.referenceFee);
+
 export function lpProfitTerms(fee: number, m: LpModelInputs): LpProfitTerms {
-  const volume = m.uninformedVolumePerSecUsd * Math.exp((-m.elasticity * (fee - m.referenceFee)) / m.referenceFee);
+  const volume = uninformedVolume(fee, m);
   const income = fee * volume;
   const loss = lvrWithFeesRate(m.sigmaPerSqrtSec, m.poolValueUsd, fee, m.blockTimeSec);
   return { fee, uninformedVolumePerSecUsd: volume, feeIncomePerSecUsd: income, arbitrageLossPerSecUsd: loss, profitPerSecUsd: income - loss };
 }
 
+/** π(f) alone, without building the terms: the optimiser's inner loop. */
 export function lpProfitRate(fee: number, m: LpModelInputs): number {
-  return lpProfitTerms(fee, m).profitPerSecUsd;
+  return fee * uninformedVolume(fee, m) - lvrWithFeesRate(m.sigmaPerSqrtSec, m.poolValueUsd, fee, m.blockTimeSec);
 }

@@ -1,8 +1,8 @@
 import { InputError } from '../../runtime/errors.js';
 import { lpProfitRate, lpProfitTerms, type LpModelInputs, type LpProfitTerms } from './lp-profit-rate.js';
 
-const GRID = 64;
-const REFINE = 40;
+const GRID = 48;
+const REFINE = 32;
 const PHI = (Math.sqrt(5) - 1) / 2;
 
 /**

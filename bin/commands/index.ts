@@ -82,5 +82,10 @@ export const commands: readonly CommandEntry[] = [
       'one global risk budget in a Redis of its own (optionally restarted mid-run), journals in PostgreSQL; then check each journal against the venue\'s own records',
     load: () => import('./cluster.js'),
   },
+  {
+    name: 'amm',
+    summary: 'Uniswap V3 pools in exact bigint maths: `replay` a recorded day of pool events and check every swap reproduces to the wei',
+    load: () => import('./amm.js'),
+  },
   { name: 'demo', summary: 'Self-contained demonstrations on local infrastructure', load: () => import('./demo.js') },
 ];

@@ -1,4 +1,5 @@
-import { getAmountIn, getAmountOut, isqrt, FEE_DENOMINATOR as D, FEE_NUMERATOR as G } from './v2-math.js';
+import { isqrt } from '../../amm/isqrt.js';
+import { getAmountIn, getAmountOut, FEE_DENOMINATOR as D, FEE_NUMERATOR as G } from './v2-math.js';
 
 /**
  * Reserves of two pools trading the same two tokens, oriented so that `base` is the token the

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { getAmountIn, getAmountOut, isqrt } from '../../../actors/strategies/flash-loan/v2-math.js';
+import { isqrt } from '../../../actors/amm/isqrt.js';
+import { getAmountIn, getAmountOut } from '../../../actors/strategies/flash-loan/v2-math.js';
 
 test('getAmountOut matches the Uniswap V2 formula on a worked example', () => {
   // 1 WETH into a 100 WETH / 200,000 USDC pool: 997e18*200000e6 / (100e18*1000 + 997e18)

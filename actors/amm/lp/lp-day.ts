@@ -114,7 +114,7 @@ export function lpDay(events: readonly PoolEvent[], options: ReplayOptions, sett
       inRange++;
     }
     const [lo, hi] = position.rangeUsd;
-    const ts = tsOf(e);
+    const ts = e.ts;
     // Rebalanced once a block, at the block's last price: swaps within a block bounce around it.
     if (ts !== block.ts) {
       if (block.ts !== undefined) {
@@ -165,8 +165,4 @@ export function pathShareInRange(a: bigint, b: bigint, lo: bigint, hi: bigint): 
   if (from === to) return from >= lo && from <= hi ? 1 : 0;
   const overlap = (to < hi ? to : hi) - (from > lo ? from : lo);
   return overlap <= 0n ? 0 : Number(overlap) / Number(to - from);
-}
-
-function tsOf(e: PoolEvent): number {
-  return (e as PoolEvent & { ts?: number }).ts ?? e.blockNumber * 12_000;
 }

@@ -13,6 +13,8 @@ export interface PoolEvent {
   line: number;
   kind: PoolEventKind;
   blockNumber: number;
+  /** Block time, epoch ms (`ts_ms`; without that column, 12 s per block from the first). */
+  ts: number;
   logIndex: number;
   transactionHash: string;
   amount0: bigint;
@@ -38,6 +40,8 @@ export function parsePoolEvents(text: string, source: string): PoolEvent[] {
   const missing = REQUIRED.filter((c) => !header.includes(c));
   if (missing.length > 0) throw new InputError(`${source}: not a pool event file, missing column(s) ${missing.join(', ')}`);
   const col = Object.fromEntries(REQUIRED.map((c) => [c, header.indexOf(c)])) as Record<(typeof REQUIRED)[number], number>;
+  const tsCol = header.indexOf('ts_ms');
+  let firstBlock: number | undefined;
   const events: PoolEvent[] = [];
   for (let i = 1; i < lines.length; i++) {
     const raw = lines[i]!;
@@ -70,7 +74,16 @@ export function parsePoolEvents(text: string, source: string): PoolEvent[] {
       liquidity: big('total_liquidity'),
       sqrtPriceX96: big('sqrtPriceX96'),
       tick: int('current_tick'),
+      ts: 0,
     };
+    firstBlock ??= event.blockNumber;
+    if (tsCol >= 0) {
+      const v = cells[tsCol]!.trim();
+      if (!/^\d+$/.test(v)) throw new InputError(`${where}: ts_ms ${JSON.stringify(v)} is not an epoch time in ms`);
+      event.ts = Number(v);
+    } else {
+      event.ts = (event.blockNumber - firstBlock) * 12_000;
+    }
     if (event.sqrtPriceX96 <= 0n) throw new InputError(`${where}: sqrtPriceX96 ${event.sqrtPriceX96} must be > 0`);
     if (event.liquidity < 0n) throw new InputError(`${where}: total_liquidity ${event.liquidity} must be ≥ 0`);
     if (kind !== 'SWAP') {

@@ -38,3 +38,26 @@ test('arbiter amm replay: text table; a malformed row exits 2 naming the file an
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /none_500_\.csv: cannot read/);
 });
+
+const POOL_500 = 'data/dex/uniswap_v3_usdc_weth_500_0x88e6_2024-01-05_events.csv';
+
+test('arbiter amm fees --json covers both pools: the issue\'s keys, which tier paid better, what the advisor would choose', async () => {
+  const { status, stdout, stderr } = await spawnArbiter(['amm', 'fees', '--events', POOL_500, POOL_3000, '--json']);
+  assert.equal(status, 0, stderr);
+  const r = JSON.parse(stdout.trim().split('\n').at(-1)!);
+  assert.deepEqual(r.pools.map((p: { feeTier: number }) => p.feeTier), [500, 3000]);
+  for (const p of r.pools) {
+    for (const key of ['pool', 'feeTier', 'volumeUsd', 'feesUsd', 'volatility', 'utilization', 'lvrUsd', 'ilUsd', 'lpNetUsd', 'recommendedFee', 'seedFormulaFee']) assert.ok(key in p, `${key} in ${Object.keys(p)}`);
+    assert.ok(p.volumeUsd > 1e6 && p.feesUsd > 0 && p.lvrUsd > 0 && p.ilUsd <= 0);
+  }
+  assert.ok(r.pools[0].volumeUsd > r.pools[1].volumeUsd, 'the 0.05% pool trades more');
+  assert.ok([500, 3000].includes(r.betterTier));
+  assert.equal(r.advisorWouldChoose.from, POOL_500);
+  assert.equal(r.advisorWouldChoose.agrees, r.advisorWouldChoose.tier === r.betterTier);
+});
+
+test('arbiter amm fees: a range that is not a multiple of a pool\'s tick spacing exits 2 naming it', async () => {
+  const res = await spawnArbiter(['amm', 'fees', '--events', POOL_3000, '--half-width-ticks', '250']);
+  assert.equal(res.status, 2);
+  assert.match(res.stderr, /--half-width-ticks 250: not a multiple of .*tick spacing 60/);
+});

@@ -84,7 +84,7 @@ export const commands: readonly CommandEntry[] = [
   },
   {
     name: 'amm',
-    summary: 'Uniswap V3 pools in exact bigint maths: `replay` a recorded day of pool events and check every swap reproduces to the wei',
+    summary: 'Uniswap V3 pools in exact bigint maths: `replay` a recorded day of pool events and check every swap reproduces to the wei; `fees`: a position through the day (fees, impermanent loss, LVR) and the fee advisor beside the seed formula',
     load: () => import('./amm.js'),
   },
   { name: 'demo', summary: 'Self-contained demonstrations on local infrastructure', load: () => import('./demo.js') },

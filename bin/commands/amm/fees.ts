@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { readPoolEvents } from '../../../actors/amm/v3/pool-events.js';
 import { lpDay } from '../../../actors/amm/lp/lp-day.js';
@@ -5,9 +6,12 @@ import { feeReport, poolFees, type FeeReport } from '../../../actors/amm/lp/fee-
 import { ArbiterError, InputError } from '../../../actors/runtime/errors.js';
 import { columns } from '../../columns.js';
 import { poolFee } from './pool-fee.js';
+import { checkOutputFile } from '../../output-file.js';
+import { renderFeeReport } from '../../../actors/amm/lp/report/render-fee-report.js';
 
 interface FeesOpts {
   events: string[];
+  report?: string;
   depositUsd: string;
   halfWidthTicks: string;
   json?: boolean;
@@ -47,17 +51,23 @@ export function registerFees(amm: Command): void {
     .requiredOption('--events <csv...>', 'pool event files, one per pool (e.g. the 0.05% and 0.3% USDC/WETH days in data/dex/)')
     .option('--deposit-usd <usd>', 'the position opened at each pool\'s first swap', '1000000')
     .option('--half-width-ticks <n>', 'the range: this many ticks either side of the opening tick (a multiple of every pool\'s tick spacing; 300 ≈ ±3%)', '300')
+    .option('--report <file.html>', 'also write one offline HTML file: per pool, price with the range, active liquidity, and the position\'s cumulative fees against LVR')
     .option('--json', 'one JSON line: {"pools":[{pool, feeTier, volumeUsd, feesUsd, volatility, utilization, lvrUsd, ilUsd, lpNetUsd, recommendedFee, seedFormulaFee, ...}], "betterTier", "advisorWouldChoose"}')
     .action((opts: FeesOpts) => {
       try {
         const depositUsd = positiveNumber('--deposit-usd', opts.depositUsd);
         const halfWidthTicks = positiveNumber('--half-width-ticks', opts.halfWidthTicks);
-        const pools = opts.events.map((file) => {
+        if (opts.report) checkOutputFile(opts.report, '--report');
+        const days = opts.events.map((file) => {
           const { fee, tickSpacing } = poolFee(file, undefined);
           if (!Number.isInteger(halfWidthTicks / tickSpacing)) throw new InputError(`--half-width-ticks ${halfWidthTicks}: not a multiple of ${file}'s tick spacing ${tickSpacing}`);
-          return poolFees(file, lpDay(readPoolEvents(file), { fee, tickSpacing }, { depositUsd, halfWidthTicks }));
+          return { file, day: lpDay(readPoolEvents(file), { fee, tickSpacing }, { depositUsd, halfWidthTicks }) };
         });
-        const report = feeReport(pools);
+        const report = feeReport(days.map(({ file, day }) => poolFees(file, day)));
+        if (opts.report) {
+          writeFileSync(opts.report, renderFeeReport(report, days.map(({ day }) => day.samples)));
+          process.stderr.write(`report written to ${opts.report}\n`);
+        }
         process.stdout.write(opts.json ? `${JSON.stringify(report)}\n` : `${lines(report).join('\n')}\n`);
       } catch (err) {
         if (err instanceof ArbiterError) {

@@ -61,3 +61,13 @@ test('arbiter amm fees: a range that is not a multiple of a pool\'s tick spacing
   assert.equal(res.status, 2);
   assert.match(res.stderr, /--half-width-ticks 250: not a multiple of .*tick spacing 60/);
 });
+
+test('arbiter amm fees --report writes one offline HTML file and says where', async () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'amm-fees-')), 'fees.html');
+  const res = await spawnArbiter(['amm', 'fees', '--events', POOL_3000, '--report', out]);
+  assert.equal(res.status, 0, res.stderr);
+  assert.match(res.stderr, /report written to .*fees\.html/);
+  const html = readFileSync(out, 'utf8');
+  assert.match(html, /<h1>AMM fee report<\/h1>/);
+  assert.doesNotMatch(html, /<script src=/, 'nothing loaded from elsewhere');
+});

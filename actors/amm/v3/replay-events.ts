@@ -1,6 +1,7 @@
 import { crossedTicks, learnTickNets } from './learn-tick-nets.js';
 import type { PoolEvent } from './pool-events.js';
 import { inferSwapAndZeroNetTicks, type SwapAttempt, type SwapKind } from './replay-swap.js';
+import { splitTickNets } from './split-tick-nets.js';
 import { V3Pool } from './v3-pool.js';
 
 export interface ReplayOptions {
@@ -31,6 +32,8 @@ export interface ReplayReport {
   /** Ticks whose starting liquidityNet was inferred from the recorded liquidity; swaps that crossed ≥ 2 ticks the day cannot separate. */
   ticksInferred: number;
   unresolvedSwaps: number;
+  /** Swaps that first crossed ≥ 2 unseparated ticks, and those for which splitTickNets found the split. */
+  splits: { searched: number; found: number };
   /** MINT/BURN rows whose amounts our maths reproduced, of those replayed. */
   positions: { replayed: number; reproduced: number };
 }
@@ -74,6 +77,8 @@ export function replayEvents(events: readonly PoolEvent[], options: ReplayOption
   const unresolved = new Map(learned.unresolved.map((eq) => [eq.event, eq.ticks.filter((t) => !learned.base.has(t))]));
   const unknown = new Set([...unresolved.values()].flat());
   for (const tick of unknown) pool.ticks.assume(tick, 0n, pool.tick, 0n, 0n);
+  /** Unknown ticks no swap has crossed yet: the first that does sets (or searches for) their nets. */
+  const unseparated = new Set(unknown);
 
   const report: ReplayReport = {
     swaps: 0,
@@ -84,6 +89,7 @@ export function replayEvents(events: readonly PoolEvent[], options: ReplayOption
     inferredCrossings: 0,
     ticksInferred: learned.base.size,
     unresolvedSwaps: unresolved.size,
+    splits: { searched: 0, found: 0 },
     positions: { replayed: 0, reproduced: 0 },
   };
   const crossedBefore = new Set<number>();
@@ -111,9 +117,28 @@ export function replayEvents(events: readonly PoolEvent[], options: ReplayOption
     const crossed = crossedTicks(pool.tick, e.tick, options.tickSpacing);
     if (crossed.some((t) => !crossedBefore.has(t))) report.inferredCrossings++;
     for (const t of crossed) crossedBefore.add(t);
-    const zeroNet = crossed.filter((t) => (pool.ticks.get(t)?.liquidityNet ?? 0n) === 0n && !settled.has(t));
-    const { match, attempts } = inferSwapAndZeroNetTicks(pool, e, zeroNet);
-    if (match) for (const t of zeroNet) settled.add(t);
+    const zeroNet = () => crossed.filter((t) => (pool.ticks.get(t)?.liquidityNet ?? 0n) === 0n && !settled.has(t));
+    const open = crossed.filter((t) => unseparated.has(t));
+    let found: SwapAttempt | undefined;
+    if (open.length > 0) {
+      // What the crossings must add to the liquidity, less what the pool already has at the crossed ticks.
+      let sum = e.tick < pool.tick ? pool.liquidity - e.liquidity : e.liquidity - pool.liquidity;
+      for (const t of crossed) if (pool.ticks.isInitialized(t)) sum -= pool.ticks.get(t)?.liquidityNet ?? 0n;
+      if (open.length === 1) {
+        pool.ticks.get(open[0]!)!.liquidityNet += sum;
+        unseparated.delete(open[0]!);
+      } else {
+        report.splits.searched++;
+        const split = splitTickNets(pool, e, crossed, open, sum, zeroNet);
+        if (split) {
+          report.splits.found++;
+          found = split.match;
+          for (const t of open) unseparated.delete(t);
+        }
+      }
+    }
+    const { match, attempts } = found ? { match: found, attempts: [found] } : inferSwapAndZeroNetTicks(pool, e, zeroNet());
+    if (match) for (const t of zeroNet()) settled.add(t);
     if (match) {
       report.reproduced++;
       report.byKind[match.kind]++;

@@ -3,6 +3,10 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { parsePoolEvents, readPoolEvents } from '../../../actors/amm/v3/pool-events.js';
 import { replayEvents } from '../../../actors/amm/v3/replay-events.js';
+import { crossedTicks } from '../../../actors/amm/v3/learn-tick-nets.js';
+import { inferSwap, matchesEvent } from '../../../actors/amm/v3/replay-swap.js';
+import { splitTickNets } from '../../../actors/amm/v3/split-tick-nets.js';
+import { V3Pool } from '../../../actors/amm/v3/v3-pool.js';
 import { InputError } from '../../../actors/runtime/errors.js';
 
 const POOL_500 = 'data/dex/uniswap_v3_usdc_weth_500_0x88e6_2024-01-05_events.csv';
@@ -17,21 +21,47 @@ test('0.3% pool, 2024-01-05: every swap reproduced to the wei', () => {
   assert.deepEqual(r.positions, { replayed: 21, reproduced: 21 });
 });
 
-test('0.05% pool, 2024-01-05: all swaps but the 13 crossing ticks the day cannot separate', () => {
+test('0.05% pool, 2024-01-05: all swaps but 6 of the 13 crossing ticks the day cannot separate', () => {
   const seen: number[] = [];
   const r = replayEvents(readPoolEvents(POOL_500), { fee: 500, tickSpacing: 10 }, (e, pool, swap) => {
     if (swap?.reproduced) assert.equal(pool.sqrtPriceX96, e.sqrtPriceX96);
     if (swap && !swap.reproduced) seen.push(e.line);
   });
   assert.equal(r.swaps, 6045);
-  assert.equal(r.reproduced, 6032);
-  assert.equal(r.mismatches, 13);
+  assert.equal(r.reproduced, 6039);
+  assert.equal(r.mismatches, 6);
   assert.equal(r.unresolvedSwaps, 13);
-  assert.deepEqual(r.byKind, { exactIn: 5227, exactOut: 614, priceLimited: 191 });
+  assert.deepEqual(r.splits, { searched: 8, found: 2 });
+  assert.deepEqual(r.byKind, { exactIn: 5234, exactOut: 614, priceLimited: 191 });
   assert.deepEqual(r.positions, { replayed: 123, reproduced: 123 });
-  assert.equal(r.firstMismatch?.line, 1829);
-  assert.deepEqual(r.firstMismatch?.unknownTicks, [198990, 198980]);
-  assert.equal(seen.length, 13);
+  assert.equal(r.firstMismatch?.line, 4377);
+  assert.deepEqual(r.firstMismatch?.unknownTicks, [199320, 199330, 199340]);
+  assert.deepEqual(seen, [4377, 4380, 4414, 4416, 4428, 4430]);
+});
+
+test('line 1829: the split of the known sum between 198990 and 198980 is found, net 0 at both is not', () => {
+  const events = readPoolEvents(POOL_500);
+  const i = events.findIndex((e) => e.line === 1829);
+  const e = events[i]!;
+  // A fresh pool with the replay's state before line 1829 (its ticks' nets), and 198990 and 198980 at net 0.
+  let pool: V3Pool | undefined;
+  replayEvents(events, { fee: 500, tickSpacing: 10 }, (ev, p) => {
+    if (ev !== events[i - 1]) return;
+    pool = new V3Pool({ sqrtPriceX96: p.sqrtPriceX96, tick: p.tick, liquidity: p.liquidity }, { fee: 500, tickSpacing: 10 });
+    for (const t of p.ticks.initialized()) if (t !== 198990 && t !== 198980) pool.ticks.assume(t, p.ticks.get(t)!.liquidityNet, p.tick, 0n, 0n);
+    for (const t of [198990, 198980]) pool.ticks.assume(t, 0n, p.tick, 0n, 0n);
+  });
+  assert.ok(pool);
+  assert.equal(inferSwap(pool, e).match, undefined);
+  const crossed = crossedTicks(pool.tick, e.tick, 10);
+  let sum = pool.liquidity - e.liquidity;
+  for (const t of crossed) sum -= pool.ticks.get(t)?.liquidityNet ?? 0n;
+  const split = splitTickNets(pool, e, crossed, [198990, 198980], sum, () => []);
+  assert.ok(split);
+  assert.equal(split.match.kind, 'exactIn');
+  assert.deepEqual([...split.nets], [[198990, -12001000000n], [198980, 41n]]);
+  assert.equal(pool.ticks.get(198990)!.liquidityNet, -12001000000n);
+  assert.ok(matchesEvent(pool.quoteSwap(split.match.params), e));
 });
 
 test('a corrupted swap row is a mismatch naming its line', () => {

@@ -9,8 +9,8 @@ export interface TickNetSplit {
   match: SwapAttempt;
 }
 
-/** How far past the bisection's landing point the exact check looks, both ways. */
-const WINDOW = 64;
+/** How far past the bisection's landing point the exact check looks, both ways (the two splits found land on it). */
+const WINDOW = 2;
 
 /**
  * Finds how `sum` splits among `unknown` (crossed ticks whose liquidityNet only the sum of is known) so that the

@@ -6,6 +6,7 @@ import { columns } from '../../columns.js';
 import { poolFee } from './pool-fee.js';
 
 interface ReplayOpts {
+  searchSplits?: boolean;
   events: string;
   fee?: string;
   json?: boolean;
@@ -38,7 +39,7 @@ function execute(opts: ReplayOpts): void {
   const { fee, tickSpacing } = poolFee(opts.events, opts.fee);
   const events = readPoolEvents(opts.events);
   if (!events.some((e) => e.kind === 'SWAP')) throw new InputError(`${opts.events}: no SWAP row to start the replay from`);
-  const report = replayEvents(events, { fee, tickSpacing });
+  const report = replayEvents(events, { fee, tickSpacing, searchSplits: opts.searchSplits === true });
   process.stdout.write(opts.json ? `${JSON.stringify(report)}\n` : `${lines(opts.events, fee, report).join('\n')}\n`);
 }
 
@@ -51,6 +52,7 @@ export function registerReplay(amm: Command): void {
     )
     .requiredOption('--events <csv>', 'pool event file, e.g. data/dex/uniswap_v3_usdc_weth_500_0x88e6_2024-01-05_events.csv')
     .option('--fee <pips>', "the pool's fee in hundredths of a bip (100, 500, 3000, 10000); read from the file name when absent")
+    .option('--search-splits', 'for swaps crossing several ticks whose nets the day does not separate, search the split that reproduces them (slower; docs/amm.md)')
     .option('--json', 'print one JSON line: {"swaps","reproduced","mismatches","firstMismatch","byKind","inferredCrossings",...}')
     .action((opts: ReplayOpts) => {
       try {

@@ -21,23 +21,37 @@ test('0.3% pool, 2024-01-05: every swap reproduced to the wei', () => {
   assert.deepEqual(r.positions, { replayed: 21, reproduced: 21 });
 });
 
-test('0.05% pool, 2024-01-05: all swaps but 6 of the 13 crossing ticks the day cannot separate', () => {
-  const seen: number[] = [];
-  const r = replayEvents(readPoolEvents(POOL_500), { fee: 500, tickSpacing: 10 }, (e, pool, swap) => {
-    if (swap?.reproduced) assert.equal(pool.sqrtPriceX96, e.sqrtPriceX96);
-    if (swap && !swap.reproduced) seen.push(e.line);
-  });
-  assert.equal(r.swaps, 6045);
-  assert.equal(r.reproduced, 6039);
-  assert.equal(r.mismatches, 6);
-  assert.equal(r.unresolvedSwaps, 13);
-  assert.deepEqual(r.splits, { searched: 8, found: 2 });
-  assert.deepEqual(r.byKind, { exactIn: 5234, exactOut: 614, priceLimited: 191 });
-  assert.deepEqual(r.positions, { replayed: 123, reproduced: 123 });
-  assert.equal(r.firstMismatch?.line, 4377);
-  assert.deepEqual(r.firstMismatch?.unknownTicks, [199320, 199330, 199340]);
-  assert.deepEqual(seen, [4377, 4380, 4414, 4416, 4428, 4430]);
+test('0.05% pool, 2024-01-05: every swap but the 13 that cross ticks the day cannot separate; searching their splits recovers 7', () => {
+  const events = readPoolEvents(POOL_500);
+  const run = (searchSplits: boolean) => {
+    const seen: number[] = [];
+    const r = replayEvents(events, { fee: 500, tickSpacing: 10, searchSplits }, (e, pool, swap) => {
+      if (swap?.reproduced) assert.equal(pool.sqrtPriceX96, e.sqrtPriceX96);
+      if (swap && !swap.reproduced) seen.push(e.line);
+    });
+    return { r, seen };
+  };
+  const plain = run(false);
+  assert.equal(plain.r.swaps, 6045);
+  assert.equal(plain.r.reproduced, 6032);
+  assert.equal(plain.r.unresolvedSwaps, 13);
+  assert.deepEqual(plain.r.splits, { searched: 0, found: 0 });
+  assert.deepEqual(plain.r.byKind, { exactIn: 5227, exactOut: 614, priceLimited: 191 });
+  assert.deepEqual(plain.r.positions, { replayed: 123, reproduced: 123 });
+  assert.equal(plain.r.firstMismatch?.line, 1829);
+  assert.deepEqual(plain.r.firstMismatch?.unknownTicks, [198990, 198980]);
+  assert.deepEqual(plain.seen, [1829, 1830, 1876, 1877, 4377, 4379, 4380, 4414, 4415, 4416, 4428, 4429, 4430]);
+
+  const searched = run(true);
+  assert.equal(searched.r.reproduced, 6039);
+  assert.equal(searched.r.mismatches, 6);
+  assert.deepEqual(searched.r.splits, { searched: 8, found: 2 });
+  assert.deepEqual(searched.r.byKind, { exactIn: 5234, exactOut: 614, priceLimited: 191 });
+  assert.equal(searched.r.firstMismatch?.line, 4377);
+  assert.deepEqual(searched.r.firstMismatch?.unknownTicks, [199320, 199330, 199340]);
+  assert.deepEqual(searched.seen, [4377, 4380, 4414, 4416, 4428, 4430]);
 });
+
 
 test('line 1829: the split of the known sum between 198990 and 198980 is found, net 0 at both is not', () => {
   const events = readPoolEvents(POOL_500);

@@ -1,7 +1,8 @@
 import { InputError } from '../actors/runtime/errors.js';
 import type { CandleSeries } from '../actors/market-data/candles/load-candles.js';
 import { historySeries } from '../actors/market-data/history/history-series.js';
-import { MarketHistoryStore, shownUrl } from '../actors/market-data/history/market-history-store.js';
+import { shownUrl } from '../actors/runtime/shown-url.js';
+import { MarketHistoryStore } from '../actors/market-data/history/market-history-store.js';
 import { timeframeMs } from './candle-series.js';
 import { commandConfig } from './command-config.js';
 

@@ -2,7 +2,8 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';
 import type { ActorSpec } from '../actors/runtime/actor-spec.js';
 import { InputError } from '../actors/runtime/errors.js';
-import { connectClusterRedis, shownRedisUrl } from './cluster/connect-redis.js';
+import { connectClusterRedis } from './cluster/connect-redis.js';
+import { shownUrl } from '../actors/runtime/shown-url.js';
 import { GlobalBudget } from '../actors/risk/global-budget/global-budget.js';
 import { budgetGateActor } from '../actors/risk/global-budget/budget-gate-actor.js';
 import { BudgetLink } from '../actors/risk/global-budget/budget-link.js';
@@ -47,7 +48,7 @@ export async function joinCluster(config: Config, options: JoinOptions): Promise
   } catch (err) {
     link.close();
     redis.disconnect();
-    throw new InputError(`redis.url: this node's share of the cluster budget could not be set at ${shownRedisUrl(config)} (${(err as Error).message})`);
+    throw new InputError(`redis.url: this node's share of the cluster budget could not be set at ${shownUrl(config.redis.url)} (${(err as Error).message})`);
   }
   return {
     nodeId: config.cluster.nodeId,

@@ -20,7 +20,7 @@ import { reconcileOnStart } from './reconcile.js';
 import { sessionCounters } from './session-counters.js';
 import { ledgerEquity } from './ledger-equity.js';
 import { familyOf, openOrderCount, riskStateOf } from './session-summary.js';
-import type { SessionSummary } from './run-paper-session.js';
+import type { SessionSummary } from './paper-session-summary.js';
 import { selected, type Selected } from './session-plan.js';
 import { parseTimeframe } from '../actors/market-data/candles/timeframe.js';
 import { FAMILIES, prepareStrategy, type StrategyContext } from '../actors/strategies/catalogue/strategy-declaration.js';

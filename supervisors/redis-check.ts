@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import type { Config } from '../config/index.js';
 import { InputError } from '../actors/runtime/errors.js';
+import { shownUrl } from '../actors/runtime/shown-url.js';
 
 /**
  * With `redis.enabled`, Redis must answer a PING at start: connect once (no reconnect loop), PING,
@@ -28,18 +29,9 @@ export async function requireRedis(config: Pick<Config, 'redis'>, timeoutMs = 2_
     if (transportError) throw transportError;
   } catch (err) {
     const cause = (transportError ?? (err as Error)).message.replace(/\s+/g, ' ');
-    throw new InputError(`redis.url: no working Redis at ${shown(config.redis.url)} (${cause}); start Redis there, fix redis.url, or set redis.enabled: false`);
+    throw new InputError(`redis.url: no working Redis at ${shownUrl(config.redis.url)} (${cause}); start Redis there, fix redis.url, or set redis.enabled: false`);
   } finally {
     redis.disconnect();
   }
 }
 
-function shown(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString().replace(/\/$/, '');
-  } catch {
-    return url;
-  }
-}

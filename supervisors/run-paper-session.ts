@@ -7,11 +7,10 @@ import { replayCandles } from '../actors/market-data/replay/candle-replay.js';
 import { startLocalInspector } from '../actors/runtime/inspector.js';
 import { SimulatedClock, SystemClock } from '../actors/runtime/clock.js';
 import { InputError } from '../actors/runtime/errors.js';
-import { FAMILIES, type Family } from '../actors/strategies/catalogue/strategy-declaration.js';
 import { reconcileOnStart } from './reconcile.js';
 import { paperVenueId, startCandleFamily } from './candle-family.js';
 import { startArbitrageSession, type ArbitrageSession } from './arbitrage-session.js';
-import { planPaperFamilies, prepareFamilies, type FamilyOff, type FamilyPlan } from './session-plan.js';
+import { planPaperFamilies, prepareFamilies, type FamilyPlan } from './session-plan.js';
 import { declarationOf } from '../actors/strategies/catalogue/catalogue.js';
 import { runningFamily, type RunningFamily } from './running-family.js';
 import { runningUniverseFamily } from './running-universe.js';
@@ -19,10 +18,10 @@ import { ledgerEquity } from './ledger-equity.js';
 import { joinCluster, type ClusterNode } from './cluster-node.js';
 import { linkToVenueNode, onClusterNode } from './cluster/strategy-node.js';
 import type { StrategyLink } from './cluster/strategy-link.js';
-import type { BudgetSnapshot } from '../actors/risk/global-budget/types.js';
-import { familyOf, mergeCounts, openOrderCount, riskStateOf, worstRiskState, type FamilyOffReport, type FamilyReport, type FamilySummary } from './session-summary.js';
+import { openOrderCount, riskStateOf, worstRiskState } from './session-summary.js';
 import { untilStopped } from './until-stopped.js';
-import { AllocationBridge, type AllocationSummary } from './allocation-bridge.js';
+import { allocate } from './session-allocation.js';
+import { familyReport, saveSnapshots, sessionSummary, type SessionSummary } from './paper-session-summary.js';
 import type { SessionProbe } from './operator/session-probe.js';
 
 export interface RunPaperOptions {
@@ -55,32 +54,6 @@ export interface RunPaperOptions {
   onOpenOrders?: (count: () => number) => void;
   /** Told of each step of the start and of the stop (the operator endpoints: metrics, readiness). */
   probe?: SessionProbe;
-}
-
-/**
- * The family fields as totals over every family that traded (equityStart is config.capital; equityEnd adds their
- * P&L, idle capital staying as it was; actors are listed as `<family>/<name>`; riskState is the most severe),
- * plus what only the session as a whole has.
- */
-export interface SessionSummary extends Omit<FamilySummary, 'capital'> {
-  mode: 'paper';
-  /** This run's id on the journal: part of its intent ids, client order ids and paper fill ids. */
-  session: string;
-  /** What stopped the session early (`SIGINT`, `SIGTERM`), or null when it ran to its end or duration. */
-  interrupted: string | null;
-  symbol: string;
-  bars: number;
-  /** Orders left open by an earlier run, settled against the venue before this one traded. */
-  reconciled: { settled: number; cancelled: number; lost: number; unresolved: number };
-  /** Every family of `allocation`, by its key: what it traded, or why it did not. */
-  strategies: Record<Family, FamilyReport | FamilyOffReport>;
-  /** The allocator: weights it holds, its samples, every reallocation, and why the weights are static if they are. */
-  allocator: AllocationSummary;
-  /** On a cluster node: its id, the budget's key prefix, and what the shared budget held at the stop. */
-  /** acceptedPeaks: per symbol, the largest cluster position a reservation of this node was accepted at (GlobalBudget.acceptedPeaks). */
-  cluster?: { node: string; keyPrefix: string; budget: BudgetSnapshot; acceptedPeaks: Readonly<Record<string, number>> };
-  wallSeconds: number;
-  db: string;
 }
 
 /** Longest wait for the wall-clock families to go live, and for their open trades to end at the stop. */
@@ -198,7 +171,7 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
   const universe = families.find((f) => f.plan.host === 'universe');
   const universeReplay = universe?.replay?.({ speed: options.speed, maxWallMs: options.durationMs, shouldStop: () => stopped() || universe.trading.haltedBy() !== undefined });
   const replay = link
-    ? await link.feed({ targets: candles.map((f) => ({ system: f.trading.system, venue: Object.values(f.venues)[0]! })), clock, maxWallMs: options.durationMs, onBar: options.onProgress, shouldStop: () => stopped() || candles.every((f) => f.trading.haltedBy() !== undefined) })
+    ? await link.feed({ targets: candles.map((f) => ({ system: f.trading.system, venue: Object.values(f.venues)[0]! })), clock, maxWallMs: options.durationMs, shouldStop: () => stopped() || candles.every((f) => f.trading.haltedBy() !== undefined) })
     : series
     ? await replayCandles({
         targets: candles.map((f) => ({ system: f.trading.system, venue: paperVenueId(f.plan.family) })),
@@ -272,99 +245,4 @@ async function chainFamily(plan: FamilyPlan, options: RunPaperOptions, store: St
     quiesce: (ms) => flash.quiesce(ms),
     close: () => flash.close(),
   });
-}
-
-/**
- * The allocator over the families that trade, sampling their equity every `allocator.sampleEveryMs` of wall time
- * (the families run on different clocks; the wall is the one they share), from the start. `stop()` ends the sampling
- * before the families stop; `finish()`, once they stopped, journals their last equity and reports.
- */
-function allocate(config: Config, families: RunningFamily[], store: Store, options: RunPaperOptions): { stop(): Promise<void>; finish(): Promise<AllocationSummary> } {
-  const wall = new SystemClock();
-  const bridge = new AllocationBridge({
-    // The universe family's risk actor counts in the universe's quote currency: it keeps its static share.
-    families: Object.fromEntries(families.filter((f) => f.plan.host !== 'universe').map((f) => [f.plan.family, { system: f.trading.system, capital: f.plan.capital, equity: () => f.equity() }])) as ConstructorParameters<typeof AllocationBridge>[0]['families'],
-    totalCapital: config.capital,
-    settings: config.allocator,
-    store,
-    session: options.sessionId,
-    logger: options.logger,
-  });
-  let pending: Promise<void> = Promise.resolve();
-  // Sampled even with the allocator off (it ignores the samples): the samples are the families' journaled equity curves.
-  const sample = () => (pending = pending.then(() => bridge.sample(wall.now())));
-  sample();
-  const timer = setInterval(sample, config.allocator.sampleEveryMs);
-  return {
-    async stop() {
-      clearInterval(timer);
-      await pending;
-    },
-    async finish() {
-      bridge.mark(wall.now());
-      const summary = bridge.summary();
-      await bridge.shutdown();
-      return summary;
-    },
-  };
-}
-
-function familyReport(f: RunningFamily, share: number): FamilyReport {
-  const equityEnd = f.equity();
-  const summary = familyOf(f.trading, f.counters.read(), f.plan.capital, equityEnd);
-  return {
-    enabled: true,
-    family: f.plan.family,
-    share,
-    host: f.plan.host,
-    strategies: f.plan.strategies.map((s) => s.declaration.name),
-    ...(f.plan.held.length > 0 ? { held: f.plan.held } : {}),
-    ...summary,
-    pnl: equityEnd - f.plan.capital,
-    ...f.details(),
-  };
-}
-
-function sessionSummary(
-  options: RunPaperOptions,
-  reports: FamilyReport[],
-  off: readonly FamilyOff[],
-  rest: Pick<SessionSummary, 'bars' | 'wallSeconds' | 'reconciled' | 'riskState' | 'interrupted' | 'allocator'>,
-): SessionSummary {
-  const { config } = options;
-  const strategies = {} as SessionSummary['strategies'];
-  // planPaperFamilies puts every family either among those that run or among those that are off.
-  for (const family of FAMILIES) {
-    const share = config.allocation[family];
-    const why = off.find((o) => o.family === family)!;
-    strategies[family] = reports.find((r) => r.family === family) ?? { enabled: false, share, capital: config.capital * share, disabledReason: why.disabledReason, detail: why.detail };
-  }
-  return {
-    mode: 'paper',
-    session: options.sessionId,
-    interrupted: rest.interrupted,
-    symbol: config.paper.symbol,
-    bars: rest.bars,
-    orders: reports.reduce((n, p) => n + p.orders, 0),
-    fills: reports.reduce((n, p) => n + p.fills, 0),
-    vetoes: reports.reduce((n, p) => n + p.vetoes, 0),
-    vetoReasons: reports.reduce((r, p) => mergeCounts(r, p.vetoReasons), {} as Record<string, number>),
-    restarts: reports.reduce((n, p) => n + p.restarts, 0),
-    deadLetters: reports.reduce((n, p) => n + p.deadLetters, 0),
-    equityStart: config.capital,
-    equityEnd: config.capital + reports.reduce((pnl, p) => pnl + p.pnl, 0),
-    actors: reports.flatMap((r) => r.actors.map((a) => `${r.family}/${a}`)),
-    haltedBy: reports.find((r) => r.haltedBy)?.haltedBy ?? null,
-    riskState: rest.riskState,
-    reconciled: rest.reconciled,
-    strategies,
-    allocator: rest.allocator,
-    wallSeconds: rest.wallSeconds,
-    db: describeJournal(sessionJournal(options)),
-  };
-}
-
-function saveSnapshots(store: Store, f: RunningFamily): void {
-  const prefix = f.plan.family === 'market_making' ? '' : `${f.plan.family}/`;
-  for (const name of f.trading.system.actorNames()) store.snapshots.save(`${prefix}${name}`, f.trading.system.actor(name)?.persistedSnapshot());
 }

@@ -1,20 +1,14 @@
-import { Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
 import { loadConfig, exitOnConfigError } from '../../config/index.js';
 import { createLogger } from '../../actors/runtime/logger.js';
 import { InputError } from '../../actors/runtime/errors.js';
 import { StopSignals } from '../stop-signals.js';
+import { positiveOption } from '../positive-option.js';
 import { writeOut } from '../write-out.js';
 import { progressBar } from '../progress.js';
 import type { ClusterReport } from '../../supervisors/cluster/run-cluster.js';
 import type { CommandAbout } from './index.js';
 
-function positive(name: string, integer = false) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) throw new InvalidArgumentError(`${name} must be a positive ${integer ? 'integer' : 'number'}, got "${value}"`);
-    return n;
-  };
-}
 
 interface ClusterOptions {
   config?: string;
@@ -32,11 +26,11 @@ export function register(program: Command, about: CommandAbout): void {
     .command(about.name)
     .description(about.summary)
     .option('--config <file>', 'YAML config file handed to every node (paper.strategies: the candle strategies each strategy node trades)')
-    .option('--nodes <n>', 'node processes: one owns the venues and the market, the others run strategies', positive('--nodes', true), 3)
-    .option('--duration <seconds>', 'how long the market runs', positive('--duration'), 30)
-    .option('--restart-redis-at <seconds>', "stop the cluster's Redis this many seconds in and start it again, empty (its own redis-server; the machine's is left alone)", positive('--restart-redis-at'))
-    .option('--speed <barsPerSecond>', 'bars the venue node publishes per second', positive('--speed'), 50)
-    .option('--global-limit <quote>', 'cluster.globalMaxPositionNotional for this run: the cap on one symbol\'s position across all nodes, tight by default so it binds', positive('--global-limit'), 300)
+    .option('--nodes <n>', 'node processes: one owns the venues and the market, the others run strategies', positiveOption('--nodes', true), 3)
+    .option('--duration <seconds>', 'how long the market runs', positiveOption('--duration'), 30)
+    .option('--restart-redis-at <seconds>', "stop the cluster's Redis this many seconds in and start it again, empty (its own redis-server; the machine's is left alone)", positiveOption('--restart-redis-at'))
+    .option('--speed <barsPerSecond>', 'bars the venue node publishes per second', positiveOption('--speed'), 50)
+    .option('--global-limit <quote>', 'cluster.globalMaxPositionNotional for this run: the cap on one symbol\'s position across all nodes, tight by default so it binds', positiveOption('--global-limit'), 300)
     .option('--json', 'print the report as one line of JSON')
     .option('--verbose', "forward every node's log lines to stderr")
     .action(async (opts: ClusterOptions) => {

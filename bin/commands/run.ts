@@ -1,11 +1,12 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig, exitOnConfigError } from '../../config/index.js';
 import { createLogger } from '../../actors/runtime/logger.js';
-import type { SessionSummary } from '../../supervisors/run-paper-session.js';
+import type { SessionSummary } from '../../supervisors/paper-session-summary.js';
 import type { LiveSessionSummary } from '../../supervisors/live-session.js';
 import { InputError } from '../../actors/runtime/errors.js';
 import { progressBar } from '../progress.js';
 import { StopSignals } from '../stop-signals.js';
+import { positiveOption } from '../positive-option.js';
 import { checkDbFile } from '../../actors/ledger/storage/check-db-file.js';
 import type { JournalLocation } from '../../actors/ledger/storage/open-journal.js';
 import { checkOutputFile } from '../output-file.js';
@@ -22,23 +23,16 @@ function port(value: string): number {
   return n;
 }
 
-function positiveNumber(name: string) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a positive number, got "${value}"`);
-    return n;
-  };
-}
 
 export function register(program: Command, about: CommandAbout): void {
   program
     .command(about.name)
     .description(about.summary)
     .option('--config <file>', 'YAML config file; without it, defaults plus ARBITER_* environment overrides')
-    .option('--duration <seconds>', 'stop after this many seconds of wall time (default: until the recording ends)', positiveNumber('--duration'))
+    .option('--duration <seconds>', 'stop after this many seconds of wall time (default: until the recording ends)', positiveOption('--duration'))
     .option('--db <file>', 'SQLite journal file, whatever storage.driver says (default: the journal storage names, storage.dbFile = arbiter.db)')
     .option('--data <file>', 'recorded candles to replay (default: replay.dataFile from config)')
-    .option('--speed <barsPerSecond>', 'replay speed (default: replay.speed from config, 500)', positiveNumber('--speed'))
+    .option('--speed <barsPerSecond>', 'replay speed (default: replay.speed from config, 500)', positiveOption('--speed'))
     .option('--json', 'print a one-line JSON summary as the last line of stdout')
     .option('--report <file.html>', 'paper sessions: after the session, write a self-contained HTML report (families, equity per family, the allocator and its reallocations)')
     .option(

@@ -1,4 +1,5 @@
 import type { VenueOrder } from '../../actors/venues/venue.js';
+import { TERMINAL_STATUSES } from '../../actors/ledger/storage/order-journal.js';
 
 /** What one node journaled, as the cluster command reads it back from the node's journal. */
 export interface JournalView {
@@ -58,7 +59,7 @@ export function compareWithVenues(journals: readonly JournalView[], venues: read
         verdict.untrackedFills += 1;
         example('untrackedFills', `${log.node}: fill ${fill.fillId} of ${order.clientOrderId} (${fill.amount} at ${fill.price}) is not in the journal`);
       }
-      if (ENDED.has(order.status) && (!['filled', 'cancelled', 'rejected', 'lost'].includes(journaled.status) || Math.abs(journaled.filled - order.filled) > EPS * Math.max(1, order.amount))) {
+      if (ENDED.has(order.status) && (!(TERMINAL_STATUSES as readonly string[]).includes(journaled.status) || Math.abs(journaled.filled - order.filled) > EPS * Math.max(1, order.amount))) {
         verdict.unreconciled += 1;
         example('unreconciled', `${log.node}: ${order.clientOrderId} is ${order.status} with ${order.filled} filled at the venue, ${journaled.status} with ${journaled.filled} in the journal`);
       }

@@ -1,11 +1,7 @@
 import { Redis } from 'ioredis';
 import type { Config } from '../../config/index.js';
 import { InputError } from '../../actors/runtime/errors.js';
-
-/** redis.url with any password shown as `***`. */
-export function shownRedisUrl(config: Config): string {
-  return config.redis.url.replace(/\/\/[^@]*@/, '//***@');
-}
+import { shownUrl } from '../../actors/runtime/shown-url.js';
 
 /**
  * A cluster node's connection to its Redis (redis.url). No offline queue: while Redis is away a command fails at
@@ -19,7 +15,7 @@ export async function connectClusterRedis(config: Config, neededFor: string): Pr
     await redis.connect();
   } catch (err) {
     redis.disconnect();
-    throw new InputError(`redis.url: ${neededFor} needs Redis at ${shownRedisUrl(config)} (${(err as Error).message})`);
+    throw new InputError(`redis.url: ${neededFor} needs Redis at ${shownUrl(config.redis.url)} (${(err as Error).message})`);
   }
   return redis;
 }

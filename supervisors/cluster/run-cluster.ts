@@ -9,6 +9,7 @@ import { dropSchemas, readNodeJournal } from './read-node-journal.js';
 import { clusterNodeIds, nodeSchema } from './node-ids.js';
 import { InputError } from '../../actors/runtime/errors.js';
 import { envNameOf } from '../../config/introspect.js';
+import { shownUrl } from '../../actors/runtime/shown-url.js';
 
 /** A node process ended without its summary: the cluster's report cannot be made. */
 export class ClusterNodeError extends Error {
@@ -94,7 +95,7 @@ export async function runCluster(o: ClusterRunOptions): Promise<ClusterReport> {
   try {
     await dropSchemas(pgUrl, schemas);
   } catch (err) {
-    throw new InputError(`storage.postgres.url: the cluster journals to PostgreSQL at ${pgUrl.replace(/\/\/[^@]*@/, '//***@')} (${(err as Error).message})`);
+    throw new InputError(`storage.postgres.url: the cluster journals to PostgreSQL at ${shownUrl(pgUrl)} (${(err as Error).message})`);
   }
   const redis = await startOwnRedis();
   const watcher = new Redis(redis.url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: () => 20, lazyConnect: true });

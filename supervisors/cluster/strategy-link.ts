@@ -24,7 +24,6 @@ export interface FeedOptions {
   clock: SimulatedClock;
   maxWallMs?: number;
   shouldStop?: () => boolean;
-  onBar?: (index: number, total: number) => void;
 }
 
 /** How often each family asks the venue node about its working orders: the fills a lost stream entry did not bring. */
@@ -82,6 +81,7 @@ export class StrategyLink {
     const started = performance.now();
     const byVenue = new Map(o.targets.map((t) => [t.venue.id, t.system]));
     let bars = 0;
+    let marketEnded = false;
     let ended!: () => void;
     const end = new Promise<void>((resolve) => (ended = resolve));
     const market = new StreamConsumer(this.redis, {
@@ -94,12 +94,14 @@ export class StrategyLink {
       logger: this.logger,
       handler: ({ body }) => {
         const entry = body as MarketEntry;
-        if (entry.kind === 'end') return ended();
+        if (entry.kind === 'end') {
+          marketEnded = true;
+          return ended();
+        }
         const close = entry.candle.ts + entry.timeframeMs;
         if (close > o.clock.now()) o.clock.set(close);
         for (const t of o.targets) t.system.publish({ type: 'candle.closed', venue: t.venue.id, symbol: entry.symbol, candle: entry.candle });
         bars += 1;
-        o.onBar?.(bars, bars);
       },
     });
     const fills = new StreamConsumer(this.redis, {
@@ -140,7 +142,7 @@ export class StrategyLink {
       await w.system.whenQuiescent();
       await w.watch.check();
     }
-    return { bars, wallMs: performance.now() - started, stoppedEarly: false };
+    return { bars, wallMs: performance.now() - started, stoppedEarly: !marketEnded };
   }
 
   /** After the stop: the venue node may close this node's accounts. */

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { pino } from 'pino';
 import { defaultConfig, type Config } from '../../config/index.js';
-import { runPaperSession, type SessionSummary } from '../../supervisors/run-paper-session.js';
+import { runPaperSession } from '../../supervisors/run-paper-session.js';
+import type { SessionSummary } from '../../supervisors/paper-session-summary.js';
 
 const dataFile = 'data/candles/BTC_USDT-1m-2021-02-19_week.json';
 

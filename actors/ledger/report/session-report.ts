@@ -1,4 +1,4 @@
-import type { SessionSummary } from '../../../supervisors/run-paper-session.js';
+import type { SessionSummary } from '../../../supervisors/paper-session-summary.js';
 import type { FamilyReport } from '../../../supervisors/session-summary.js';
 import type { FlashSummary } from '../../../supervisors/flash-tally.js';
 import { FAMILIES, type Family, type Weights } from '../../allocation/family.js';

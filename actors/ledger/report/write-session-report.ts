@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import type { SessionSummary } from '../../../supervisors/run-paper-session.js';
+import type { SessionSummary } from '../../../supervisors/paper-session-summary.js';
 import { InputError } from '../../runtime/errors.js';
 import { openJournal, type JournalLocation } from '../storage/open-journal.js';
 import { readSessionReportData } from './session-report-data.js';

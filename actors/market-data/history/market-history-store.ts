@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
+import { shownUrl } from '../../runtime/shown-url.js';
 import { InputError } from '../../runtime/errors.js';
 import type { Candle } from '../types.js';
 import type { CandleRow, HistoryHolding, TradeRow } from './history-rows.js';
@@ -23,10 +24,6 @@ export interface HistoryQuery {
 /** Rows per INSERT: the arrays of one statement stay a few hundred kB. */
 const CHUNK = 5_000;
 
-/** The url as it may be printed: a password is blanked. */
-export function shownUrl(url: string): string {
-  return url.replace(/\/\/([^:@/]*):[^@]*@/, '//$1:***@');
-}
 
 /**
  * Recorded market data in PostgreSQL (market_candles, market_trades in `schema`). The tables are created on first

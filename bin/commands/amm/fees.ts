@@ -6,25 +6,20 @@ import { feeReport, poolFees, type FeeReport } from '../../../actors/amm/lp/fee-
 import { ArbiterError, InputError } from '../../../actors/runtime/errors.js';
 import { columns } from '../../columns.js';
 import { poolFee } from './pool-fee.js';
+import { positiveOption } from '../../positive-option.js';
 import { checkOutputFile } from '../../output-file.js';
 import { renderFeeReport } from '../../../actors/amm/lp/report/render-fee-report.js';
 
 interface FeesOpts {
   events: string[];
   report?: string;
-  depositUsd: string;
-  halfWidthTicks: string;
+  depositUsd: number;
+  halfWidthTicks: number;
   json?: boolean;
 }
 
 const pct = (f: number, digits = 3) => `${(f * 100).toFixed(digits)}%`;
 const usd = (v: number) => `${v < 0 ? '−' : ''}$${Math.abs(v).toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
-
-function positiveNumber(flag: string, text: string): number {
-  const n = Number(text);
-  if (!Number.isFinite(n) || n <= 0) throw new InputError(`${flag} must be a positive number, got "${text}"`);
-  return n;
-}
 
 function lines(r: FeeReport): string[] {
   const header = ['pool', 'tier', 'volume', 'fees (all LPs)', 'σ (annual)', 'utilisation/day', 'LP fees', 'IL', 'LVR', 'fees+IL', 'fees−LVR', 'advisor fee', 'advisor tier', 'seed formula'];
@@ -49,14 +44,13 @@ export function registerFees(amm: Command): void {
         'impermanent loss and loss-versus-rebalancing; the fee advisor\'s recommendation (fees on uninformed flow minus LVR with fees) beside the seed formula; which tier paid better',
     )
     .requiredOption('--events <csv...>', 'pool event files, one per pool (e.g. the 0.05% and 0.3% USDC/WETH days in data/dex/)')
-    .option('--deposit-usd <usd>', 'the position opened at each pool\'s first swap', '1000000')
-    .option('--half-width-ticks <n>', 'the range: this many ticks either side of the opening tick (a multiple of every pool\'s tick spacing; 300 ≈ ±3%)', '300')
+    .option('--deposit-usd <usd>', 'the position opened at each pool\'s first swap', positiveOption('--deposit-usd'), 1_000_000)
+    .option('--half-width-ticks <n>', 'the range: this many ticks either side of the opening tick (a multiple of every pool\'s tick spacing; 300 ≈ ±3%)', positiveOption('--half-width-ticks', true), 300)
     .option('--report <file.html>', 'also write one offline HTML file: per pool, price with the range, active liquidity, and the position\'s cumulative fees against LVR')
     .option('--json', 'one JSON line: {"pools":[{pool, feeTier, volumeUsd, feesUsd, volatility, utilization, lvrUsd, ilUsd, lpNetUsd, recommendedFee, seedFormulaFee, ...}], "betterTier", "advisorWouldChoose"}')
     .action((opts: FeesOpts) => {
       try {
-        const depositUsd = positiveNumber('--deposit-usd', opts.depositUsd);
-        const halfWidthTicks = positiveNumber('--half-width-ticks', opts.halfWidthTicks);
+        const { depositUsd, halfWidthTicks } = opts;
         if (opts.report) checkOutputFile(opts.report, '--report');
         const days = opts.events.map((file) => {
           const { fee, tickSpacing } = poolFee(file, undefined);

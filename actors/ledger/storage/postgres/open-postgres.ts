@@ -1,4 +1,5 @@
 import { InputError } from '../../../runtime/errors.js';
+import { shownUrl } from '../../../runtime/shown-url.js';
 import { SyncWorkerError } from '../../../runtime/workers/sync-worker.js';
 import { migrate, type Migration } from '../migration.js';
 import { migrations as allMigrations } from '../migrations/index.js';
@@ -32,20 +33,9 @@ const CONNECT_ERRORS: Record<string, string> = {
   '57P03': 'the server is starting up or shutting down',
 };
 
-/** The URL as shown in messages and summaries: the password, if any, replaced by ***. */
-export function redactedUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
-  }
-}
-
 /** `postgres://…/test schema arbiter`: where a journal is, for messages and the session summary. */
 export function describePostgres(where: PostgresLocation): string {
-  return `${redactedUrl(where.url)} schema ${where.schema}`;
+  return `${shownUrl(where.url)} schema ${where.schema}`;
 }
 
 /**
@@ -55,7 +45,7 @@ export function describePostgres(where: PostgresLocation): string {
  * storage.postgres.url or storage.postgres.schema.
  */
 export function openPostgres(where: PostgresLocation, opts: OpenPostgresOptions = {}): PostgresDb {
-  const url = redactedUrl(where.url);
+  const url = shownUrl(where.url);
   let db: PostgresDb;
   try {
     db = PostgresDb.connect(where.url, { name: describePostgres(where), timeoutMs: opts.timeoutMs });

@@ -70,15 +70,21 @@ export function lpDay(events: readonly PoolEvent[], options: ReplayOptions, sett
   let liquidityRaw = 0n;
   let liquidityUnits = 0;
   let held = { eth: 0, usd: 0 };
-  let prev: { sqrt: bigint; g0: bigint; g1: bigint; price: number } | undefined;
+  let prev: { sqrt: bigint; g0: bigint; g1: bigint } | undefined;
   let volumeUsd = 0;
   let feesUsd = 0;
   let lpFeesUsd = 0;
   let lvrUsd = 0;
   let swaps = 0;
   let inRange = 0;
-  let lastPrice = 0;
   const block: { ts: number | undefined; openPrice: number; lastPrice: number } = { ts: undefined, openPrice: 0, lastPrice: 0 };
+  /** The rebalancing portfolio's gain over the position across the block just ended. */
+  const closeBlock = () => {
+    const [lo, hi] = position!.rangeUsd;
+    const value = (p: number) => rangeValue(liquidityUnits, p, lo, hi);
+    lvrUsd += rangeAmounts(liquidityUnits, block.openPrice, lo, hi).x * (block.lastPrice - block.openPrice) - (value(block.lastPrice) - value(block.openPrice));
+    block.openPrice = block.lastPrice;
+  };
 
   const report = replayEvents(events, options, (e, pool) => {
     if (e.kind !== 'SWAP') return;
@@ -95,8 +101,7 @@ export function lpDay(events: readonly PoolEvent[], options: ReplayOptions, sett
       const amounts = rangeAmounts(liquidityUnits, price, range.lower, range.upper);
       held = { eth: amounts.x, usd: amounts.y };
       position = { depositUsd: settings.depositUsd, tickLower, tickUpper, rangeUsd: [range.lower, range.upper], liquidity: liquidityUnits, timeInRange: 0 };
-      prev = { sqrt: pool.sqrtPriceX96, g0: pool.feeGrowthGlobal0X128, g1: pool.feeGrowthGlobal1X128, price };
-      lastPrice = price;
+      prev = { sqrt: pool.sqrtPriceX96, g0: pool.feeGrowthGlobal0X128, g1: pool.feeGrowthGlobal1X128 };
       block.openPrice = price;
       block.lastPrice = price;
       return;
@@ -113,15 +118,10 @@ export function lpDay(events: readonly PoolEvent[], options: ReplayOptions, sett
       lpFeesUsd += share * (fees0 + fees1);
       inRange++;
     }
-    const [lo, hi] = position.rangeUsd;
     const ts = e.ts;
     // Rebalanced once a block, at the block's last price: swaps within a block bounce around it.
     if (ts !== block.ts) {
-      if (block.ts !== undefined) {
-        const ethBefore = rangeAmounts(liquidityUnits, block.openPrice, lo, hi).x;
-        lvrUsd += ethBefore * (block.lastPrice - block.openPrice) - (rangeValue(liquidityUnits, block.lastPrice, lo, hi) - rangeValue(liquidityUnits, block.openPrice, lo, hi));
-        block.openPrice = block.lastPrice;
-      }
+      if (block.ts !== undefined) closeBlock();
       block.ts = ts;
     }
     block.lastPrice = price;
@@ -130,13 +130,13 @@ export function lpDay(events: readonly PoolEvent[], options: ReplayOptions, sett
     advisor.update(swap);
     advisorSwaps.push(swap);
     samples.push({ ts: swap.ts, priceUsd: price, liquidity: activeUnits, cumulativeFeesUsd: lpFeesUsd, cumulativeLvrUsd: lvrUsd });
-    prev = { sqrt: pool.sqrtPriceX96, g0: pool.feeGrowthGlobal0X128, g1: pool.feeGrowthGlobal1X128, price };
-    lastPrice = price;
+    prev = { sqrt: pool.sqrtPriceX96, g0: pool.feeGrowthGlobal0X128, g1: pool.feeGrowthGlobal1X128 };
   });
   if (!position) throw new RangeError('no SWAP event to open the position at');
   position.timeInRange = swaps === 0 ? 0 : inRange / swaps;
+  closeBlock();
   const [lo, hi] = position.rangeUsd;
-  lvrUsd += rangeAmounts(liquidityUnits, block.openPrice, lo, hi).x * (block.lastPrice - block.openPrice) - (rangeValue(liquidityUnits, block.lastPrice, lo, hi) - rangeValue(liquidityUnits, block.openPrice, lo, hi));
+  const lastPrice = block.lastPrice;
   const ilUsd = rangeValue(liquidityUnits, lastPrice, lo, hi) - (held.eth * lastPrice + held.usd);
   const day = batchWindowStats(advisorSwaps, Number.POSITIVE_INFINITY);
   return {

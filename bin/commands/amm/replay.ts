@@ -24,7 +24,7 @@ function lines(file: string, fee: number, r: ReplayReport): string[] {
         ['first crossings (net inferred)', String(r.inferredCrossings)],
         ['ticks inferred', String(r.ticksInferred)],
         ['swaps with unseparable ticks', String(r.unresolvedSwaps)],
-        ['splits of their nets found', `${r.splits.found} of ${r.splits.searched}`],
+        ['splits of their nets found', `${r.splits.found} of ${r.splits.searched}${r.splits.researched > 0 ? ` (${r.splits.researched} chosen again by a later swap)` : ''}`],
         ['mints/burns reproduced', `${r.positions.reproduced} of ${r.positions.replayed}`],
       ],
       { indent: '  ', right: (c) => c === 1 },

@@ -3,21 +3,13 @@ import { uplotAssets } from '../../../ledger/report/uplot-assets.js';
 import type { FeeReport } from '../fee-report.js';
 import type { LpSample } from '../lp-day.js';
 import { FEE_CHARTS_SCRIPT } from './fee-charts-script.js';
+import { thin } from './thin.js';
 
 const STYLE = `body{font:14px/1.4 system-ui,sans-serif;margin:20px;color:#222}h1{font-size:20px}h2{font-size:16px;margin-top:28px}
 table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}th{background:#f3f3f3}
 td:first-child,th:first-child{text-align:left}.note{color:#555;max-width:1000px}`;
 
 const usd = (v: number) => `${v < 0 ? '−' : ''}$${Math.abs(v).toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
-
-/** At most `max` samples, evenly spaced, the last one kept: a day of the busiest pool is ~6,000 swaps. */
-function thin(samples: readonly LpSample[], max = 2_000): LpSample[] {
-  if (samples.length <= max) return [...samples];
-  const step = samples.length / max;
-  const out = Array.from({ length: max - 1 }, (_, k) => samples[Math.floor(k * step)]!);
-  out.push(samples.at(-1)!);
-  return out;
-}
 
 /** One self-contained HTML file (uPlot and data inlined, no network) for `arbiter amm fees --report`. */
 export function renderFeeReport(report: FeeReport, samplesByPool: readonly (readonly LpSample[])[]): string {

@@ -48,7 +48,7 @@ export async function benchBudgetRebuild(): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), 'arbiter-bench-rebuild-'));
   const budget = new GlobalBudget(redis, {
     nodeId: 'bench', keyPrefix: 'arbiter-bench:{rebuild}:', globalMaxPositionNotional: 1e15, globalMaxPositionNotionalBySymbol: {},
-    globalMaxGrossNotional: 1e15, globalMaxDailyLoss: 1e15, reservationTtlMs: 60_000, idempotencyWindowMs: 86_400_000, sweepBatch: 64,
+    globalMaxGrossNotional: 1e15, globalMaxDailyLoss: 1e15, reservationTtlMs: 60_000, idempotencyWindowMs: 86_400_000, maxMarketLagMs: 1_000, sweepBatch: 64,
   });
   try {
     const floor: number[] = [];

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --only pipeline,triangular,dex,backtest,journal,ingest,sweep,startup,inference,training,training-latency,patterns,quantum,amm,amm-advisor,costs,global-budget,market-history,budget-rebuild,streams]`
+ * `npm run bench [-- --json] [-- --only pipeline,triangular,dex,backtest,journal,ingest,sweep,startup,inference,training,training-latency,patterns,quantum,amm,amm-advisor,amm-lp,costs,global-budget,market-history,budget-rebuild,streams]`
  * (`costs`, `global-budget` and `streams` (need a Redis server), `market-history` (needs PostgreSQL) and `budget-rebuild` (starts a redis-server of its own) run only when named)
  * Each section measures its work and a floor (the same work done the simplest way) in the same run,
  * because these machines are noisy: compare ratios, not absolute numbers across runs.
@@ -30,6 +30,7 @@ const sections: Record<string, () => Promise<Section>> = {
   streams: async () => (await import('./streams.js')).benchStreams,
   'amm-advisor': async () => (await import('./amm-advisor.js')).benchAmmAdvisor,
   amm: async () => (await import('./amm.js')).benchAmm,
+  'amm-lp': async () => (await import('./amm-lp.js')).benchAmmLp,
 };
 
 const program = new Command()

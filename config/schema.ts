@@ -14,6 +14,7 @@ import { strategies } from './sections/strategies.js';
 import { live } from './sections/live.js';
 import { paper } from './sections/paper.js';
 import { operator } from './sections/operator.js';
+import { chaos } from './sections/chaos.js';
 
 /**
  * The one schema of the whole system. Each section lives in config/sections/<name>.ts;
@@ -36,6 +37,7 @@ export const configSchema = z.strictObject({
   paper,
   live,
   operator,
+  chaos,
 });
 
 type DeepReadonly<T> = T extends (infer E)[]

@@ -21,6 +21,8 @@ export interface LongFlatInput<P extends Json> {
   fraction: number;
   /** The signal's parameters. */
   params: P;
+  /** The session's id (paper, live): its intent ids are `${strategy}-${session}-${n}`, unique across runs on one journal. */
+  session?: string;
 }
 
 export interface LongFlatContext<S extends Json, P extends Json> extends LongFlatInput<P>, LongOnlyBook {

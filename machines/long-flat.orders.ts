@@ -17,8 +17,10 @@ export interface LongOnlyBook {
   fraction: number;
   cash: number;
   position: number;
-  /** Intents sent so far: the next intent id is `${strategy}-${seq + 1}`. */
+  /** Intents sent so far: the next intent id is `${strategy}-${seq + 1}`, or `${strategy}-${session}-${seq + 1}`. */
   seq: number;
+  /** Distinguishes this session's intent ids from earlier sessions' on the same journal (a restart starts at seq 0). */
+  session?: string;
 }
 
 export type LongOnlyEvent = Message<'candle.closed'> | Message<'candles.closed'> | Message<'orders.updated'> | Message<'orders.denied'>;
@@ -68,7 +70,7 @@ export const isOwnDenial = (book: LongOnlyBook, event: Message): boolean => even
 export function marketIntent(book: LongOnlyBook, side: 'buy' | 'sell', close: number): OrderIntent {
   const amount = side === 'buy' ? (book.cash * book.fraction) / (close * (1 + book.feeRate)) : book.position;
   return {
-    intentId: `${book.strategy}-${book.seq + 1}`,
+    intentId: book.session ? `${book.strategy}-${book.session}-${book.seq + 1}` : `${book.strategy}-${book.seq + 1}`,
     strategy: book.strategy,
     venue: book.venue,
     symbol: book.symbol,

@@ -3,6 +3,7 @@ import type { Message } from '../actors/runtime/messages.js';
 import type { Approval } from '../actors/risk/approval.js';
 import type { Denial } from '../actors/risk/messages.js';
 import type { RiskState } from '../actors/risk/intent.js';
+import type { Position } from '../actors/risk/risk-view.js';
 import { DEFAULT_RISK_LIMITS, type RiskLimits } from '../actors/risk/limits.js';
 import { judgeBatch } from '../actors/risk/judge-batch.js';
 import { midPrice } from '../actors/market-data/types.js';
@@ -51,6 +52,8 @@ export interface RiskInput {
   limits?: Partial<RiskLimits>;
   /** Start time (epoch ms) from the host's clock. */
   startTs: number;
+  /** Positions held at the start: what earlier runs on this journal left at venues that outlive a process. */
+  positions?: Record<string, Position>;
 }
 
 function dailyLossBreach(ctx: RiskContext, fraction: number): boolean {
@@ -206,7 +209,7 @@ export const riskMachine = setup({
 }).createMachine({
   id: 'risk',
   context: ({ input }) => ({
-    book: newRiskBook(input.capital, input.startTs),
+    book: newRiskBook(input.capital, input.startTs, input.positions),
     limits: { ...DEFAULT_RISK_LIMITS, ...input.limits },
     seenIntents: [],
   }),

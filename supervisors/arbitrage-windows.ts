@@ -27,7 +27,7 @@ export class ArbitrageWindows {
   private next = 0;
   opened: Array<WindowSpec & { fraction: number }> = [];
 
-  constructor(private readonly local: LocalArbitrageVenues, private readonly moveEveryMs: number, private readonly size: number, seed: number) {
+  constructor(private readonly local: Pick<LocalArbitrageVenues, 'exchanges' | 'mover'>, private readonly moveEveryMs: number, private readonly size: number, seed: number) {
     this.rand = seededRandom(seed ^ 0x5eed);
   }
 

@@ -12,6 +12,7 @@ import type { TradingSystem } from './boot.js';
 import { riskLimitsFrom } from './from-config.js';
 import { bootPaperFamily, PAPER_FEES } from './paper-family-system.js';
 import type { FamilyPlan } from './session-plan.js';
+import type { LpHost } from './lp-host.js';
 
 
 /** The paper venue of a candle family: `paper` for market making (as journals before the catalogue had it), `paper-<family>` otherwise. */
@@ -36,6 +37,8 @@ export interface CandleFamilyOptions {
   budget?: ActorSpec;
   /** On a cluster strategy node: the venue node's account for this family, instead of a paper venue of its own. */
   venue?: Venue;
+  /** Its strategies on recorded swaps (amm-lp) trade on this local chain's pools, through the family's risk actor. */
+  lp?: LpHost;
 }
 
 export interface CandleFamily extends TradingSystem {
@@ -74,13 +77,18 @@ export function startCandleFamily(options: CandleFamilyOptions): CandleFamily {
     venue,
     capital,
     signals: [patternActor({ symbol, venue: venueId })],
-    strategies: plan.strategies.map(({ declaration, params, prepared }) =>
-      declaration.actor({ name: declaration.name, session: options.sessionId, capital, limits, venue: venueId, symbol, fees: { [venueId]: PAPER_FEES.taker }, patterns: true }, params, prepared),
-    ),
+    strategies: plan.strategies.map(({ declaration, params, prepared }) => {
+      if (declaration.needs.includes('swaps')) {
+        if (!options.lp) throw new Error(`${declaration.name} trades recorded swaps: the family needs its LP host`);
+        return declaration.actor({ name: declaration.name, session: options.sessionId, capital, limits, venue: options.lp.venueId, symbol: '', fees: {}, effects: options.lp.effectsFor(declaration.name) }, params, prepared);
+      }
+      return declaration.actor({ name: declaration.name, session: options.sessionId, capital, limits, venue: venueId, symbol, fees: { [venueId]: PAPER_FEES.taker }, patterns: true }, params, prepared);
+    }),
     sessionId: options.sessionId,
     inspect: options.inspect,
     random: options.random,
     budget: options.budget,
   });
+  options.lp?.attach(trading.system, plan.strategies.filter((s) => s.declaration.needs.includes('swaps')).map((s) => s.declaration.name));
   return { ...trading, family: plan.family, venue, capital };
 }

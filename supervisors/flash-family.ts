@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { Wallet } from 'ethers';
 import type { z } from 'zod';
 import type { Config } from '../config/index.js';
 import type { chain as chainSection } from '../config/sections/chain.js';
@@ -15,12 +16,15 @@ import { configKey } from '../actors/strategies/catalogue/strategy-declaration.j
 import { flashLoanParams } from '../actors/strategies/flash-loan/params.js';
 import type { Venue } from '../actors/venues/venue.js';
 import { chainEffects } from '../actors/venues/chain/chain-effects.js';
-import { flashExecutorFor, startFlashStack, type FlashStack } from '../actors/venues/chain/flash-scenario.js';
-import { SEED_POOLS } from '../actors/venues/chain/deploy-local.js';
-import { sessionPools } from '../actors/venues/chain/session-pools.js';
-import { flashBalancesAt } from '../actors/venues/chain/flash-balances.js';
+import { connectFlash, flashExecutorFor, type ChainHandle, type FlashConnection } from '../actors/venues/chain/flash-scenario.js';
+import { startChainScene } from '../actors/venues/chain/chain-scene.js';
+import { flashBalancesAt, type FlashBalances } from '../actors/venues/chain/flash-balances.js';
 import { localChainVenue } from '../actors/venues/chain/local-chain-venue.js';
-import { SimulatedTrader } from '../actors/venues/chain/simulated-trader.js';
+import { hostedChainVenue } from '../actors/venues/chain/hosted-chain-venue.js';
+import { localProvider } from '../actors/venues/chain/local-chain.js';
+import { pacedLoop } from '../actors/runtime/paced-loop.js';
+import type { ChainSettings } from '../config/sections/chain.js';
+import type { ChainWorldEntry } from './world/chain-entry.js';
 import { wethPriceIn } from '../actors/venues/chain/weth-price.js';
 import { bootTradingSystem, type TradingSystem } from './boot.js';
 import { riskLimitsFrom, supervisionFrom } from './from-config.js';
@@ -41,13 +45,15 @@ export interface FlashFamilyOptions {
   strategies: { declaration: StrategyDeclaration; params: Record<string, unknown> }[];
   /** The chain settings (config.paper.chain once the schema mounts the section). */
   chain: z.output<typeof chainSection>;
+  /** A chain a world host runs (paper.world's `chain`): the family attaches to it instead of starting its own. */
+  world?: ChainWorldEntry;
   inspect?: InspectObserver;
 }
 
 export interface FlashFamily extends TradingSystem {
   /** Quote currency. */
   capital: number;
-  /** The chain's venue, for reconciliation on start (a bundle left unsettled by an ended process is lost with its anvil). */
+  /** The chain's venue, for reconciliation on start (own chain: a bundle left unsettled by an ended process is lost with its anvil; a world's chain: settled from the chain). */
   venues: Record<string, Venue>;
   /** Begins building blocks on the wall clock every `blockMs`. */
   start(): void;
@@ -68,6 +74,9 @@ export interface FlashFamily extends TradingSystem {
  * the public mempool, the relay builds a block (a pending bundle at its top, then the mempool), and
  * `chain.block` goes to the strategies. The next block waits until the system is quiet again: a block due
  * while one is still being evaluated is skipped, not queued.
+ * With `world` (paper.world names a chain) the chain, its relay and trader are another process's: the family
+ * follows the head it builds (blocks built while one is evaluated are skipped the same way), and reconciles its
+ * journal with that chain on start (hosted-chain-venue.ts), since the chain outlives the process.
  */
 export async function startFlashFamily(options: FlashFamilyOptions): Promise<FlashFamily> {
   const { config, logger, sessionId } = options;
@@ -75,11 +84,11 @@ export async function startFlashFamily(options: FlashFamilyOptions): Promise<Fla
   const log = logger.child({ family: 'flash_loans' });
   const entries = options.strategies.map((entry) => ({ ...entry, executor: executorParams(entry.declaration, entry.params) }));
   const limits = riskLimitsFrom(config);
-  const stack = await startFlashStack({ minProfitFraction: limits.minExpectedProfit, seeds: sessionPools(SEED_POOLS) });
+  const clock = new SystemClock();
+  const source = options.world ? await attachedChain(options.world, clock, options.store) : await ownChain(settings);
   try {
-    const { chain, relay } = stack;
-    const trader = new SimulatedTrader(chain.provider, relay, chain.keys.trader, chain.deployment, settings);
-    await trader.fund(chain.keys.liquidity);
+    const stack = source.connection;
+    const { chain } = stack;
     const dai = chain.deployment.tokens.DAI;
     if (!dai) throw new Error('the local chain has no DAI pools to price WETH in quote currency');
     const wethPriceQuote = wethPriceIn(await stack.follower.read(), chain.deployment.weth, dai, stack.tokens);
@@ -90,8 +99,7 @@ export async function startFlashFamily(options: FlashFamilyOptions): Promise<Fla
       maxNotionalBySymbol: Object.fromEntries(Object.entries(limits.maxNotionalBySymbol).map(([s, n]) => [s, n / wethPriceQuote])),
     };
     const maxAmountInWei = maxCycleInput(wethLimits, capitalWeth);
-    const clock = new SystemClock();
-    const venue = localChainVenue(CHAIN_VENUE);
+    const venue = source.venue;
     // Each strategy its own executor (its own floors and deadline); they share the executor key, so of two
     // bundles for one block only the first lands and the other is dropped at its re-simulation.
     const strategies: ActorSpec[] = entries.map(({ declaration, params, executor }) => {
@@ -118,91 +126,142 @@ export async function startFlashFamily(options: FlashFamilyOptions): Promise<Fla
       inspect: options.inspect,
     });
     const names = entries.map((e) => e.declaration.name);
-    const tally = new FlashTally(trading.system, await flashBalancesAt(chain, await chain.provider.getBlockNumber()), wethPriceQuote);
-    return familyOn(stack, trading, { trader, tally, names, clock, blockMs: settings.blockMs, logger: log, capital: options.capital, venue });
+    const head = await chain.provider.getBlockNumber();
+    const tally = new FlashTally(trading.system, await flashBalancesAt(chain, head), wethPriceQuote);
+    return familyOn(source, trading, { tally, names, clock, head, blockMs: options.world ? 0 : settings.blockMs, logger: log, capital: options.capital });
   } catch (err) {
-    await stack.stop();
+    await source.stop();
+    throw err;
+  }
+}
+
+/** Where the family's blocks come from, and what it closes at the end. */
+interface ChainSource {
+  connection: FlashConnection;
+  venue: Venue;
+  /** The next head: a block built now (own chain; a public swap first when `swapping`), or the next one the world builds. */
+  next(swapping: boolean): Promise<number>;
+  traderSwaps(): number;
+  stop(): Promise<void>;
+}
+
+/** A fresh local chain of this process: the family builds its blocks, and the chain ends with it. */
+async function ownChain(settings: ChainSettings): Promise<ChainSource> {
+  const scene = await startChainScene(settings);
+  try {
+    return {
+      connection: await connectFlash(scene.chain, scene.relay.url),
+      venue: localChainVenue(CHAIN_VENUE),
+      next: async (swapping) => (await scene.buildBlock(swapping)).number,
+      traderSwaps: () => scene.trader.swaps,
+      stop: scene.stop,
+    };
+  } catch (err) {
+    await scene.stop();
+    throw err;
+  }
+}
+
+/** The chain a world host runs (paper.world): it builds the blocks; the family follows the head by polling it. */
+async function attachedChain(world: ChainWorldEntry, clock: SystemClock, store: Store | undefined): Promise<ChainSource> {
+  const provider = localProvider(world.rpcUrl, world.chainId);
+  try {
+    const chain: ChainHandle = {
+      provider,
+      deployment: world.deployment,
+      keys: { executor: new Wallet(world.executorKey), flashbotsAuth: new Wallet(Wallet.createRandom().privateKey), owner: { address: world.ownerAddress } },
+    };
+    const connection = await connectFlash(chain, world.relayUrl);
+    let last = await provider.getBlockNumber();
+    const pollMs = Math.max(10, Math.min(50, world.blockMs / 10));
+    return {
+      connection,
+      // Without a journal there is nothing to reconcile: the in-process venue's answer (lost with the process) is then never asked for.
+      venue: store ? hostedChainVenue(CHAIN_VENUE, { provider, journal: store.orders, clock }) : localChainVenue(CHAIN_VENUE),
+      async next() {
+        const waitMs = 10 * world.blockMs + 1_000;
+        const until = clock.now() + waitMs;
+        for (;;) {
+          const head = await provider.getBlockNumber();
+          if (head > last) return (last = head);
+          if (clock.now() > until) throw new Error(`the world built no block in ${waitMs} ms (head ${head})`);
+          await new Promise((r) => setTimeout(r, pollMs));
+        }
+      },
+      traderSwaps: () => 0,
+      stop: async () => provider.destroy(),
+    };
+  } catch (err) {
+    provider.destroy();
     throw err;
   }
 }
 
 interface Parts {
-  trader: SimulatedTrader;
   tally: FlashTally;
   names: string[];
   clock: SystemClock;
+  /** The head when the family started: blocks after it are counted and measured. */
+  head: number;
+  /** Pace of the ticks (0: as fast as the source gives blocks). */
   blockMs: number;
   logger: Logger;
   capital: number;
-  venue: Venue;
 }
 
-function familyOn(stack: FlashStack, trading: TradingSystem, parts: Parts): FlashFamily {
-  const { trader, tally, clock, logger } = parts;
+function familyOn(source: ChainSource, trading: TradingSystem, parts: Parts): FlashFamily {
+  const { tally, clock, logger } = parts;
   const { system } = trading;
-  let ticking = false;
+  const chain = source.connection.chain;
   let swapping = true;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
+  let closing = false;
+  let seen = parts.head;
+  let balances: FlashBalances | undefined;
 
   const tick = async () => {
-    if (swapping) await trader.step();
-    const built = await stack.relay.buildBlock();
-    if (built.includedBundles.length > 0) {
-      const [before, after] = await Promise.all([flashBalancesAt(stack.chain, built.number - 1), flashBalancesAt(stack.chain, built.number)]);
-      tally.measure(built.number, before, after);
+    const head = await source.next(swapping);
+    // Closing: the block that came while waiting for it is not looked at (a bundle in flight stays as the journal has it).
+    if (closing) return;
+    balances ??= await flashBalancesAt(chain, seen);
+    // A block that moved the owner's WETH or the executor's ETH included one of our bundles (nothing else touches them).
+    for (let b = seen + 1; b <= head; b++) {
+      const after = await flashBalancesAt(chain, b);
+      if (after.ownerWeth !== balances.ownerWeth || after.executorEth !== balances.executorEth) tally.measure(b, balances, after);
+      balances = after;
+      tally.block();
     }
-    await trader.afterBlock();
-    tally.block();
-    system.publish({ type: 'chain.block', number: built.number });
+    seen = head;
+    system.publish({ type: 'chain.block', number: head });
     await system.whenQuiescent();
   };
-  const guarded = () => {
-    running = tick()
-      .catch((err: unknown) => logger.warn({ err: (err as Error).message.split('\n')[0] }, 'building a block failed'))
-      .finally(() => (running = undefined));
-    return running;
-  };
-  const loop = async () => {
-    const began = clock.now();
-    await guarded();
-    if (ticking) timer = setTimeout(() => void loop(), Math.max(0, parts.blockMs - (clock.now() - began)));
-  };
-  const stopClock = async () => {
-    ticking = false;
-    clearTimeout(timer);
-    await running;
-  };
+  const loop = pacedLoop(clock, parts.blockMs, tick, (err: unknown) => logger.warn({ err: (err as Error).message.split('\n')[0] }, 'building a block failed'));
   const idle = () => parts.names.every((n) => (system.actor(`strategy:${n}`)?.snapshot() as { value?: unknown } | undefined)?.value === 'watching');
 
   return {
     ...trading,
     capital: parts.capital,
-    venues: { [parts.venue.id]: parts.venue },
-    start() {
-      if (ticking) return;
-      ticking = true;
-      void loop();
-    },
+    venues: { [source.venue.id]: source.venue },
+    start: () => loop.start(),
     async quiesce(maxWaitMs) {
-      await stopClock();
+      await loop.stop();
       swapping = false;
       const until = clock.now() + maxWaitMs;
       await system.whenQuiescent();
       // In `watching` a strategy holds no cycle: the next block could only start a new one.
       while (!idle()) {
         if (clock.now() > until) return false;
-        await guarded();
+        await loop.once();
       }
       return true;
     },
     equity: () => parts.capital + tally.pnlQuote(),
-    summary: () => tally.summary(trader.swaps),
+    summary: () => tally.summary(source.traderSwaps()),
     async close() {
-      await stopClock();
+      closing = true;
+      await loop.stop();
       await system.whenQuiescent();
       await system.shutdown();
-      await stack.stop();
+      await source.stop();
     },
   };
 }

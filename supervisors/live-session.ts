@@ -16,7 +16,7 @@ import { ledgerActor } from '../actors/ledger/ledger-actor.js';
 import { executionActor } from '../actors/execution/execution-actor.js';
 import { bootTradingSystem, type TradingSystem } from './boot.js';
 import { riskLimitsFrom, supervisionFrom } from './from-config.js';
-import { reconcileOnStart } from './reconcile.js';
+import { reconcileWithVenues } from './reconcile.js';
 import { sessionCounters } from './session-counters.js';
 import { ledgerEquity } from './ledger-equity.js';
 import { familyOf, openOrderCount, riskStateOf } from './session-summary.js';
@@ -116,7 +116,7 @@ async function trade(options: RunLiveOptions, venue: CcxtVenue, store: Store, cl
   const family = strategy.declaration.family;
   const { probe } = options;
   probe?.planned([{ family }]);
-  const reconciled = await reconcileOnStart(store, { [exchangeId]: venue }, clock, logger);
+  const reconciled = await reconcileWithVenues(store, { [exchangeId]: venue }, clock, logger);
   const capital = config.capital * config.allocation[family];
   const limits = riskLimitsFrom(config);
   const trading: TradingSystem = bootTradingSystem({

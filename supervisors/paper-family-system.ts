@@ -12,6 +12,7 @@ import { executionActor } from '../actors/execution/execution-actor.js';
 import type { Family } from '../actors/strategies/catalogue/strategy-declaration.js';
 import { bootTradingSystem, type TradingSystem } from './boot.js';
 import { riskLimitsFrom, supervisionFrom } from './from-config.js';
+import { carriedPositions } from './carried-positions.js';
 
 export const PAPER_FEES = { maker: 0.001, taker: 0.001 };
 
@@ -42,7 +43,7 @@ export function bootPaperFamily(o: PaperFamilySystemOptions): TradingSystem {
     logger: o.family === 'market_making' ? o.logger : o.logger.child({ family: o.family }),
     store: o.store,
     venues: { [venue.id]: venue },
-    risk: riskActor({ capital: o.capital, limits: riskLimitsFrom(config), startTs: o.clock.now() }),
+    risk: riskActor({ capital: o.capital, limits: riskLimitsFrom(config), startTs: o.clock.now(), positions: o.store ? carriedPositions(o.store.orders.fillsSince(Number.MIN_SAFE_INTEGER), { [venue.id]: venue }) : {} }),
     budget: o.budget,
     ledger: ledgerActor({ capital: o.capital, markEveryMs: 15 * 60_000 }),
     journalBook: { book: `${o.family}/ledger`, session: o.sessionId },

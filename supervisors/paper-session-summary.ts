@@ -32,6 +32,8 @@ export interface SessionSummary extends Omit<FamilySummary, 'capital'> {
    * largest cluster position a reservation of this node was accepted at (GlobalBudget.acceptedPeaks).
    */
   cluster?: { node: string; keyPrefix: string; budget: BudgetSnapshot; acceptedPeaks: Readonly<Record<string, number>> };
+  /** With `chaos.killRate` > 0: the kills published (their restarts are journaled with error `Error: killed: chaos <n>`). */
+  chaos?: { actorKills: number };
   wallSeconds: number;
   db: string;
 }

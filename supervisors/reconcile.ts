@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../actors/runtime/clock.js';
 import type { Store } from '../actors/ledger/storage/store.js';
 import type { OrderRecord } from '../actors/ledger/storage/order-journal.js';
-import type { OrderStatus } from '../actors/ledger/types.js';
+import type { Fill, OrderStatus } from '../actors/ledger/types.js';
 import type { Venue, VenueOrder } from '../actors/venues/venue.js';
 
 export interface ReconcileResult {
@@ -14,6 +14,8 @@ export interface ReconcileResult {
   lost: string[];
   /** Orders no venue could answer for: the session must start HALTED (R4). */
   unresolved: Array<{ clientOrderId: string; why: string }>;
+  /** Fills the journal learned here (made while no run was watching): risk, built before, must hear of them. */
+  fills: Fill[];
 }
 
 const STATUS: Record<VenueOrder['status'], OrderStatus> = { open: 'submitted', closed: 'filled', canceled: 'cancelled', rejected: 'rejected' };
@@ -21,13 +23,13 @@ const STATUS: Record<VenueOrder['status'], OrderStatus> = { open: 'submitted', c
 const LOST_WITH_THE_PROCESS = 'lost with the process';
 
 /**
- * Before any new order (R1): every journaled order not known to be final is looked up at its venue by
+ * Before any new order (R1), and again once a session has stopped trading: every journaled order not known to be final is looked up at its venue by
  * clientOrderId. Its fills are journaled (idempotently), its final status recorded; one still resting is
  * cancelled so no fill can arrive untracked. One that an in-process venue does not know ended with the
  * process that placed it. A venue that cannot answer leaves the order unresolved.
  */
-export async function reconcileOnStart(store: Store, venues: Record<string, Venue>, clock: Clock, logger: Logger): Promise<ReconcileResult> {
-  const result: ReconcileResult = { settled: [], cancelled: [], lost: [], unresolved: [] };
+export async function reconcileWithVenues(store: Store, venues: Record<string, Venue>, clock: Clock, logger: Logger): Promise<ReconcileResult> {
+  const result: ReconcileResult = { settled: [], cancelled: [], lost: [], unresolved: [], fills: [] };
   for (const order of store.orders.nonTerminalOrders()) {
     const venue = venues[order.venue];
     if (!venue) {
@@ -50,7 +52,7 @@ export async function reconcileOnStart(store: Store, venues: Record<string, Venu
       } else {
         result.settled.push(order.clientOrderId);
       }
-      settle(store, order, found, clock.now());
+      result.fills.push(...settle(store, order, found, clock.now()));
     } catch (error) {
       result.unresolved.push({ clientOrderId: order.clientOrderId, why: String(error) });
     }
@@ -61,16 +63,22 @@ export async function reconcileOnStart(store: Store, venues: Record<string, Venu
   return result;
 }
 
-function settle(store: Store, order: OrderRecord, found: VenueOrder | undefined, ts: number): void {
+/** Journals the venue's last word on the order; returns the fills the journal did not hold. */
+function settle(store: Store, order: OrderRecord, found: VenueOrder | undefined, ts: number): Fill[] {
   if (!found) {
     store.orders.upsertOrder({ ...order, status: 'rejected', detail: 'reconciliation: the venue never saw this clientOrderId', ts });
-    return;
+    return [];
   }
-  for (const fill of found.fills) {
-    if (store.orders.recordFill({ ...fill, intentId: order.intentId, strategy: order.strategy }) === 'conflict') {
+  const learned: Fill[] = [];
+  for (const venueFill of found.fills) {
+    const fill = { ...venueFill, intentId: order.intentId, strategy: order.strategy };
+    const outcome = store.orders.recordFill(fill);
+    if (outcome === 'conflict') {
       throw new Error(`reconciliation of ${order.clientOrderId}: fill ${fill.fillId} is journaled with other content (kept aside in fill_conflicts)`);
     }
+    if (outcome === 'recorded') learned.push(fill);
   }
   const status = found.status === 'open' ? 'cancelled' : STATUS[found.status];
-  store.orders.upsertOrder({ ...order, status, filled: found.filled, detail: 'reconciliation', ts });
+  store.orders.upsertOrder({ ...order, status, filled: found.filled, detail: found.detail ? `reconciliation: ${found.detail}` : 'reconciliation', ts });
+  return learned;
 }

@@ -1,6 +1,7 @@
 import type { Venue } from '../actors/venues/venue.js';
 import type { TradingSystem } from './boot.js';
 import type { FamilyPlan } from './session-plan.js';
+import type { StepTarget } from './cluster/strategy-link.js';
 import { sessionCounters } from './session-counters.js';
 
 /** One family's trading system as the paper session drives it, whatever it trades on. */
@@ -16,6 +17,8 @@ export interface RunningFamily {
   details(): Record<string, unknown>;
   /** Replays its own recording (the universe family's markets, on its own clock) until it ends or `shouldStop`. */
   replay?(options: { speed: number; maxWallMs?: number; shouldStop: () => boolean }): Promise<void>;
+  /** On a cluster strategy node: the universe family takes its steps from the venue node's link instead of replaying them. */
+  steps?: StepTarget;
   /** Once every family is up and reconciled: start what moves its market on the wall clock (blocks, book moves). */
   start?(): void;
   /** Before the stop: no new opportunities, and whatever is in flight ends (at most maxWaitMs). False: something was still open. */

@@ -2,6 +2,7 @@ import type { Config } from '../config/index.js';
 import type { Logger } from 'pino';
 import type { Store } from '../actors/ledger/storage/store.js';
 import type { InspectObserver } from '../actors/runtime/actor-spec.js';
+import type { Venue } from '../actors/venues/venue.js';
 import { QuantumRebalanceJournal } from '../actors/ledger/storage/quantum-rebalance-journal.js';
 import { replaySteps } from '../actors/market-data/replay/step-replay.js';
 import { compareChoices } from '../actors/strategies/quantum-portfolio/compare-choices.js';
@@ -14,10 +15,11 @@ import { startUniverseFamily } from './universe-family.js';
 /**
  * The universe family as the paper session drives it: its own step replay, its equity counted back into the capital's
  * currency at `replay.universeQuoteValue`, and its summary details: the quote currency's figures and each rebalance's
- * choices, read from the journal.
+ * choices, read from the journal. On a cluster strategy node (`venue`: its account at the venue node) the venue node
+ * replays the steps and matches them: the family takes them from the link (`steps`) instead of replaying itself.
  */
-export function runningUniverseFamily(plan: FamilyPlan, o: { config: Config; logger: Logger; store: Store; sessionId: string; inspect?: InspectObserver }): RunningFamily {
-  const f = startUniverseFamily({ config: o.config, logger: o.logger, store: o.store, plan, sessionId: o.sessionId, inspect: o.inspect });
+export function runningUniverseFamily(plan: FamilyPlan, o: { config: Config; logger: Logger; store: Store; sessionId: string; inspect?: InspectObserver; venue?: Venue }): RunningFamily {
+  const f = startUniverseFamily({ config: o.config, logger: o.logger, store: o.store, plan, sessionId: o.sessionId, inspect: o.inspect, venue: o.venue });
   const quoteValue = o.config.replay.universeQuoteValue;
   const rebalances = new QuantumRebalanceJournal(o.store.runtimeDb);
   const closes = new Map<string, number>();
@@ -39,9 +41,13 @@ export function runningUniverseFamily(plan: FamilyPlan, o: { config: Config; log
         ...(choices ? { choices } : {}),
       };
     },
-    replay: async (r) => {
-      steps = (await replaySteps({ system: f.system, venue: f.venue.id, clock: f.clock, steps: f.steps, timeframeMs: f.timeframeMs, ...r })).steps;
-    },
+    ...(o.venue
+      ? { steps: { system: f.system, venue: f.venue, clock: f.clock, onStep: () => (steps += 1) } }
+      : {
+          replay: async (r: { speed: number; maxWallMs?: number; shouldStop: () => boolean }) => {
+            steps = (await replaySteps({ system: f.system, venue: f.venue.id, clock: f.clock, steps: f.steps, timeframeMs: f.timeframeMs, ...r })).steps;
+          },
+        }),
     close: () => f.system.shutdown(),
   });
 }

@@ -9,7 +9,8 @@ import { configKey, FAMILIES, type DataNeed, type Family, type StrategyContext, 
  */
 export type Host = 'candles' | 'universe' | 'local-exchanges' | 'chain';
 
-const HOST_OF: Partial<Record<DataNeed, Host>> = { candles: 'candles', books: 'local-exchanges', pools: 'chain' };
+// A recorded day of DEX swaps is sent to a local chain of the candle host's own (supervisors/lp-host.ts), beside the candles.
+const HOST_OF: Partial<Record<DataNeed, Host>> = { candles: 'candles', books: 'local-exchanges', pools: 'chain', swaps: 'candles' };
 
 /** A catalogue strategy with its parameters from the config (`strategies.<camelCaseName>`). */
 export interface Selected {

@@ -48,6 +48,10 @@ export class Supervisor implements Supervisee {
     return this.children.map((c) => c.name);
   }
 
+  child(name: string): Supervisee | undefined {
+    return this.children.find((c) => c.name === name);
+  }
+
   /** A child failed on a message. Decide by the policy table; never throws. */
   childFailed(child: Supervisee, error: unknown): FaultOutcome {
     const action = actionFor(this.policy, error);

@@ -3,15 +3,15 @@ import type { Config } from '../config/index.js';
 import type { Store } from '../actors/ledger/storage/store.js';
 import type { InspectObserver } from '../actors/runtime/actor-spec.js';
 import { SimulatedClock } from '../actors/runtime/clock.js';
-import { InputError } from '../actors/runtime/errors.js';
-import { loadCandles } from '../actors/market-data/candles/load-candles.js';
-import { buildTimeline, type TimelineStep } from '../actors/backtest/timeline.js';
+import type { TimelineStep } from '../actors/backtest/timeline.js';
 import { PaperVenue } from '../actors/venues/paper/paper-venue.js';
+import type { Venue } from '../actors/venues/venue.js';
 import type { TradingSystem } from './boot.js';
 import { riskLimitsFrom } from './from-config.js';
 import { paperVenueId } from './candle-family.js';
 import { bootPaperFamily, PAPER_FEES } from './paper-family-system.js';
 import type { FamilyPlan } from './session-plan.js';
+import { loadUniverseRecording, universeBalances } from './universe-recording.js';
 
 export interface UniverseFamilyOptions {
   config: Config;
@@ -20,10 +20,12 @@ export interface UniverseFamilyOptions {
   plan: FamilyPlan;
   sessionId?: string;
   inspect?: InspectObserver;
+  /** On a cluster strategy node: the venue node's account for this family, instead of a paper venue of its own. */
+  venue?: Venue;
 }
 
 export interface UniverseFamily extends TradingSystem {
-  venue: PaperVenue;
+  venue: Venue;
   /** Its own clock: the universe's recording is not the candle families' (January 2018, not February 2021). */
   clock: SimulatedClock;
   steps: TimelineStep[];
@@ -42,16 +44,12 @@ export interface UniverseFamily extends TradingSystem {
  */
 export function startUniverseFamily(options: UniverseFamilyOptions): UniverseFamily {
   const { config, plan } = options;
-  const series = config.replay.universe.map((file) => loadCandles(file));
-  const quotes = new Set(series.map((s) => s.symbol.split('/')[1]));
-  if (quotes.size !== 1) throw new InputError(`replay.universe: its markets must share one quote currency; they have ${[...quotes].join(', ')}`, series.map((s) => `${s.file}: ${s.symbol}`));
-  const { steps, timeframeMs } = buildTimeline(series);
-  const quote = [...quotes][0]!;
-  const symbols = series.map((s) => s.symbol);
-  const venueId = paperVenueId(plan.family);
-  const capitalInQuote = plan.capital / config.replay.universeQuoteValue;
+  const { steps, timeframeMs, quote, symbols } = loadUniverseRecording(config);
+  const balances = universeBalances(config, quote, plan.capital);
+  const capitalInQuote = balances[quote]!;
   const clock = new SimulatedClock(steps[0]!.ts);
-  const venue = new PaperVenue({ id: venueId, session: options.sessionId, fees: PAPER_FEES, balances: { [quote]: capitalInQuote } });
+  const venue = options.venue ?? new PaperVenue({ id: paperVenueId(plan.family), session: options.sessionId, fees: PAPER_FEES, balances });
+  const venueId = venue.id;
   const limits = riskLimitsFrom(config);
   const trading = bootPaperFamily({
     config,

@@ -5,7 +5,7 @@ import { closest } from '../../config/suggest.js';
 export interface ParamSource {
   /** How a message names the parameter `key`: `--param orderAmount`, `--fast`, `alloc.yaml: strategies.0.params.orderAmount`. */
   label(key: string): string;
-  /** Values typed on a command line arrive as strings: a string that reads as a finite number is that number. */
+  /** Values typed on a command line arrive as strings: a string that reads as a finite number is that number, `true`/`false` a boolean. */
   fromStrings?: boolean;
 }
 
@@ -46,6 +46,7 @@ export function parseStrategyParams<S extends z.ZodType>(strategy: string, schem
 
 function numeric(v: unknown): unknown {
   if (typeof v !== 'string' || v.trim() === '') return v;
+  if (v === 'true' || v === 'false') return v === 'true';
   const n = Number(v);
   return Number.isFinite(n) ? n : v;
 }

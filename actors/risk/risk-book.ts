@@ -48,7 +48,7 @@ export function utcDay(ts: number): number {
   return Math.floor(ts / DAY_MS);
 }
 
-export function newRiskBook(capital: number, ts: number): RiskBook {
+export function newRiskBook(capital: number, ts: number, positions: Record<string, Position> = {}): RiskBook {
   return {
     capital,
     realizedPnl: 0,
@@ -56,7 +56,7 @@ export function newRiskBook(capital: number, ts: number): RiskBook {
     dayStartEquity: capital,
     peakEquity: capital,
     day: utcDay(ts),
-    positions: {},
+    positions,
     marks: {},
     lastMarketData: {},
     feeds: {},

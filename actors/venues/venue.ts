@@ -22,6 +22,8 @@ export interface VenueOrder {
   filled: number;
   /** Fills not yet reported for this order, oldest first. */
   fills: Omit<Fill, 'intentId' | 'strategy'>[];
+  /** What the venue says of it, for the journal's detail (reconciliation keeps it). */
+  detail?: string;
 }
 
 export interface Balance {

@@ -23,9 +23,13 @@ import { describeRanking, RANK_METRIC_NAMES, type RankMetric } from '../../actor
 import { executeSweep } from './backtest-sweep.js';
 import type { CandleSeries } from '../../actors/market-data/candles/load-candles.js';
 import { loadCandles } from '../../actors/market-data/candles/load-candles.js';
+import { catalogue, declarationOf } from '../../actors/strategies/catalogue/catalogue.js';
+import { executeLpBacktest, LP_DEFAULT_CAPITAL } from './backtest-lp.js';
 
 interface BacktestOpts {
   strategy?: string;
+  events?: string[];
+  gasPriceGwei: number;
   data?: string[];
   allocation?: string;
   fast?: string;
@@ -125,6 +129,11 @@ function plan(opts: BacktestOpts): { instances: PlannedInstance[]; capital: numb
 }
 
 async function execute(opts: BacktestOpts, command: Command): Promise<void> {
+  if (opts.strategy && declarationOf(opts.strategy, 'backtest').needs.includes('swaps')) {
+    const { raw, label } = commandLineParams(opts);
+    return executeLpBacktest({ ...opts, strategy: opts.strategy }, command, raw, label);
+  }
+  if (command.getOptionValueSource('events') === 'cli' || command.getOptionValueSource('gasPriceGwei') === 'cli') throw new InputError(`--events and --gas-price-gwei are for a strategy on recorded swaps (${catalogue.filter((d) => d.needs.includes('swaps')).map((d) => d.name).join(', ')})`);
   if (opts.sweep) return executeSweep({ ...opts, sweep: opts.sweep }, commandLineParams(opts));
   for (const flag of ['workers', 'rank'] as const) if (command.getOptionValueSource(flag) === 'cli') throw new InputError(`--${flag} needs --sweep`);
   if (!opts.fromDb) for (const flag of DB_FLAGS) if (command.getOptionValueSource(flag) === 'cli') throw new InputError(`--${flag} needs --from-db`);
@@ -206,6 +215,8 @@ export function register(program: Command, about: CommandAbout): void {
     .command(about.name)
     .description(about.summary)
     .option('--strategy <name>', `strategy to run (${Object.keys(backtestStrategies).join(', ')})`)
+    .option('--events <csv>', 'amm-lp: recorded Uniswap V3 pool days (data/dex/*_events.csv), one per fee tier; comma-separated or repeated', collect)
+    .option('--gas-price-gwei <gwei>', 'amm-lp: gas price of each mint and burn (not recorded in the data)', positive, 20)
     .option('--data <files>', 'candle file(s), array or object format; comma-separated or repeated (capital split equally; a multi-market strategy, quantum-portfolio, trades them all as one instance)', collect)
     .addOption(new Option('--allocation <file>', 'YAML/JSON: capital and strategy instances with weights and params (instead of --strategy, --data, --capital and parameters)').conflicts(['strategy', 'data', 'fast', 'slow', 'model', 'param', 'capital']))
     .addOption(new Option('--from-db', 'replay bars from the market-data tables of storage.postgres (recorded by a node, or filled by `arbiter history import`) instead of --data files: needs --venue, --symbol, --timeframe').conflicts(['data', 'allocation', 'sweep']))
@@ -225,7 +236,7 @@ export function register(program: Command, about: CommandAbout): void {
       return [...prev, v];
     }, [])
     .option('--fee <rate>', 'taker fee as a rate on notional', nonNegative, 0.001)
-    .option('--capital <amount>', 'starting capital in quote currency (1 BTC on BTC pairs keeps orders a few % of bar volume)', positive, 1)
+    .option('--capital <amount>', `starting capital in quote currency (1 BTC on BTC pairs keeps orders a few % of bar volume; amm-lp: dollars, default ${LP_DEFAULT_CAPITAL.toLocaleString('en-US')})`, positive, 1)
     .addOption(new Option('--fill-model <name>', 'fill assumptions; optimistic = next open, fee only (the reference)').choices([...FILL_MODEL_NAMES]).default('optimistic'))
     .addOption(new Option('--host <kind>', 'trading: the paper/live actor tree (risk, ledger, execution, venue actor, strategies); actors: strategies + risk + a venue gateway; direct: machines only, no risk').choices(['trading', 'actors', 'direct']).default('trading'))
     .option('--no-patterns', 'no pattern actor (the direct host never runs one): ai then enters without a pattern, pattern-reversal refuses to run')
@@ -233,7 +244,7 @@ export function register(program: Command, about: CommandAbout): void {
     .option('--periods-per-year <n>', 'for annualizing; inferred from the bar length if omitted', positive)
     .option('--risk-free <rate>', 'annual risk-free rate', nonNegative, 0)
     .option('--sensitivity', 'also run optimistic/default/pessimistic fills and report P&L under each')
-    .option('--report <file.html>', 'write a self-contained HTML report (implies --sensitivity)')
+    .option('--report <file.html>', 'write a self-contained HTML report (implies --sensitivity; amm-lp: the day\'s price, the ranges and the P&L curves)')
     .option('--daily-target <label:low:high>', 'daily return band drawn in the report as a target (repeatable), e.g. spec:0.001:0.005', band, [])
     .option('--no-progress', 'no progress bar on a terminal')
     .option('--json', 'print one JSON object as the last line')

@@ -83,6 +83,13 @@ export const commands: readonly CommandEntry[] = [
     load: () => import('./cluster.js'),
   },
   {
+    name: 'chaos',
+    summary:
+      'Run the paper session as a child process against venues this command hosts, while killing its actors, SIGKILLing and restarting it on ' +
+      'the same journal and making the venues misbehave; then check the journal against the venues\' own order and fill records (exit 1 if anything was lost)',
+    load: () => import('./chaos.js'),
+  },
+  {
     name: 'amm',
     summary: 'Uniswap V3 pools in exact bigint maths: `replay` a recorded day of pool events and check every swap reproduces to the wei; `fees`: a position through the day (fees, impermanent loss, LVR) and the fee advisor beside the seed formula',
     load: () => import('./amm.js'),

@@ -11,6 +11,7 @@ import { checkDbFile } from '../../actors/ledger/storage/check-db-file.js';
 import type { JournalLocation } from '../../actors/ledger/storage/open-journal.js';
 import { checkOutputFile } from '../output-file.js';
 import { choiceLines } from '../../actors/strategies/quantum-portfolio/choice-lines.js';
+import type { LpHostSummary } from '../../supervisors/lp-host.js';
 import type { ChoiceComparison } from '../../actors/strategies/quantum-portfolio/compare-choices.js';
 import type { CommandAbout } from './index.js';
 import type { Operator } from '../../supervisors/operator/operator.js';
@@ -53,6 +54,10 @@ export function register(program: Command, about: CommandAbout): void {
     )
     .option('--serve <nodes>', 'with --role venues: the strategy nodes it keeps accounts for, comma-separated (e.g. node-1,node-2)')
     .option(
+      '--universe',
+      'with --role: the universe family (quantum-portfolio on replay.universe) trades on the venue node too, when paper.strategies lists it: the venue node keeps its accounts and replays its steps over the same span as the candle market (arbiter chaos uses it); without it a cluster leaves that family off',
+    )
+    .option(
       '--metrics-port <port>',
       'serve the operator endpoints (Prometheus /metrics, /health, /ready) on this port of operator.host (default 127.0.0.1) for this run (docs/operations.md)',
       port,
@@ -81,6 +86,10 @@ export function register(program: Command, about: CommandAbout): void {
       }
       if ((opts.role || opts.serve) && !opts.cluster) {
         process.stderr.write('arbiter run: --role and --serve are for cluster nodes; add --cluster.\n');
+        process.exit(2);
+      }
+      if (opts.universe && !opts.role) {
+        process.stderr.write('arbiter run: --universe is for cluster nodes with a --role (venues or strategies); add --cluster --role.\n');
         process.exit(2);
       }
       if ((opts.role === 'venues') !== (opts.serve !== undefined)) {
@@ -130,7 +139,7 @@ export function register(program: Command, about: CommandAbout): void {
         await (await import('../../supervisors/redis-check.js')).requireRedis(config);
         summary = opts.role === 'venues'
           ? await (await import('../../supervisors/cluster/venue-node-process.js')).runVenueNodeProcess({
-              config, logger, accounts: served, sessionId, dataFile: opts.data ?? config.replay.dataFile, speed: opts.speed ?? config.replay.speed, durationMs, signal,
+              config, logger, accounts: served, sessionId, dataFile: opts.data ?? config.replay.dataFile, speed: opts.speed ?? config.replay.speed, durationMs, signal, universe: opts.universe === true,
             })
           : opts.live
           ? await (await import('../../supervisors/live-session.js')).runLiveSession({ config, secrets, logger, dbFile, journal, sessionId, durationMs, signal, onOpenOrders, probe })
@@ -151,6 +160,7 @@ export function register(program: Command, about: CommandAbout): void {
               onOpenOrders,
               cluster: opts.cluster === true,
               clusterRole: opts.role === 'strategies' ? 'strategies' : undefined,
+              clusterUniverse: opts.universe === true,
               probe,
             });
         operator?.finished();
@@ -185,6 +195,7 @@ interface RunOptions {
   node?: string;
   role?: 'venues' | 'strategies';
   serve?: string;
+  universe?: boolean;
   metricsPort?: number;
 }
 
@@ -214,6 +225,7 @@ function formatSummary(s: SessionSummary | LiveSessionSummary): string {
     ...familyLines(s),
     ...(s.mode === 'paper' ? [allocatorLine(s)] : []),
     ...(s.mode === 'paper' && s.cluster ? [clusterLine(s.cluster)] : []),
+    ...(s.mode === 'paper' && s.chaos ? [`chaos: ${s.chaos.actorKills} actor(s) killed (journaled as restarts with error "Error: killed: chaos <n>")`] : []),
     ...(s.mode === 'live' ? [`orders still open at the exchange after the stop (then cancelled directly): ${s.openAtStop}`] : []),
     `journal: ${s.db}`,
   ].join('\n');
@@ -235,6 +247,14 @@ function familyLines(s: SessionSummary | LiveSessionSummary): string[] {
       lines.push(
         `    blocks ${String(chain['blocks'])}, opportunities ${String(chain['opportunities'])}, bundles sent ${String(chain['bundlesSent'])}, landed ${String(chain['bundlesLanded'])}; ` +
           `profit realized ${String(chain['realizedProfitWei'])} wei vs predicted ${String(chain['predictedProfitWei'])} wei, gas ${String(chain['gasSpentWei'])} wei`,
+      );
+    }
+    const lp = f['lp'] as LpHostSummary | undefined;
+    if (lp) {
+      const exits = Object.entries(lp.byReason).map(([k, n]) => `${k} ${n}`).join(', ');
+      lines.push(
+        `    amm-lp on ${lp.venue}: ${lp.blocks.done} of ${lp.blocks.total} recorded blocks (to ${lp.recordedAt ?? '—'}; swapped $${Math.round(lp.volume.chainUsd).toLocaleString('en-US')} against $${Math.round(lp.volume.recordedUsd).toLocaleString('en-US')} recorded); positions ${lp.opened} (re-centres ${lp.recentres}${exits ? `; exits: ${exits}` : ''}), ` +
+          `fees ${signed(lp.feesUsd)}, IL ${signed(lp.ilUsd)}, gas ${lp.gasUsd.toFixed(2)} at ${lp.gasPriceGwei} gwei, P&L ${signed(lp.pnlUsd)}${lp.opened === 0 && f.vetoReasons['MIN_PROFIT'] ? ` (none opened: risk vetoed ${f.vetoReasons['MIN_PROFIT']} entries, MIN_PROFIT: expected fees less LVR and gas under the 0.1% minimum)` : ''}`,
       );
     }
     const choices = f['choices'] as ChoiceComparison | undefined;

@@ -15,6 +15,7 @@ export const cluster = z
     globalMaxDailyLoss: z.number().positive().default(500).describe("realised loss of the cluster's UTC day (net of the day's gains) at which orders that add exposure are refused"),
     reservationTtlMs: positiveInt().default(60_000).describe('a reservation not released, filled or renewed within this returns its exposure to the budget (a node that died holds nothing for longer)'),
     idempotencyWindowMs: positiveInt().default(86_400_000).describe('how long the answer to a reservation id (and a fill id) is remembered: a retry within it returns the same answer and counts nothing twice'),
+    maxMarketLagMs: positiveInt().default(1_000).describe("a strategy node reading a bar of the venue node's market published longer ago than this (Redis's clock) reports that market stale, so risk vetoes trading on it until the node has caught up (a restarted node reads the bars it missed as warm-up, not as the market)"),
     sweepBatch: nonNegativeInt().default(64).describe('expired reservations each reserve returns to the budget before judging (more wait for the next call or GlobalBudget.expire; 0: only expire does)'),
   })
   .refine(...notAbove('reservationTtlMs', 'idempotencyWindowMs'))

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fraction, nonNegativeInt, positiveInt, section } from './define.js';
 import { catalogue, strategyNames } from '../../actors/strategies/catalogue/catalogue.js';
 import { chain } from './chain.js';
+import { amm } from './amm.js';
 
 const paperNames = strategyNames('paper') as [string, ...string[]];
 const byDefault = catalogue.filter((d) => d.runs.includes('paper') && d.inDefaultSession !== false).map((d) => d.name);
@@ -29,4 +30,9 @@ export const paper = section({
   symbol: z.string().regex(/^[A-Z0-9]+\/[A-Z0-9]+$/, 'must look like BASE/QUOTE, e.g. BTC/USDT').default('BTC/USDT').describe("market of the candle strategies: the recording's (replay.dataFile)"),
   localExchanges,
   chain,
+  amm,
+  world: z
+    .string()
+    .default('')
+    .describe('a world file written by arbiter chaos: the venues named there (local exchanges, the chain, the candle venue node) are reached where they run instead of being started by this session, so they outlive it (empty = start its own)'),
 });

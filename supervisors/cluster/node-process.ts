@@ -4,7 +4,7 @@ import { childEnvironment } from '../../config/child-env.js';
 /** One node of a cluster run: a real `arbiter run --cluster` process. */
 export interface NodeProcess {
   id: string;
-  role: 'venues' | 'strategies';
+  role: 'venues' | 'strategies' | 'bot';
   child: ChildProcess;
   pid: number;
   /** Resolves when it exited: its status and the last line of its stdout (its --json summary). */
@@ -12,12 +12,17 @@ export interface NodeProcess {
 }
 
 /**
- * Starts `arbiter run` with `args` the way this process was started (the same node, loader flags and script), its
- * environment plus `env`. stderr is kept (its tail names what went wrong) and forwarded line by line to `onLine`.
+ * Starts `arbiter run` with `args` the way this process was started (the same node, loader flags and script), or with
+ * `script` (e.g. dist/bin/arbiter.js, from a test) under plain node; its environment plus `env`. stderr is kept (its
+ * tail names what went wrong) and forwarded line by line to `onLine`.
  */
-export function startNodeProcess(id: string, role: NodeProcess['role'], args: readonly string[], env: Record<string, string>, onLine?: (id: string, line: string) => void): NodeProcess {
-  const script = process.argv[1]!;
-  const child = spawn(process.execPath, [...process.execArgv, script, 'run', ...args], { env: childEnvironment(env), stdio: ['ignore', 'pipe', 'pipe'] });
+export function startNodeProcess(id: string, role: NodeProcess['role'], args: readonly string[], env: Record<string, string>, onLine?: (id: string, line: string) => void, script?: string): NodeProcess {
+  const command = script ? [script] : [...process.execArgv, process.argv[1]!];
+  const child = spawn(process.execPath, [...command, 'run', ...args], { env: childEnvironment(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  // Whatever way this process ends (a second Ctrl-C exits at once), no node outlives it.
+  const orphaned = () => child.kill('SIGKILL');
+  process.on('exit', orphaned);
+  child.on('close', () => process.off('exit', orphaned));
   let stdout = '';
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {

@@ -159,7 +159,7 @@ export async function runCluster(o: ClusterRunOptions): Promise<ClusterReport> {
       if (node.role === 'venues') venueLogs = s.venueLogs ?? [];
       for (const peakOf of Object.values(s.cluster?.acceptedPeaks ?? {})) accepted = Math.max(accepted, peakOf);
       reports.push({
-        id: node.id, role: node.role, pid: node.pid, exit: exit.status,
+        id: node.id, role: node.role as ClusterNodeReport['role'], pid: node.pid, exit: exit.status,
         orders: s.orders ?? 0, fills: s.fills ?? 0, vetoes: s.vetoes ?? 0, globalBudgetVetoes: s.vetoReasons?.['GLOBAL_BUDGET'] ?? 0,
       });
     }

@@ -17,11 +17,15 @@ export async function linkToVenueNode(config: Config, node: string, logger: Logg
   }
 }
 
-/** A strategy node trades the candle families; the families on local exchanges, the chain or the universe stay off. */
-export function onClusterNode(planning: { running: FamilyPlan[]; off: FamilyOff[] }): { running: FamilyPlan[]; off: FamilyOff[] } {
-  const elsewhere = planning.running.filter((p) => p.host !== 'candles');
+/**
+ * A strategy node trades the candle families, and those whose venues a world hosts (`hostedElsewhere`: arbiter chaos
+ * hosts the local exchanges and the chain); the families on the universe, or on venues it would start itself, stay off.
+ */
+export function onClusterNode(planning: { running: FamilyPlan[]; off: FamilyOff[] }, hostedElsewhere: (plan: FamilyPlan) => boolean = () => false): { running: FamilyPlan[]; off: FamilyOff[] } {
+  const here = (p: FamilyPlan) => p.host === 'candles' || hostedElsewhere(p);
+  const elsewhere = planning.running.filter((p) => !here(p));
   return {
-    running: planning.running.filter((p) => p.host === 'candles'),
+    running: planning.running.filter(here),
     off: [
       ...planning.off,
       ...elsewhere.map((p) => ({ family: p.family, disabledReason: 'not on a cluster node', detail: `a cluster strategy node trades the candle families on the venue node's market; ${p.family} trades on its ${p.host} in a single-process session` })),

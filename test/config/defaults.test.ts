@@ -43,6 +43,7 @@ test('defaults are the spec numbers', () => {
     globalMaxDailyLoss: 500,
     reservationTtlMs: 60_000,
     idempotencyWindowMs: 86_400_000,
+    maxMarketLagMs: 1_000,
     sweepBatch: 64,
   });
   assert.deepEqual(config.log, { level: 'info', pretty: 'auto' });
@@ -50,6 +51,11 @@ test('defaults are the spec numbers', () => {
   assert.equal(config.replay.dataFile, 'data/candles/BTC_USDT-1m-2021-02-19_week.json');
   assert.equal(config.paper.symbol, 'BTC/USDT');
   assert.deepEqual(config.paper.strategies, ['ai', 'cross-exchange', 'flash-loan', 'market-making', 'quantum-portfolio', 'triangular'], 'every catalogue strategy that runs in paper, baselines aside');
+  assert.deepEqual(config.paper.amm, {
+    events: ['data/dex/uniswap_v3_usdc_weth_500_0x88e6_2024-01-05_events.csv', 'data/dex/uniswap_v3_usdc_weth_3000_0x8ad5_2024-01-05_events.csv'],
+    gasPriceGwei: 20,
+    blockMs: 250,
+  });
   assert.equal(config.live.strategy, 'market-making');
   assert.equal(config.strategies.marketMaking!.baseSpread, 0.001);
   assert.equal(config.strategies.marketMaking!.volatilityWindow, 20);

@@ -17,7 +17,8 @@ const series = loadCandles('data/candles/BTC_USDT-1m-2021-02-19_week.json');
 
 function session(config: Config) {
   const store = openStore(join(mkdtempSync(join(tmpdir(), 'arbiter-chaos-')), 'chaos.db'));
-  const plan = planPaperFamilies(config).running.find((p) => p.family === 'market_making')!;
+  // Market making on the recorded candles alone: amm-lp (same family) would need a local chain of its own.
+  const plan = planPaperFamilies({ ...config, paper: { ...config.paper, strategies: ['market-making'] } }).running.find((p) => p.family === 'market_making')!;
   const clock = new SimulatedClock(series.candles[0]!.ts);
   const s = { ...startCandleFamily({ config, logger: pino({ level: 'silent' }), store, plan, clock, firstCandle: series.candles[0]!, random: () => 0.5 }), clock };
   const creates: string[] = [];

@@ -52,7 +52,7 @@ test('a paper session runs market making and both arbitrage strategies into one 
     // One cross-exchange window, forced: local-b's BTC/USDT drops 0.8% for one book move.
     onArbitrage: (arbitrage) => {
       forced = { venue: 'local-b', symbol: 'BTCUSDT' };
-      arbitrage.windows.open({ kind: 'cross', ...forced }, -0.008);
+      arbitrage.windows!.open({ kind: 'cross', ...forced }, -0.008);
     },
   });
   assert.ok(forced, 'the arbitrage family went live and exposed its venues');

@@ -162,3 +162,28 @@ test('pending orders count: two in-flight opens cannot jointly pass the position
   const covered = run(reduceOnly, { kind: 'reduce', side: 'sell', amount: 0.1 }, { positions, pending: { 'BTC/USDT': { openBuy: 0, openSell: 0, reduce: 0.3 } } });
   assert.equal(covered.ok ? null : covered.reason, 'REDUCE_ONLY');
 });
+
+test('position-limit counts what other owners may close: a triangle in flight short can unwind while another group buys', () => {
+  // Limit 10% of 10,000 = 1,000 USDT = 0.2 BTC at 5,000. Flat overall: one group long 0.1, another short 0.1.
+  const owned = { positions: {}, strategyPositions: { 'tri-1 BTC/USDT': -0.1, 'cross-1 BTC/USDT': 0.1 } };
+  const buy = run(positionLimit, { amount: 0.15, legGroup: 'cross-2' }, owned);
+  assert.equal(buy.ok ? null : buy.reason, 'POSITION_LIMIT', 'if tri-1 buys its 0.1 back, 0.15 more makes 0.25');
+  if (!buy.ok) assert.match(buy.detail, /0\.25 BTC .*counting what other owners may close/);
+  assert.equal(run(positionLimit, { amount: 0.1, legGroup: 'cross-2' }, owned).ok, true, '0.1 + 0.1 = 0.2 is at the limit');
+  assert.equal(run(positionLimit, { amount: 0.15, legGroup: 'tri-1' }, { ...owned, strategyPositions: { 'tri-1 BTC/USDT': -0.1 } }).ok, true, 'its own short is not counted against it');
+});
+
+test('position-limit values the order where it may fill: a sell limit under the market and a market order at the market, a buy limit at its price', () => {
+  // Limit 1,000 USDT; 0.19 BTC at the order's 5,000 is 950, at the market's 5,400 it is 1,026.
+  const market = { marks: { 'BTC/USDT': 5_400 } };
+  const sell = run(positionLimit, { side: 'sell', type: 'limit', amount: 0.19, price: 5_000 }, market);
+  assert.equal(sell.ok, false);
+  if (!sell.ok) assert.equal(sell.detail, 'BTC/USDT position would be 0.19 BTC = 1,026 USDT = 10.26% of capital, max 10%');
+  assert.equal(run(positionLimit, { side: 'buy', type: 'market', amount: 0.19, price: 5_000 }, market).ok, false);
+  assert.equal(run(positionLimit, { side: 'buy', type: 'limit', amount: 0.19, price: 5_000 }, market).ok, true, 'a buy limit never fills above its price');
+  // A market below the order's price: the order's price is the bound.
+  assert.equal(run(positionLimit, { side: 'sell', type: 'limit', amount: 0.19, price: 5_000 }, { marks: { 'BTC/USDT': 4_000 } }).ok, true);
+  assert.equal(run(positionLimit, { side: 'sell', type: 'limit', amount: 0.21, price: 5_000 }, { marks: { 'BTC/USDT': 4_000 } }).ok, false);
+  // An arbitrage leg trades against its own venue's quote; the symbol's mark may be another venue's.
+  assert.equal(run(positionLimit, { side: 'sell', type: 'limit', amount: 0.19, price: 5_000, expectedProfit: 0.002 }, market).ok, true);
+});

@@ -45,7 +45,9 @@ function brokenLimits(i: OrderIntent, v: RiskView, l: RiskLimits, now: number, a
   if (i.expectedProfit !== undefined && i.expectedProfit < l.minExpectedProfit) broken.push('min profit');
   const after = held + delta;
   const worst = i.side === 'buy' ? held + pend.openBuy + a : held - pend.openSell - a;
-  if (Math.abs(worst) * i.price > l.maxPositionFraction * v.capital) broken.push('position');
+  // valued where the order may fill: a buy limit at its price or better, a sell limit or a market order at the market if that is worse
+  const fillBound = (i.side === 'buy' && i.type === 'limit') || i.expectedProfit !== undefined ? i.price : Math.max(i.price, v.marks[i.symbol] ?? 0);
+  if (Math.abs(worst) * fillBound > l.maxPositionFraction * v.capital) broken.push('position');
   let gross = Math.abs(after) * i.price + v.openOrdersNotional;
   for (const s of Object.keys(v.positions)) {
     if (s === i.symbol) continue;

@@ -50,10 +50,10 @@ test("every entry's machine file exists and exports a machine with the declared 
   }
 });
 
-test('every entry that runs in a backtest needs candles (the backtest replays candles)', () => {
+test('every entry that runs in a backtest needs what a backtest replays: candles, or a recorded day of DEX swaps', () => {
   const backtested = catalogue.filter((d) => d.runs.includes('backtest'));
   assert.ok(backtested.length > 0);
-  for (const d of backtested) assert.ok(d.needs.includes('candles'), `${d.name} needs ${d.needs.join(', ')}`);
+  for (const d of backtested) assert.ok(d.needs.includes('candles') || d.needs.includes('swaps'), `${d.name} needs ${d.needs.join(', ')}`);
 });
 
 test("docs/strategies.md has a row per family and per catalogue entry and quotes sma-cross's real declaration and parameters", () => {

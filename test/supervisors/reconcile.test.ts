@@ -7,7 +7,7 @@ import { pino } from 'pino';
 import { openStore } from '../../actors/ledger/storage/store.js';
 import { PaperVenue } from '../../actors/venues/paper/paper-venue.js';
 import { SimulatedClock } from '../../actors/runtime/clock.js';
-import { reconcileOnStart } from '../../supervisors/reconcile.js';
+import { reconcileWithVenues } from '../../supervisors/reconcile.js';
 import type { OrderIntent } from '../../actors/risk/intent.js';
 
 const bar = (ts: number, low: number, high: number) => ({ ts, open: 30_000, high, low, close: 30_000, volume: 100 });
@@ -30,7 +30,7 @@ test('on start every journaled open order is settled against its venue before tr
   const fills = venue.onCandle('BTC/USDT', bar(60_000, 29_900, 30_000));
   assert.ok(fills.length > 0, 'the crossed order filled while "we" were down');
 
-  const result = await reconcileOnStart(store, { paper: venue }, new SimulatedClock(120_000), pino({ level: 'silent' }));
+  const result = await reconcileWithVenues(store, { paper: venue }, new SimulatedClock(120_000), pino({ level: 'silent' }));
   assert.deepEqual(result.cancelled, ['rests.0']);
   assert.deepEqual(result.settled.sort(), ['fills.0', 'never-sent.0']);
   assert.deepEqual(result.unresolved.map((u) => u.clientOrderId), ['elsewhere.0']);
@@ -39,6 +39,10 @@ test('on start every journaled open order is settled against its venue before tr
   assert.equal((await venue.fetchOrderByClientId('rests.0', 'BTC/USDT'))?.status, 'canceled');
   assert.equal(store.orders.order('never-sent.0')?.status, 'rejected');
   assert.equal(store.orders.fills('fills.0').length, fills.length, 'fills that happened while down are journaled');
+  // And returned, for risk (built with the positions the journal held before) to hear of them; a second start learns nothing new.
+  assert.deepEqual(result.fills.map((f) => [f.fillId, f.intentId, f.strategy]), fills.map((f) => [f.fillId, 'fills', 's']));
+  store.orders.upsertOrder({ ...store.orders.order('fills.0')!, status: 'submitted', ts: 2 });
+  assert.deepEqual((await reconcileWithVenues(store, { paper: venue }, new SimulatedClock(180_000), pino({ level: 'silent' }))).fills, []);
   assert.ok(store.orders.order('fills.0')!.filled > 0);
   assert.deepEqual(store.orders.nonTerminalOrders().map((o) => o.clientOrderId), ['elsewhere.0']);
   store.close();
@@ -52,7 +56,7 @@ test('orders of an in-process venue from a run that died are lost with the proce
   }
   // The restarted process has a new paper venue: it never saw those orders, and nobody else can have.
   const restarted = new PaperVenue({ id: 'paper', balances: { USDT: 100_000, BTC: 1 } });
-  const result = await reconcileOnStart(store, { paper: restarted }, new SimulatedClock(120_000), pino({ level: 'silent' }));
+  const result = await reconcileWithVenues(store, { paper: restarted }, new SimulatedClock(120_000), pino({ level: 'silent' }));
   assert.deepEqual(result.lost.sort(), ['half.0', 'rested.0']);
   assert.deepEqual([result.settled, result.cancelled, result.unresolved], [[], [], []]);
   const half = store.orders.order('half.0')!;

@@ -78,6 +78,7 @@ export class OrderJournal {
   private readonly update;
   private readonly selectOrder;
   private readonly selectOpen;
+  private readonly selectOnVenue;
   private readonly countOrders;
   private readonly insertFill;
   private readonly selectFill;
@@ -118,6 +119,7 @@ export class OrderJournal {
       WHERE client_order_id = @clientOrderId`);
     this.selectOrder = db.prepare<[string], OrderRow>('SELECT * FROM orders WHERE client_order_id = ?');
     this.selectOpen = db.prepare<[], OrderRow>(`SELECT * FROM orders WHERE status NOT IN (${TERMINAL_SQL}) ORDER BY created_ts, client_order_id`);
+    this.selectOnVenue = db.prepare<[string], OrderRow>('SELECT * FROM orders WHERE venue = ? ORDER BY created_ts, client_order_id');
     this.countOrders = db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM orders WHERE created_ts >= ?');
     this.insertFill = db.prepare<[Fill]>(`
       INSERT INTO fills (fill_id, client_order_id, intent_id, strategy, venue, symbol, side, price, amount, fee, liquidity, ts)
@@ -185,6 +187,11 @@ export class OrderJournal {
   /** Orders to reconcile with their venue on start (RELIABILITY R1), oldest first. */
   nonTerminalOrders(): OrderRecord[] {
     return this.selectOpen.all().map(toOrder);
+  }
+
+  /** Every order on one venue, whatever its status, oldest first (a harness comparing the journal with the venue's records). */
+  ordersOn(venue: string): OrderRecord[] {
+    return this.selectOnVenue.all(venue).map(toOrder);
   }
 
   /**

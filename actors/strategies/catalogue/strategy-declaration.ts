@@ -7,8 +7,8 @@ import type { SpotMarket } from '../triangular/snapshot.js';
 export const FAMILIES = ['flash_loans', 'arbitrage', 'market_making', 'ai_trading', 'quantum_trading'] as const;
 export type Family = (typeof FAMILIES)[number];
 
-/** What a strategy reads: recorded or live candles, order books, trades, DEX pools, news. */
-export type DataNeed = 'candles' | 'books' | 'trades' | 'pools' | 'news';
+/** What a strategy reads: recorded or live candles, order books, trades, DEX pools, a recorded day of DEX swaps, news. */
+export type DataNeed = 'candles' | 'books' | 'trades' | 'pools' | 'swaps' | 'news';
 
 /** Where a strategy can run: `arbiter backtest`, `arbiter run` (paper) and `arbiter run --live`. */
 export const WHERES = ['backtest', 'paper', 'live'] as const;
@@ -26,7 +26,7 @@ export interface StrategyHost {
   /** Capital of the risk actor the strategy trades under, quote currency. */
   capital: number;
   /** The risk limits it trades under (strategies size below them; risk still vetoes). */
-  limits: { maxPositionFraction: number; minExpectedProfit: number };
+  limits: { maxPositionFraction: number; minExpectedProfit: number; maxNotionalPerOrder?: number };
   /** The venue a single-venue strategy trades on, and its market (candle strategies, cross-exchange's pair). */
   venue: string;
   symbol: string;
@@ -71,7 +71,7 @@ export interface StrategyDeclaration<P extends Record<string, unknown> = Record<
   subscribes: readonly MessageType[];
   needs: readonly DataNeed[];
   runs: readonly Where[];
-  /** Left out of the paper session unless `paper.strategies` lists it (a baseline, not a family's strategy). Default true. */
+  /** Left out of the paper session unless `paper.strategies` lists it (a baseline, or a strategy the default capital cannot trade). Default true. */
   inDefaultSession?: boolean;
   /**
    * Why it cannot trade now with these parameters (say, no trained model beat its baseline out of sample), or

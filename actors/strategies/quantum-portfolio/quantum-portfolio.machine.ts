@@ -51,7 +51,7 @@ const holdsAny = (ctx: Context) => ctx.holdings.some((h) => h > DUST);
 
 function intentsTo(ctx: Context, selection: readonly (0 | 1)[]): { intents: OrderIntent[]; value: number } {
   const p = ctx.params;
-  const value = targetValue(ctx.capital, p.fraction, p.budget, ctx.maxPositionFraction);
+  const value = targetValue(ctx.capital, p.fraction, p.budget, ctx.maxPositionFraction, p.limitHeadroom);
   const closes = ctx.window.last as number[];
   const intents = rebalanceOrders(ctx, closes, selection, value, p.minTradeFraction * ctx.capital);
   return { intents, value };

@@ -14,9 +14,12 @@ export interface RebalanceBook {
   seq: number;
 }
 
-/** The quote value each selected market should hold: `fraction` of capital split over B, capped at one position's limit. */
-export function targetValue(capital: number, fraction: number, budget: number, maxPositionFraction: number): number {
-  return capital * Math.min(fraction / budget, maxPositionFraction);
+/**
+ * The quote value each selected market should hold: `fraction` of capital split over B, capped `headroom` under one
+ * position's limit (the orders go at the last close and fill on a later bar, at its price).
+ */
+export function targetValue(capital: number, fraction: number, budget: number, maxPositionFraction: number, headroom = 0): number {
+  return capital * Math.min(fraction / budget, maxPositionFraction * (1 - headroom));
 }
 
 /**

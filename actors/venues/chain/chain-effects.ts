@@ -5,6 +5,7 @@ import type { Store } from '../../ledger/storage/store.js';
 import { clientOrderId } from '../../execution/client-order-id.js';
 import { approvedBorrow, cycleTerms, poolsBooks, toUnits, type TokenInfo } from '../../strategies/flash-loan/intent-terms.js';
 import type { FlashExecutor, PreparedBundle, SubmittedBundle } from './flash-executor.js';
+import { legFill, writeBundleNote, type BundleNote } from './bundle-note.js';
 
 export interface ChainEffectsOptions {
   /** Strategy name: its intents, fills and orders carry it. */
@@ -28,11 +29,11 @@ export interface ChainEffectsOptions {
 interface Sent {
   bundle: SubmittedBundle;
   approval: Approval;
+  /** What the journal keeps of it: every detail of its legs starts with it. */
+  note: BundleNote;
   /** Its two legs as order rows: the buy on one DEX, the sell on the other. */
   legs: [OrderUpdate, OrderUpdate];
 }
-
-const legOf = (sent: Sent, side: 'buy' | 'sell'): OrderUpdate => (side === 'buy' ? sent.legs[0] : sent.legs[1]);
 
 const firstLine = (err: unknown) => (err as Error).message.split('\n')[0] ?? 'error';
 
@@ -52,47 +53,40 @@ export function chainEffects(executor: FlashExecutor, options: ChainEffectsOptio
 
   const fills = (sent: Sent, ctx: EffectContext): Fill[] => {
     const o = sent.bundle.opportunity;
-    const amount = borrowUnits(sent.bundle);
-    const units = (wei: bigint) => toUnits(wei, tokens[o.profitToken]?.decimals ?? 18);
-    const leg = (side: 'buy' | 'sell', paid: bigint, fee: bigint): Fill => ({
-      fillId: `${legOf(sent, side).clientOrderId}:${side}`,
-      clientOrderId: legOf(sent, side).clientOrderId,
-      intentId: sent.approval.intent.intentId,
-      strategy,
-      venue,
-      symbol: sent.approval.intent.symbol,
-      side,
-      price: units(paid) / amount,
-      amount,
-      fee: units(fee),
-      liquidity: 'taker',
-      ts: ctx.clock.now(),
-    });
+    const fee = toUnits(o.profit - sent.bundle.predictedNetWei, tokens[o.profitToken]?.decimals ?? 18);
     // One transaction bought and sold the same amount: flat, with the gross profit realized and gas (+ builder payment) as the fee.
-    return [leg('buy', o.amountIn, 0n), leg('sell', o.amountOut, o.profit - sent.bundle.predictedNetWei)];
+    return sent.legs.map((leg) => ({ ...legFill(leg, sent.note, fee, ctx.clock.now()), intentId: sent.approval.intent.intentId }));
   };
 
   /** The legs' new status, journaled by the journal observer; without a journal there is no order to update. */
   const settle = (sent: Sent, status: OrderStatus, detail: string): OrderUpdate[] =>
-    store ? sent.legs.map((leg) => ({ ...leg, status, filled: status === 'filled' ? leg.amount : 0, detail })) : [];
+    store ? sent.legs.map((leg) => ({ ...leg, status, filled: status === 'filled' ? leg.amount : 0, detail: writeBundleNote(sent.note, detail) })) : [];
 
   /**
    * The commit before the relay call: the intent and one order row per leg of its one transaction (buy the
    * borrowed token on one DEX, sell it on the other), together or not at all. Each leg gets its own fill.
    */
-  const journal = (approval: Approval, bundle: PreparedBundle, ts: number): Sent['legs'] => {
+  const journal = (approval: Approval, bundle: PreparedBundle, ts: number): Pick<Sent, 'legs' | 'note'> => {
     const intent = approval.intent;
     if (store && options.session && !intent.intentId.includes(options.session)) {
       throw new Error(`intent ${intent.intentId} does not carry session ${options.session}: give the machine the session, or a second run on this journal would reuse its ids`);
     }
-    const price = cycleTerms(bundle.opportunity, bundle.predictedNetWei, tokens).price;
+    const o = bundle.opportunity;
+    const amount = borrowUnits(bundle);
+    const units = (wei: bigint) => toUnits(wei, tokens[o.profitToken]?.decimals ?? 18);
+    const note: BundleNote = {
+      txHash: bundle.txHash.toLowerCase(), deadlineBlock: bundle.deadlineBlock, buyPrice: units(o.amountIn) / amount, sellPrice: units(o.amountOut) / amount,
+      builderPaymentWei: o.profit - bundle.gasUsed * bundle.gasPrice - bundle.predictedNetWei,
+    };
+    const price = cycleTerms(o, bundle.predictedNetWei, tokens).price;
     const leg = (side: 'buy' | 'sell', index: number): OrderUpdate => ({
       clientOrderId: clientOrderId(intent.intentId, index), intentId: intent.intentId, strategy, venue, symbol: intent.symbol, side,
-      status: 'submitted', filled: 0, amount: borrowUnits(bundle),
+      status: 'submitted', filled: 0, amount,
     });
     const [buy, sell]: Sent['legs'] = [leg('buy', 0), leg('sell', 1)];
-    store?.orders.recordSubmission(intent, { ...buy, price, ts }, { ...sell, price, ts });
-    return [buy, sell];
+    const detail = writeBundleNote(note);
+    store?.orders.recordSubmission(intent, { ...buy, price, ts, detail }, { ...sell, price, ts, detail });
+    return { legs: [buy, sell], note };
   };
 
   return {
@@ -142,7 +136,7 @@ export function chainEffects(executor: FlashExecutor, options: ChainEffectsOptio
           }
           bundle = resized.bundle;
         }
-        sent = { bundle, approval, legs: journal(approval, bundle, ctx.clock.now()) };
+        sent = { bundle, approval, ...journal(approval, bundle, ctx.clock.now()) };
         await executor.submit(bundle, approval, cap);
         inFlight.set(bundle.txHash, sent);
         ctx.reply({

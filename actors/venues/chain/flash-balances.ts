@@ -1,5 +1,5 @@
 import { WETH9__factory } from '../../../contracts/generated/types/index.js';
-import type { LocalChain } from './local-chain.js';
+import type { ChainHandle } from './flash-scenario.js';
 
 /** What a bundle changes: the owner's WETH (profit, less any builder payment) and the executor's ETH (gas). */
 export interface FlashBalances {
@@ -7,7 +7,7 @@ export interface FlashBalances {
   executorEth: bigint;
 }
 
-export async function flashBalancesAt(chain: LocalChain, block: number): Promise<FlashBalances> {
+export async function flashBalancesAt(chain: Pick<ChainHandle, 'provider' | 'deployment' | 'keys'>, block: number): Promise<FlashBalances> {
   const weth = WETH9__factory.connect(chain.deployment.weth, chain.provider);
   const [ownerWeth, executorEth] = await Promise.all([weth.balanceOf(chain.keys.owner.address, { blockTag: block }), chain.provider.getBalance(chain.keys.executor.address, block)]);
   return { ownerWeth, executorEth };

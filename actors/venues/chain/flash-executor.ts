@@ -8,6 +8,7 @@ import { clearsThreshold, netProfit, nextBaseFee } from '../../strategies/flash-
 import { OrderRejectedError, VenueUnavailableError } from '../../runtime/errors.js';
 import { arbitrageTx, minProfitFor } from './arbitrage-tx.js';
 import { recentPriorityFee } from './priority-fee.js';
+import { bundleUuid } from './bundle-note.js';
 import type { ReserveFollower } from './reserve-follower.js';
 
 export interface FlashExecutorConfig {
@@ -58,6 +59,8 @@ export interface PreparedBundle {
   gasUsed: bigint;
   gasPrice: bigint;
   simulated: true;
+  /** Set by submit: the intent's replacementUuid (bundleUuid), sent again with every resend. */
+  replacementUuid?: string;
 }
 
 export type SubmittedBundle = PreparedBundle;
@@ -116,6 +119,7 @@ export class FlashExecutor {
     if (bundle.opportunity.borrow > approvedBorrow) {
       throw new OrderRejectedError(`flash bundle refused: borrow ${bundle.opportunity.borrow} exceeds the approved ${approvedBorrow}`);
     }
+    bundle.replacementUuid = bundleUuid(approval.intent.intentId);
     await this.send(bundle, bundle.targetBlock);
     return bundle;
   }
@@ -186,7 +190,7 @@ export class FlashExecutor {
   }
 
   private async send(bundle: SubmittedBundle, target: number): Promise<void> {
-    const sent = await this.relay.sendRawBundle([bundle.signedTx], target);
+    const sent = await this.relay.sendRawBundle([bundle.signedTx], target, bundle.replacementUuid ? { replacementUuid: bundle.replacementUuid } : {});
     if ('error' in sent) throw new VenueUnavailableError(`relay refused the bundle: ${sent.error.message}`);
   }
 }

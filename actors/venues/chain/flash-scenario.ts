@@ -1,4 +1,5 @@
 import { FlashbotsBundleProvider } from '@flashbots/ethers-provider-bundle';
+import type { JsonRpcProvider } from 'ethers';
 import type { Logger } from 'pino';
 import { UniswapV2ERC20Token__factory } from '../../../contracts/generated/types/index.js';
 import { ActorSystem } from '../../runtime/system.js';
@@ -9,21 +10,37 @@ import type { RiskLimits } from '../../risk/limits.js';
 import type { TokenInfo } from '../../strategies/flash-loan/intent-terms.js';
 import { chainVenueSpec } from './chain-venue-actor.js';
 import { startLocalChain, type LocalChain } from './local-chain.js';
-import type { SeedPool } from './deploy-local.js';
+import type { LocalDeployment, SeedPool } from './deploy-local.js';
+import type { ChainKeys } from './keys.js';
 import { LocalRelay } from './local-relay.js';
 import { ReserveFollower } from './reserve-follower.js';
 import { flashBalancesAt, realizedBetween } from './flash-balances.js';
 import { FlashExecutor } from './flash-executor.js';
 
-/** The local stack of the flash-loan demo: anvil + deployed DEXes + relay/builder + executor. */
-export interface FlashStack {
-  chain: LocalChain;
-  relay: LocalRelay;
+/**
+ * What the flash-loan side needs of a chain, whoever runs it: this process (LocalChain) or a world host (an
+ * attached chain: the bot holds the executor's key, and knows the owner only by address).
+ */
+export interface ChainHandle {
+  provider: JsonRpcProvider;
+  deployment: LocalDeployment;
+  keys: Pick<ChainKeys, 'executor' | 'flashbotsAuth'> & { owner: { address: string } };
+}
+
+/** The flash-loan side of a chain: a Flashbots client of its relay, the pools' reserves, the tokens. */
+export interface FlashConnection {
+  chain: ChainHandle;
   flashbots: FlashbotsBundleProvider;
   follower: ReserveFollower;
-  executor: FlashExecutor;
   /** Symbols and decimals of the deployed tokens (WETH included), by lower-case address. */
   tokens: TokenInfo;
+}
+
+/** The local stack of the flash-loan demo: anvil + deployed DEXes + relay/builder + executor. */
+export interface FlashStack extends FlashConnection {
+  chain: LocalChain;
+  relay: LocalRelay;
+  executor: FlashExecutor;
   stop(): Promise<void>;
 }
 
@@ -40,44 +57,58 @@ export interface FlashStackOptions {
   maxAmountInWei?: bigint;
 }
 
-export async function startFlashStack(opts: FlashStackOptions = {}): Promise<FlashStack> {
-  const chain = await startLocalChain(opts.seeds);
+/** A fresh anvil with the scenario deployed, and the relay in front of it (which from then on builds its blocks). */
+export interface RelayedChain {
+  chain: LocalChain;
+  relay: LocalRelay;
+  stop(): Promise<void>;
+}
+
+export async function startRelayedChain(seeds?: SeedPool[]): Promise<RelayedChain> {
+  const chain = await startLocalChain(seeds);
   const relay = new LocalRelay(chain.provider);
-  try {
-    const url = await relay.start();
-    // The Flashbots client is CommonJS and loads ethers' CJS build; ours is the ESM build of the same ethers.
-    // Only the types differ (private fields), so cast at this one seam.
-    type Args = Parameters<typeof FlashbotsBundleProvider.create>;
-    const flashbots = await FlashbotsBundleProvider.create(chain.provider as unknown as Args[0], chain.keys.flashbotsAuth as unknown as Args[1], url, 31337);
-    const d = chain.deployment;
-    const follower = new ReserveFollower(chain.provider, d.pools.map((p) => ({ dex: p.dex, pair: p.pair })));
-    await follower.init();
-    const executor = flashExecutorFor({ chain, follower, flashbots }, opts);
-    const tokens: TokenInfo = { [d.weth.toLowerCase()]: { symbol: 'WETH', decimals: 18 } };
-    for (const [symbol, address] of Object.entries(d.tokens)) {
-      tokens[address.toLowerCase()] = { symbol, decimals: Number(await UniswapV2ERC20Token__factory.connect(address, chain.provider).decimals()) };
-    }
-    return {
-      chain,
-      relay,
-      flashbots,
-      follower,
-      executor,
-      tokens,
-      stop: async () => {
-        await relay.stop();
-        await chain.stop();
-      },
-    };
-  } catch (err) {
+  const stop = async () => {
     await relay.stop();
     await chain.stop();
+  };
+  try {
+    await relay.start();
+    return { chain, relay, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+/** Connects the flash-loan side to a chain and its relay at `relayUrl`. */
+export async function connectFlash(chain: ChainHandle, relayUrl: string): Promise<FlashConnection> {
+  // The Flashbots client is CommonJS and loads ethers' CJS build; ours is the ESM build of the same ethers.
+  // Only the types differ (private fields), so cast at this one seam.
+  type Args = Parameters<typeof FlashbotsBundleProvider.create>;
+  const flashbots = await FlashbotsBundleProvider.create(chain.provider as unknown as Args[0], chain.keys.flashbotsAuth as unknown as Args[1], relayUrl, 31337);
+  const d = chain.deployment;
+  const follower = new ReserveFollower(chain.provider, d.pools.map((p) => ({ dex: p.dex, pair: p.pair })));
+  await follower.init();
+  const tokens: TokenInfo = { [d.weth.toLowerCase()]: { symbol: 'WETH', decimals: 18 } };
+  for (const [symbol, address] of Object.entries(d.tokens)) {
+    tokens[address.toLowerCase()] = { symbol, decimals: Number(await UniswapV2ERC20Token__factory.connect(address, chain.provider).decimals()) };
+  }
+  return { chain, flashbots, follower, tokens };
+}
+
+export async function startFlashStack(opts: FlashStackOptions = {}): Promise<FlashStack> {
+  const relayed = await startRelayedChain(opts.seeds);
+  try {
+    const connection = await connectFlash(relayed.chain, relayed.relay.url);
+    return { ...connection, chain: relayed.chain, relay: relayed.relay, executor: flashExecutorFor(connection, opts), stop: relayed.stop };
+  } catch (err) {
+    await relayed.stop();
     throw err;
   }
 }
 
 /** A FlashExecutor on the stack's chain, relay and reserve follower (one per strategy: each its own floors). */
-export function flashExecutorFor(stack: Pick<FlashStack, 'chain' | 'follower' | 'flashbots'>, opts: FlashStackOptions = {}): FlashExecutor {
+export function flashExecutorFor(stack: Pick<FlashConnection, 'chain' | 'follower' | 'flashbots'>, opts: FlashStackOptions = {}): FlashExecutor {
   const d = stack.chain.deployment;
   return new FlashExecutor(stack.chain.provider, stack.follower, stack.flashbots, stack.chain.keys.executor, {
     arbitrage: d.arbitrage,

@@ -6,7 +6,7 @@ const ANVIL_MNEMONIC = 'test test test test test test test test test test test j
 /**
  * The distinct roles of the local scenario (R19): the contract owner, the executor that signs
  * arbitrage transactions, the Flashbots auth signer (signs relay requests only, holds nothing),
- * the liquidity provider that seeds the pools, and a public trader whose swaps move prices.
+ * the liquidity provider that seeds the pools, a public trader whose swaps move prices, and our own LP.
  */
 export interface ChainKeys {
   owner: Wallet;
@@ -14,6 +14,8 @@ export interface ChainKeys {
   flashbotsAuth: Wallet;
   liquidity: Wallet;
   trader: Wallet;
+  /** Opens and closes our own LP positions (the paper session's AMM venue), apart from the pools' seed liquidity. */
+  lp: Wallet;
 }
 
 function devAccount(index: number): Wallet {
@@ -27,6 +29,7 @@ export function localChainKeys(): ChainKeys {
     executor: devAccount(1),
     liquidity: devAccount(2),
     trader: devAccount(3),
+    lp: devAccount(4),
     // The auth key is fresh per run and never funded: reputation only, as Flashbots advises.
     flashbotsAuth: new Wallet(Wallet.createRandom().privateKey),
   };

@@ -12,6 +12,37 @@ interface PendingBundle {
   revertingTxHashes: Set<string>;
   bundleHash: string;
   signer: string;
+  /** Its record in `received` (undefined for a simulation). */
+  record?: RelayBundleRecord;
+}
+
+/** One eth_sendBundle the relay accepted, as it saw it. */
+export interface RelayBundleRecord {
+  bundleHash: string;
+  /** The X-Flashbots-Signature address that sent it. */
+  signer: string;
+  txHashes: string[];
+  /** Its target block. */
+  blockNumber: number;
+  /** The sender's replacementUuid, when it gave one (the flash family gives its intent's). */
+  replacementUuid?: string;
+  /** Accepted and discarded by the dropNextBundles fault: never a candidate for any block. */
+  dropped: boolean;
+  /** The block it landed in, once it did. */
+  includedIn?: number;
+}
+
+/** Faults a chaos harness injects, each counted when it hits. */
+export interface RelayFaults {
+  /** The next n eth_callBundle report the bundle's first transaction as reverted (the chain is not touched). */
+  revertNextSimulations(n: number): void;
+  /** The next n eth_sendBundle are accepted (a bundle hash is returned) and never included. */
+  dropNextBundles(n: number): void;
+}
+
+export interface RelayFaultCounts {
+  simulationsReverted: number;
+  bundlesDropped: number;
 }
 
 export interface BlockBuilt {
@@ -34,8 +65,17 @@ export class LocalRelay {
   private pending: PendingBundle[] = [];
   private mempool: string[] = [];
   private queue: Promise<unknown> = Promise.resolve();
+  private toRevert = 0;
+  private toDrop = 0;
   url = '';
   readonly seenSigners = new Set<string>();
+  /** Every bundle accepted by eth_sendBundle, in arrival order. */
+  readonly received: RelayBundleRecord[] = [];
+  readonly counts: RelayFaultCounts = { simulationsReverted: 0, bundlesDropped: 0 };
+  readonly faults: RelayFaults = {
+    revertNextSimulations: (n) => void (this.toRevert += n),
+    dropNextBundles: (n) => void (this.toDrop += n),
+  };
 
   constructor(private readonly chain: JsonRpcProvider) {}
 
@@ -92,7 +132,10 @@ export class LocalRelay {
       for (const bundle of candidates) {
         const snapshot = await this.chain.send('evm_snapshot', []);
         const outcome = await this.mineWith(bundle, mempool);
-        if (outcome.ok) return { number, includedBundles: [bundle.bundleHash] };
+        if (outcome.ok) {
+          if (bundle.record) bundle.record.includedIn = number;
+          return { number, includedBundles: [bundle.bundleHash] };
+        }
         await this.chain.send('evm_revert', [snapshot]);
         await this.drop([...bundle.txs, ...mempool]);
       }
@@ -122,17 +165,31 @@ export class LocalRelay {
       const latest = await this.chain.getBlockNumber();
       if (!(blockNumber > latest)) return fail(`target block ${blockNumber} is not in the future (latest ${latest})`);
       const bundleHash = bundleHashOf(p.txs);
-      this.pending.push({ txs: p.txs, blockNumber, revertingTxHashes: new Set((p.revertingTxHashes ?? []).map((h: string) => h.toLowerCase())), bundleHash, signer });
+      const dropped = this.toDrop > 0;
+      const record: RelayBundleRecord = { bundleHash, signer, txHashes: p.txs.map((t: string) => keccak256(t)), blockNumber, dropped, ...(typeof p.replacementUuid === 'string' ? { replacementUuid: p.replacementUuid } : {}) };
+      this.received.push(record);
+      if (dropped) {
+        this.toDrop -= 1;
+        this.counts.bundlesDropped += 1;
+      } else {
+        this.pending.push({ txs: p.txs, blockNumber, revertingTxHashes: new Set((p.revertingTxHashes ?? []).map((h: string) => h.toLowerCase())), bundleHash, signer, record });
+      }
       return reply({ bundleHash });
     }
     if (request.method === 'eth_callBundle') {
       if (p.stateBlockNumber !== undefined && p.stateBlockNumber !== 'latest') return fail('only stateBlockNumber "latest" is supported');
+      if (this.toRevert > 0) {
+        this.toRevert -= 1;
+        this.counts.simulationsReverted += 1;
+        return reply(await this.serial(() => this.simulate(p.txs, true)));
+      }
       return reply(await this.serial(() => this.simulate(p.txs)));
     }
     return fail(`method ${request.method} not supported`);
   }
 
-  private async simulate(txs: string[]) {
+  /** `forceRevert`: the fault: the first transaction is reported reverted whatever it did. */
+  private async simulate(txs: string[], forceRevert = false) {
     const stateBlockNumber = await this.chain.getBlockNumber();
     const snapshot = await this.chain.send('evm_snapshot', []);
     try {
@@ -147,7 +204,7 @@ export class LocalRelay {
         const gasPrice = r ? r.gasPrice : 0n;
         const base = { txHash: tx.hash, gasUsed, gasPrice: gasPrice.toString(), gasFees: (BigInt(gasUsed) * gasPrice).toString(), fromAddress: tx.from, toAddress: tx.to, coinbaseDiff: '0', ethSentToCoinbase: '0' };
         if (!r) return { ...base, error: 'not included', revert: 'not included' };
-        return r.status === 1 ? { ...base, value: '0x' } : { ...base, error: 'execution reverted', revert: 'execution reverted' };
+        return r.status === 1 && !(forceRevert && i === 0) ? { ...base, value: '0x' } : { ...base, error: 'execution reverted', revert: 'execution reverted' };
       });
       const gasFees = results.reduce((s, r) => s + BigInt(r.gasFees), 0n);
       const totalGas = results.reduce((s, r) => s + BigInt(r.gasUsed), 0n);

@@ -161,7 +161,7 @@ export class ExchangeState {
     this.orders.set(order.orderId, order);
     this.held.set(order.orderId, spend);
     this.byClientId.set(`${apiKey}:${order.clientOrderId}`, order);
-    const matches = engine.submit(order, now);
+    const matches = engine.submit(order, now, (maker) => this.release(maker));
     const tape = this.tapes.get(req.symbol) ?? [];
     this.tapes.set(req.symbol, tape);
     for (const x of matches) {

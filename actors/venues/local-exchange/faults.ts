@@ -15,10 +15,14 @@ export interface HttpFault {
   retryAfterSec?: number;
   /** How many requests it hits (default 1). */
   times?: number;
+  /** Counted under this name in `hits` each time it hits a request. */
+  label?: string;
 }
 
 export class FaultQueue {
   private readonly faults: Array<HttpFault & { left: number }> = [];
+  /** Requests hit so far, by fault label. */
+  readonly hits: Record<string, number> = {};
 
   add(fault: HttpFault): void {
     this.faults.push({ ...fault, left: fault.times ?? 1 });
@@ -31,7 +35,13 @@ export class FaultQueue {
     const f = this.faults[i]!;
     f.left -= 1;
     if (f.left <= 0) this.faults.splice(i, 1);
+    if (f.label) this.hits[f.label] = (this.hits[f.label] ?? 0) + 1;
     return f;
+  }
+
+  /** Whether a fault with this label waits for a request. */
+  waiting(label: string): boolean {
+    return this.faults.some((f) => f.label === label);
   }
 
   clear(): void {

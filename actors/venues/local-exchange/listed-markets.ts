@@ -10,17 +10,22 @@ export function listedMarkets(symbols: readonly string[], file = DEFAULT_INFO): 
   return symbols.map((symbol) => {
     const entry = info.symbols.find((s) => s.symbol === symbol);
     if (!entry) throw new Error(`${file}: no symbol ${symbol}`);
-    const filters = entry.filters as Array<Record<string, string>>;
-    const f = (type: string, key: string) => Number(filters.find((x) => x.filterType === type)?.[key] ?? 0);
-    return {
-      symbol,
-      base: entry.baseAsset as string,
-      quote: entry.quoteAsset as string,
-      tickSize: f('PRICE_FILTER', 'tickSize'),
-      stepSize: f('LOT_SIZE', 'stepSize'),
-      minQty: f('LOT_SIZE', 'minQty'),
-      minNotional: f('MIN_NOTIONAL', 'minNotional'),
-      info: { ...entry, status: 'TRADING', permissions: ['SPOT'] },
-    };
+    return listedMarketOf({ ...entry, status: 'TRADING', permissions: ['SPOT'] });
   });
+}
+
+/** One exchangeInfo `symbols` entry as the local exchange lists it: its rules read from its filters. */
+export function listedMarketOf(entry: Record<string, unknown>): ListedMarket {
+  const filters = entry.filters as Array<Record<string, string>>;
+  const f = (type: string, key: string) => Number(filters.find((x) => x.filterType === type)?.[key] ?? 0);
+  return {
+    symbol: entry.symbol as string,
+    base: entry.baseAsset as string,
+    quote: entry.quoteAsset as string,
+    tickSize: f('PRICE_FILTER', 'tickSize'),
+    stepSize: f('LOT_SIZE', 'stepSize'),
+    minQty: f('LOT_SIZE', 'minQty'),
+    minNotional: f('MIN_NOTIONAL', 'minNotional'),
+    info: entry,
+  };
 }

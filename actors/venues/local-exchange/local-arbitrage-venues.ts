@@ -1,27 +1,15 @@
 import type { Clock } from '../../runtime/clock.js';
 import type { BookLevel, OrderBook } from '../../market-data/types.js';
 import { MarketConnection } from '../../market-data/order-book/market-connection.js';
-import { marketConnectionActor } from '../../market-data/order-book/market-connection-actor.js';
 import type { ActorSpec } from '../../runtime/actor-spec.js';
-import { CcxtVenue } from '../ccxt/ccxt-venue.js';
+import type { CcxtVenue } from '../ccxt/ccxt-venue.js';
 import type { NetworkOptions } from '../ccxt/network-options.js';
-import { BookMover, type MovedMarket } from './book-mover.js';
-import { listedMarkets } from './listed-markets.js';
-import { LocalExchange } from './server.js';
+import type { BookMover } from './book-mover.js';
+import { depthConnectionActors, exchangeClients, type DepthStreamOf } from './exchange-clients.js';
+import { hostLocalExchanges, type LocalVenueSpec } from './hosted-exchanges.js';
+import type { LocalExchange } from './server.js';
 
-/** Mid prices of the real Binance snapshot (data/tickers, 2020-10-09 02:05Z). */
-const SNAPSHOT_MIDS: Record<string, number> = {
-  BTCUSDT: 10895.245, ETHUSDT: 350.585, ETHBTC: 0.0321765, BNBUSDT: 27.95565, BNBBTC: 0.0025664, BNBETH: 0.0797745,
-};
-const TOP_QTY: Record<string, number> = { BTCUSDT: 0.2, ETHUSDT: 5, ETHBTC: 5, BNBUSDT: 50, BNBBTC: 50, BNBETH: 50 };
-
-export interface LocalVenueSpec {
-  id: string;
-  symbols: string[];
-  /** Reference mids are the snapshot's times (1 + offset). */
-  offset?: number;
-  balances: Record<string, number>;
-}
+export type { LocalVenueSpec } from './hosted-exchanges.js';
 
 /** A market as strategies need it: rules plus current depth (structurally a triangular SpotMarket). */
 export interface LocalMarketView {
@@ -52,30 +40,18 @@ export interface LocalVenuesOptions {
 }
 
 /**
- * Local Binance-speaking venues for the default paper session and tests: real exchangeInfo entries,
- * books around the real snapshot's prices kept moving by a BookMover, real ccxt venues on top.
- * Default: 'local-a' lists the six BTC/ETH/BNB/USDT markets (triangles), 'local-b' lists BTCUSDT
- * and ETHUSDT (a second venue for cross-exchange). Now and then a market jumps for one step, which
+ * Local Binance-speaking venues for the default paper session and tests: the exchanges (hosted-exchanges.ts) in this
+ * process, real ccxt venues on top. Default: 'local-a' lists the six BTC/ETH/BNB/USDT markets (triangles), 'local-b'
+ * lists BTCUSDT and ETHUSDT (a second venue for cross-exchange). Now and then a market jumps for one step, which
  * opens a window for one strategy or the other.
  */
-export async function startLocalArbitrageVenues(clock: Clock, specs: LocalVenueSpec[] = DEFAULT_SPECS, seed = 1, shockChance = 0.02, options: LocalVenuesOptions = {}): Promise<LocalArbitrageVenues> {
-  const exchanges: Record<string, LocalExchange> = {};
-  const venues: Record<string, CcxtVenue> = {};
-  const moved: MovedMarket[] = [];
-  for (const spec of specs) {
-    const listed = listedMarkets(spec.symbols);
-    const credentials = { apiKey: `${spec.id}-key`, secret: `${spec.id}-secret` };
-    const ex = await LocalExchange.start({ markets: listed, clock, accounts: { [credentials.apiKey]: { secret: credentials.secret, balances: spec.balances } } });
-    exchanges[spec.id] = ex;
-    venues[spec.id] = new CcxtVenue({ id: spec.id, exchangeId: 'binance', credentials, clock, apiUrls: ex.ccxtUrls(), network: { timeoutMs: 3000, ...options.network }, inProcess: true });
-    for (const m of listed) {
-      const mid = SNAPSHOT_MIDS[m.symbol];
-      if (mid === undefined) throw new Error(`no reference price for ${m.symbol}`);
-      moved.push({ exchange: ex, symbol: m.symbol, mid: mid * (1 + (spec.offset ?? 0)), halfSpread: 0.0002, topQty: TOP_QTY[m.symbol] ?? 1, tickSize: m.tickSize });
-    }
-  }
-  const mover = new BookMover(moved, 0.0005, seed, shockChance);
-  mover.step();
+export async function startLocalArbitrageVenues(clock: Clock, specs?: LocalVenueSpec[], seed = 1, shockChance = 0.02, options: LocalVenuesOptions = {}): Promise<LocalArbitrageVenues> {
+  const hosted = await hostLocalExchanges(clock, specs, seed, shockChance);
+  const { exchanges, mover, endpoints } = hosted;
+  const venues = exchangeClients(endpoints, clock, options.network ?? {}, true);
+  const streams: DepthStreamOf[] = Object.entries(exchanges).flatMap(([venue, ex]) =>
+    [...ex.state.markets.values()].map((m) => ({ venue, symbol: `${m.base}/${m.quote}`, exchangeSymbol: m.symbol })),
+  );
   const markets = (venue: string): LocalMarketView[] => {
     const ex = exchanges[venue];
     if (!ex) throw new Error(`no local venue ${venue}`);
@@ -92,47 +68,30 @@ export async function startLocalArbitrageVenues(clock: Clock, specs: LocalVenueS
     mover,
     markets,
     connect(publish, silenceMs = 5000) {
-      for (const [id, ex] of Object.entries(exchanges)) {
-        for (const m of ex.state.markets.values()) {
-          const symbol = `${m.base}/${m.quote}`;
-          const conn = new MarketConnection(
-            {
-              venue: id, symbol, streamId: m.symbol.toLowerCase(), wsUrl: `ws://127.0.0.1:${ex.port}/ws`, silenceMs,
-              fetchSnapshot: () => venues[id]!.fetchDepthSnapshot(symbol, 100),
-              onBook: (book) => publish({ type: 'book.updated', book }),
-              onStatus: (e) => publish(e),
-            },
-            clock,
-          );
-          conn.start();
-          connections.push(conn);
-        }
+      for (const m of streams) {
+        const conn = new MarketConnection(
+          {
+            venue: m.venue, symbol: m.symbol, streamId: m.exchangeSymbol.toLowerCase(), wsUrl: `ws://127.0.0.1:${exchanges[m.venue]!.port}/ws`, silenceMs,
+            fetchSnapshot: () => venues[m.venue]!.fetchDepthSnapshot(m.symbol, 100),
+            onBook: (book) => publish({ type: 'book.updated', book }),
+            onStatus: (e) => publish(e),
+          },
+          clock,
+        );
+        conn.start();
+        connections.push(conn);
       }
       return connections;
     },
     connectionActors(silenceMs = 5000) {
-      for (const [id, ex] of Object.entries(exchanges)) {
-        for (const m of ex.state.markets.values()) {
-          const symbol = `${m.base}/${m.quote}`;
-          actorSpecs.push(marketConnectionActor({
-            venue: id, symbol, streamId: m.symbol.toLowerCase(), wsUrl: `ws://127.0.0.1:${ex.port}/ws`, silenceMs,
-            fetchSnapshot: () => venues[id]!.fetchDepthSnapshot(symbol, 100),
-          }));
-        }
-      }
+      actorSpecs.push(...depthConnectionActors(streams, endpoints, venues, silenceMs));
       return actorSpecs;
     },
     async close() {
-      mover.stop();
       for (const a of actorSpecs) a.close();
       for (const c of connections) c.stop();
       for (const v of Object.values(venues)) await v.close();
-      for (const ex of Object.values(exchanges)) await ex.close();
+      await hosted.close();
     },
   };
 }
-
-const DEFAULT_SPECS: LocalVenueSpec[] = [
-  { id: 'local-a', symbols: ['BTCUSDT', 'ETHUSDT', 'ETHBTC', 'BNBUSDT', 'BNBBTC', 'BNBETH'], balances: { USDT: 50_000, BTC: 2, ETH: 50, BNB: 1000 } },
-  { id: 'local-b', symbols: ['BTCUSDT', 'ETHUSDT'], balances: { USDT: 50_000, BTC: 2, ETH: 50 } },
-];

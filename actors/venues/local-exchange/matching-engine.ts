@@ -2,9 +2,11 @@
  * Price-time priority matching for one symbol. Orders of `owner: ''` are seeded liquidity with no
  * account behind them. Every change to the visible book bumps `updateId` and is reported to
  * `onDiff` as Binance depth deltas (absolute quantity at a price; 0 removes the level).
+ * Self-trade prevention is Binance spot's default, EXPIRE_MAKER: an order that would trade with a resting order of
+ * its own account expires that resting order (status EXPIRED_IN_MATCH) and matches on past it.
  */
 export type EngineSide = 'BUY' | 'SELL';
-export type EngineStatus = 'NEW' | 'PARTIALLY_FILLED' | 'FILLED' | 'CANCELED' | 'EXPIRED' | 'REJECTED';
+export type EngineStatus = 'NEW' | 'PARTIALLY_FILLED' | 'FILLED' | 'CANCELED' | 'EXPIRED' | 'EXPIRED_IN_MATCH' | 'REJECTED';
 
 export interface EngineOrder {
   orderId: number;
@@ -113,8 +115,8 @@ export class MatchingEngine {
     return left > 0 ? Infinity : cost;
   }
 
-  /** Matches a new order, rests what a GTC limit leaves, and returns the trades. */
-  submit(order: EngineOrder, now: number): Match[] {
+  /** Matches a new order, rests what a GTC limit leaves, and returns the trades; `onSelfTrade` gets each resting order of the same account it expired. */
+  submit(order: EngineOrder, now: number, onSelfTrade: (maker: EngineOrder) => void = () => {}): Match[] {
     const matches: Match[] = [];
     const changes = new Map<string, [EngineSide, number]>();
     const opposite = this.side(order.side === 'BUY' ? 'SELL' : 'BUY');
@@ -126,6 +128,15 @@ export class MatchingEngine {
     while (order.executedQty < order.origQty && opposite.length > 0 && crosses(opposite[0]!.price)) {
       const level = opposite[0]!;
       const maker = level.orders[0]!;
+      if (maker.owner !== '' && maker.owner === order.owner) {
+        maker.status = 'EXPIRED_IN_MATCH';
+        maker.updateTime = now;
+        level.orders.shift();
+        if (level.orders.length === 0) opposite.shift();
+        changes.set(`${maker.side}${level.price}`, [maker.side, level.price]);
+        onSelfTrade(maker);
+        continue;
+      }
       const qty = round8(Math.min(order.origQty - order.executedQty, maker.origQty - maker.executedQty));
       for (const o of [order, maker]) {
         o.executedQty = round8(o.executedQty + qty);

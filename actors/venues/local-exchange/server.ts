@@ -6,6 +6,7 @@ import { binanceRoutes, type Route } from './binance-rest.js';
 import { DepthStreams } from './depth-streams.js';
 import { BinanceReject, ExchangeState, type ListedMarket } from './exchange-state.js';
 import { FaultQueue, type HttpFault } from './faults.js';
+import { ccxtUrlsAt } from './ccxt-urls.js';
 
 export interface LocalExchangeOptions {
   markets: ListedMarket[];
@@ -85,9 +86,7 @@ export class LocalExchange {
 
   /** What to merge into a ccxt binance instance's `urls.api` so it talks to this exchange. */
   ccxtUrls(): Record<string, unknown> {
-    const v3 = `${this.url}/api/v3`;
-    // ccxt.pro tells spot from futures streams by "/stream" in the URL (as in stream.binance.com).
-    return { public: v3, private: v3, v1: `${this.url}/api/v1`, ws: { spot: `ws://127.0.0.1:${this.port}/stream/ws` } };
+    return ccxtUrlsAt(this.url);
   }
 
   serverTime(): number {

@@ -21,14 +21,17 @@ export class RemoteVenue implements Venue {
   readonly id: string;
   readonly capabilities: VenueCapabilities;
   readonly fees: { maker: number; taker: number };
-  readonly inProcess?: boolean;
+  /**
+   * False whatever the served venue says: its orders live in the serving node's memory, which outlives this process.
+   * A restarted asker that does not find an order there never placed it (a create served past its deadline is refused).
+   */
+  readonly inProcess = false;
   private readonly timeoutMs: number;
 
   private constructor(private readonly inbox: ReplyInbox, private readonly ownsInbox: boolean, description: VenueDescription, timeoutMs: number) {
     this.id = description.id;
     this.capabilities = description.capabilities;
     this.fees = description.fees;
-    this.inProcess = description.inProcess;
     this.timeoutMs = timeoutMs;
   }
 

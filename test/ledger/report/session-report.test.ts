@@ -30,7 +30,7 @@ before(async () => {
     config, logger: pino({ level: 'silent' }), dbFile, sessionId: 'report', dataFile: 'data/candles/BTC_USDT-1m-2021-02-19_week.json',
     speed: 500, durationMs: 4_000, inspect: false,
     // An early cross-exchange window, so arbitrage earns something the allocator can score.
-    onArbitrage: (arbitrage) => arbitrage.windows.open({ kind: 'cross', venue: 'local-b', symbol: 'BTCUSDT' }, -0.008),
+    onArbitrage: (arbitrage) => arbitrage.windows!.open({ kind: 'cross', venue: 'local-b', symbol: 'BTCUSDT' }, -0.008),
   });
   const store = openStore(dbFile);
   data = readSessionReportData(store, 'report');

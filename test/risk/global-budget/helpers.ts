@@ -22,6 +22,7 @@ export function budgetConfig(keyPrefix: string, overrides: Partial<BudgetConfig>
     globalMaxDailyLoss: 100,
     reservationTtlMs: 60_000,
     idempotencyWindowMs: 86_400_000,
+    maxMarketLagMs: 1_000,
     sweepBatch: 64,
     ...overrides,
   };

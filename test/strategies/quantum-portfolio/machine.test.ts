@@ -10,9 +10,9 @@ import type { OrderIntent, RiskState } from '../../../actors/risk/intent.js';
 
 const SYMBOLS = ['A', 'B', 'C', 'D'];
 const params = quantumPortfolioParams.parse({ windowBars: 20, rebalanceBars: 5, budget: 2, seed: 7 });
-// Per market 1000 · min(0.9 / 2, 0.4) = 400.
+// Per market 1000 · min(0.9 / 2, 0.4 · (1 − 0.02 headroom)) = 392.
 const input: QuantumPortfolioInput = { strategy: 'qp', session: 's', venue: 'replay', symbols: SYMBOLS, capital: 1000, feeRate: 0.001, maxPositionFraction: 0.4, params };
-const VALUE = 400;
+const VALUE = 392;
 
 /** Closes at step t: A grows 1 % a step, B falls 1 %, C is flat, D grows 2 %. */
 const close = (symbol: string, t: number): number => ({ A: 100 * 1.01 ** t, B: 50 * 0.99 ** t, C: 20, D: 10 * 1.02 ** t })[symbol]!;

@@ -12,6 +12,7 @@ test('target value: fraction of capital split over B, capped at one position\'s 
   assert.equal(targetValue(1000, 0.9, 3, 0.5), 1000 * 0.3); // 0.9 / 3 = 0.3 < 0.5
   assert.equal(targetValue(1000, 0.9, 3, 0.25), 250); // capped
   assert.equal(targetValue(2000, 0.8, 2, 0.4), 800); // at the cap exactly
+  assert.equal(targetValue(1000, 0.9, 3, 0.25, 0.02), 245); // 2% under the cap
 });
 
 test('sells first (a market leaving the selection sold entirely, even below minTrade), then buys; ids continue from seq', () => {

@@ -5,17 +5,9 @@ import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
 import { InputError } from '../../../actors/runtime/errors.js';
 import { startOwnRedis } from '../../../supervisors/cluster/own-redis.js';
+import { alive } from '../../support/process-alive.js';
 
 const run = promisify(execFile);
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 test('a redis-server of its own: on a free loopback port, not 6379; restart brings it back empty on the same port; stop ends it', async () => {
   const own = await startOwnRedis();

@@ -11,7 +11,8 @@ export const quantumPortfolioParams = z.strictObject({
   shots: z.number().int().min(1).default(256).describe('measurements drawn from the optimised state; the best feasible one is traded'),
   seed: z.number().int().min(0).default(1).describe('seed of the measurements (rebalance k uses seed + k)'),
   fraction: z.number().positive().max(1).default(0.9).describe('share of capital invested, split equally over the B markets (each capped at the risk limit on one position)'),
-  limitHeadroom: z.number().min(0).max(0.5).default(0.02).describe("how far under risk's position limit a position is targeted: market orders are sized at the last close and fill on the next bar, whose price may be higher (0.02: a 2% rise still fills within the limit)"),
+  maxSlippage: z.number().min(0).max(0.5).default(0.02).describe("buys are limit orders at the last close × (1 + maxSlippage), so none fills higher, and a position is targeted so that it stays within risk's position limit even at that price"),
+  buyWaitBars: z.number().int().min(1).default(2).describe('steps a buy may stay unfilled (the market rose past its limit) before it is cancelled'),
   minTradeFraction: z.number().min(0).max(1).default(0.002).describe('skip a rebalancing order smaller than this share of capital'),
 });
 

@@ -32,6 +32,12 @@ interface Context extends QuantumPortfolioInput {
   seq: number;
   /** Intent ids sent and not yet done (filled, cancelled, rejected or denied). */
   working: string[];
+  /** The symbols of its buys at the venue and not yet done, by clientOrderId. */
+  resting: Record<string, string>;
+  /** clientOrderIds it has asked to cancel. */
+  cancelling: string[];
+  /** Own steps since the last orders went out. */
+  waited: number;
   riskState: RiskState;
   /** It sold everything since risk left ACTIVE (once: a denied exit is not retried until risk comes back). */
   exited: boolean;
@@ -51,19 +57,30 @@ const holdsAny = (ctx: Context) => ctx.holdings.some((h) => h > DUST);
 
 function intentsTo(ctx: Context, selection: readonly (0 | 1)[]): { intents: OrderIntent[]; value: number } {
   const p = ctx.params;
-  const value = targetValue(ctx.capital, p.fraction, p.budget, ctx.maxPositionFraction, p.limitHeadroom);
+  const value = targetValue(ctx.capital, p.fraction, p.budget, ctx.maxPositionFraction, p.maxSlippage);
   const closes = ctx.window.last as number[];
-  const intents = rebalanceOrders(ctx, closes, selection, value, p.minTradeFraction * ctx.capital);
+  const intents = rebalanceOrders(ctx, closes, selection, value, p.minTradeFraction * ctx.capital, p.maxSlippage);
   return { intents, value };
+}
+
+/** Cancels for the buys still at the venue that it has not asked to cancel yet. */
+function cancelsOf(ctx: Context): OrderIntent[] {
+  return Object.entries(ctx.resting)
+    .filter(([clientOrderId]) => !ctx.cancelling.includes(clientOrderId))
+    .map(([clientOrderId, symbol]) => ({
+      intentId: `${clientOrderId}.cancel`, strategy: ctx.strategy, venue: ctx.venue, symbol, side: 'buy', kind: 'cancel', type: 'limit', amount: 0,
+      price: ctx.window.last[ctx.symbols.indexOf(symbol)] ?? 0, cancelClientOrderId: clientOrderId,
+    }));
 }
 
 /**
  * A portfolio of several markets on one venue, chosen by QAOA (a classical state-vector simulation of it). Every
  * `rebalanceBars` steps once `windowBars` of trailing returns are in, it asks its actor to solve the portfolio
- * problem (`quantum.solve`, an effect: the machine stays pure), then sends the market orders that move its holdings
- * to equal value in the chosen markets and out of the others, and announces the choice beside the exact optimum
- * (`quantum.rebalanced`). States watching → solving → rebalancing → watching; when risk leaves ACTIVE it sells
- * everything and does not rebalance until risk is ACTIVE again.
+ * problem (`quantum.solve`, an effect: the machine stays pure), then sends the orders that move its holdings to equal
+ * value in the chosen markets and out of the others, and announces the choice beside the exact optimum
+ * (`quantum.rebalanced`). Buys are limit orders `maxSlippage` over the close; one the market has run away from is
+ * cancelled after `buyWaitBars` steps, or at once when risk leaves ACTIVE. States watching → solving → rebalancing →
+ * watching; when risk leaves ACTIVE it sells everything and does not rebalance until risk is ACTIVE again.
  */
 export const quantumPortfolioMachine = setup({
   types: { input: {} as QuantumPortfolioInput, context: {} as Context, events: {} as Event, emitted: {} as Emitted },
@@ -80,6 +97,7 @@ export const quantumPortfolioMachine = setup({
     holdsAny: ({ context }) => holdsAny(context),
     mustExit: ({ context }) => context.riskState !== 'ACTIVE' && !context.exited && holdsAny(context),
     nothingWorking: ({ context }) => context.working.length === 0,
+    buysOverdue: ({ context, event }) => event.type === 'candles.closed' && event.venue === context.venue && context.waited + 1 >= context.params.buyWaitBars,
   },
   actions: {
     addStep: assign(({ context, event }) => {
@@ -99,13 +117,13 @@ export const quantumPortfolioMachine = setup({
       const choice: PortfolioChoice = event.choice;
       const { intents, value } = intentsTo(context, choice.qaoa);
       const index = context.rebalances + 1;
-      enqueue.assign({ rebalances: index, seq: context.seq + intents.length, working: intents.map((i) => i.intentId) });
+      enqueue.assign({ rebalances: index, seq: context.seq + intents.length, working: intents.map((i) => i.intentId), waited: 0 });
       if (intents.length > 0) enqueue.emit({ type: 'order.intents', intents });
       enqueue.emit({ type: 'quantum.rebalanced', ...choice, strategy: context.strategy, venue: context.venue, symbols: context.symbols, closes: context.window.last as number[], value, orders: intents.length, shots: context.params.shots, index });
     }),
     exitAll: enqueueActions(({ context, enqueue }) => {
       const { intents } = intentsTo(context, context.symbols.map(() => 0));
-      enqueue.assign({ seq: context.seq + intents.length, working: [...context.working, ...intents.map((i) => i.intentId)], exited: true });
+      enqueue.assign({ seq: context.seq + intents.length, working: [...context.working, ...intents.map((i) => i.intentId)], exited: true, waited: 0 });
       if (intents.length > 0) enqueue.emit({ type: 'order.intents', intents });
     }),
     applyReport: assign(({ context, event }) => {
@@ -125,8 +143,23 @@ export const quantumPortfolioMachine = setup({
         if (Math.abs(holdings[i]!) <= DUST * f.amount) holdings[i] = 0;
         cash -= sign * f.price * f.amount + f.fee;
       }
-      const done = new Set(event.updates.filter((u) => u.strategy === context.strategy && DONE.has(u.status)).map((u) => u.intentId));
-      return { holdings, cash, working: context.working.filter((id) => !done.has(id)) };
+      const own = event.updates.filter((u) => u.strategy === context.strategy);
+      const done = new Set(own.filter((u) => DONE.has(u.status)).map((u) => u.intentId));
+      const resting = { ...context.resting };
+      for (const u of own) {
+        if (u.side !== 'buy') continue;
+        if (DONE.has(u.status)) delete resting[u.clientOrderId];
+        else if (context.working.includes(u.intentId)) resting[u.clientOrderId] = u.symbol;
+      }
+      const cancelling = context.cancelling.filter((id) => id in resting);
+      return { holdings, cash, working: context.working.filter((id) => !done.has(id)), resting, cancelling };
+    }),
+    countStep: assign(({ context, event }) => (event.type === 'candles.closed' && event.venue === context.venue ? { waited: context.waited + 1 } : {})),
+    cancelBuys: enqueueActions(({ context, enqueue }) => {
+      const cancels = cancelsOf(context);
+      if (cancels.length === 0) return;
+      enqueue.assign({ cancelling: [...context.cancelling, ...cancels.map((c) => c.cancelClientOrderId!)] });
+      enqueue.emit({ type: 'order.intents', intents: cancels });
     }),
   },
 }).createMachine({
@@ -140,6 +173,9 @@ export const quantumPortfolioMachine = setup({
     cash: input.capital,
     seq: 0,
     working: [],
+    resting: {},
+    cancelling: [],
+    waited: 0,
     riskState: 'ACTIVE',
     exited: false,
     rebalances: 0,
@@ -181,8 +217,8 @@ export const quantumPortfolioMachine = setup({
         { guard: 'nothingWorking', target: 'watching' },
       ],
       on: {
-        'candles.closed': { actions: 'addStep' },
-        'risk.changed': { actions: 'setRisk' },
+        'candles.closed': [{ guard: 'buysOverdue', actions: ['addStep', 'countStep', 'cancelBuys'] }, { actions: ['addStep', 'countStep'] }],
+        'risk.changed': [{ guard: 'leavesActive', actions: ['setRisk', 'cancelBuys'] }, { actions: 'setRisk' }],
       },
     },
   },

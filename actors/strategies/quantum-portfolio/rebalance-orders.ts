@@ -15,19 +15,21 @@ export interface RebalanceBook {
 }
 
 /**
- * The quote value each selected market should hold: `fraction` of capital split over B, capped `headroom` under one
- * position's limit (the orders go at the last close and fill on a later bar, at its price).
+ * The quote value each selected market should hold: `fraction` of capital split over B, capped so that the position
+ * stays within one position's limit even when its buy fills at its limit, `maxSlippage` above the last close.
  */
-export function targetValue(capital: number, fraction: number, budget: number, maxPositionFraction: number, headroom = 0): number {
-  return capital * Math.min(fraction / budget, maxPositionFraction * (1 - headroom));
+export function targetValue(capital: number, fraction: number, budget: number, maxPositionFraction: number, maxSlippage = 0): number {
+  // Risk values the position at the buy's limit: exactly at the cap, rounding could tip it over.
+  return capital * Math.min(fraction / budget, (maxPositionFraction / (1 + maxSlippage)) * (1 - 1e-9));
 }
 
 /**
- * Market orders that move the holdings to `value` in each market of `selection` and to nothing elsewhere, at the last
- * closes: sells first (they free cash), then buys scaled down so they and their fees fit in cash plus the sells'
- * proceeds. Orders worth less than `minTrade` are skipped, except a sell that empties a market. Pure.
+ * Orders that move the holdings to `value` in each market of `selection` and to nothing elsewhere, at the last closes:
+ * market sells first (they free cash), then limit buys at `maxSlippage` over the close, scaled down so that they and
+ * their fees, at their limits, fit in cash plus the sells' proceeds. Orders worth less than `minTrade` are skipped,
+ * except a sell that empties a market. Pure.
  */
-export function rebalanceOrders(book: RebalanceBook, closes: readonly number[], selection: readonly (0 | 1)[], value: number, minTrade: number): OrderIntent[] {
+export function rebalanceOrders(book: RebalanceBook, closes: readonly number[], selection: readonly (0 | 1)[], value: number, minTrade: number, maxSlippage = 0): OrderIntent[] {
   const sells: { i: number; amount: number }[] = [];
   const buys: { i: number; amount: number }[] = [];
   book.symbols.forEach((_, i) => {
@@ -40,7 +42,8 @@ export function rebalanceOrders(book: RebalanceBook, closes: readonly number[], 
     else if (delta > 0) buys.push({ i, amount: delta });
   });
   const proceeds = sells.reduce((a, s) => a + s.amount * closes[s.i]! * (1 - book.feeRate), 0);
-  const spend = buys.reduce((a, b) => a + b.amount * closes[b.i]! * (1 + book.feeRate), 0);
+  const limit = (i: number) => closes[i]! * (1 + maxSlippage);
+  const spend = buys.reduce((a, b) => a + b.amount * limit(b.i) * (1 + book.feeRate), 0);
   const room = Math.max(0, book.cash + proceeds);
   const scale = spend > room ? room / spend : 1;
   let seq = book.seq;
@@ -51,9 +54,9 @@ export function rebalanceOrders(book: RebalanceBook, closes: readonly number[], 
     symbol: book.symbols[i]!,
     side,
     kind: side === 'buy' ? 'open' : 'reduce',
-    type: 'market',
+    type: side === 'buy' ? 'limit' : 'market',
     amount,
-    price: closes[i]!,
+    price: side === 'buy' ? limit(i) : closes[i]!,
   });
   return [
     ...sells.filter((s) => s.amount > 0).map((s) => intent(s.i, 'sell', s.amount)),

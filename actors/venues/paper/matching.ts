@@ -65,6 +65,16 @@ export function marketOnCandle(bar: Candle, side: Side, remaining: number, budge
 }
 
 /**
+ * A limit order that was marketable when placed, on the first bar after: when that bar opens within the limit it takes
+ * liquidity like a market order (slippage, taker), at no worse than the limit; otherwise it rests (undefined).
+ */
+export function marketableLimitOnCandle(bar: Candle, side: Side, price: number, remaining: number, budget: number, model: CandleModel): Match | undefined {
+  if (side === 'buy' ? bar.open > price : bar.open < price) return undefined;
+  const taken = marketOnCandle(bar, side, remaining, budget, model);
+  return taken && { ...taken, price: side === 'buy' ? Math.min(price, taken.price) : Math.max(price, taken.price) };
+}
+
+/**
  * A resting limit order on a later bar: fills when the bar trades through the price (low ≤ buy
  * limit, high ≥ sell limit), at the limit or at the open if the bar gapped past it.
  */

@@ -5,7 +5,7 @@ import type { VenueFill } from '../../../machines/order.machine.js';
 import { OrderRejectedError, VenueUnavailableError } from '../../runtime/errors.js';
 import { PaperBalances } from './balances.js';
 import {
-  DEFAULT_CANDLE_MODEL, consume, limitOnCandle, marketOnCandle, restingFromBook, takeFromBook, type CandleModel, type Match,
+  DEFAULT_CANDLE_MODEL, consume, limitOnCandle, marketableLimitOnCandle, marketOnCandle, restingFromBook, takeFromBook, type CandleModel, type Match,
 } from './matching.js';
 
 export interface PaperVenueOptions {
@@ -39,6 +39,8 @@ interface PaperOrder {
   fills: VenueFill[];
   /** Candle mode: the bar that was the latest when the order was placed; fills start on a later bar. */
   placedOnBar?: number;
+  /** Candle mode: a limit order marketable when placed (a buy at or over the last close, a sell at or under it). */
+  takes?: boolean;
   /** Quote (buy) or base (sell) reserved per unit of base, and what is still reserved. */
   reservedPerUnit: number;
   reserved: number;
@@ -160,10 +162,13 @@ export class PaperVenue implements Venue {
     for (const order of this.openOrders(symbol)) {
       if (order.placedOnBar === undefined || candle.ts <= order.placedOnBar) continue;
       const remaining = order.request.amount - order.filled;
+      const taken = order.takes ? marketableLimitOnCandle(candle, order.request.side, order.request.price ?? NaN, remaining, budget, this.model) : undefined;
+      order.takes = false;
       const match =
-        order.request.type === 'market'
+        taken ??
+        (order.request.type === 'market'
           ? marketOnCandle(candle, order.request.side, remaining, budget, this.model)
-          : limitOnCandle(candle, order.request.side, order.request.price ?? NaN, remaining, budget);
+          : limitOnCandle(candle, order.request.side, order.request.price ?? NaN, remaining, budget));
       const fill = match && this.apply(order, match, candle.ts);
       if (!fill) continue;
       budget -= fill.amount;
@@ -205,6 +210,7 @@ export class PaperVenue implements Venue {
       }
     } else {
       order.placedOnBar = bar!.ts;
+      order.takes = request.type === 'limit' && (request.side === 'buy' ? request.price! >= bar!.close : request.price! <= bar!.close);
     }
     return order;
   }

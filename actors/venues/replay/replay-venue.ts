@@ -2,7 +2,7 @@ import type { Candle, OrderBook } from '../../market-data/types.js';
 import type { Clock } from '../../runtime/clock.js';
 import { OrderRejectedError } from '../../runtime/errors.js';
 import type { Balance, Venue, VenueOrder, VenueOrderRequest } from '../venue.js';
-import { fillLimitOnCandle, fillOnCandle } from './candle-fill.js';
+import { fillLimitOnCandle, fillOnCandle, type CandleFill } from './candle-fill.js';
 import { fillOnBook } from './book-walk.js';
 import type { FillModel } from './fill-model.js';
 
@@ -17,6 +17,8 @@ interface RestingOrder {
   status: VenueOrder['status'];
   unreported: VenueFill[];
   fillCount: number;
+  /** A limit order marketable when accepted (a buy at or over the last close, a sell at or under it). */
+  takes: boolean;
 }
 
 /** What happened to one order when a bar opened. */
@@ -60,7 +62,9 @@ export class ReplayVenue implements Venue {
     if (known) return this.view(known, false);
     if (request.type === 'limit' && !(request.price !== undefined && request.price > 0)) throw new OrderRejectedError(`limit order ${request.clientOrderId}: price must be positive, got ${request.price}`);
     if (!(request.amount > 0)) throw new OrderRejectedError(`order ${request.clientOrderId}: amount must be positive, got ${request.amount}`);
-    const order: RestingOrder = { request, acceptedTs: this.clock.now(), filled: 0, barsTried: 0, status: 'open', unreported: [], fillCount: 0 };
+    const last = this.lastBar.get(request.symbol)?.close;
+    const takes = request.type === 'limit' && last !== undefined && (request.side === 'buy' ? request.price! >= last : request.price! <= last);
+    const order: RestingOrder = { request, acceptedTs: this.clock.now(), filled: 0, barsTried: 0, status: 'open', unreported: [], fillCount: 0, takes };
     this.orders.set(request.clientOrderId, order);
     const list = this.open.get(request.symbol) ?? [];
     list.push(order);
@@ -113,11 +117,13 @@ export class ReplayVenue implements Venue {
       const book = this.books?.(symbol, at);
       if (book && book.ts > at) throw new Error(`book for ${symbol} recorded at ${book.ts} is later than the fill time ${at} (look-ahead)`);
       const limit = order.request.type === 'limit';
-      const fill = limit
-        ? fillLimitOnCandle(this.model, order.request.side, remaining, order.request.price!, bar)
-        : book
-          ? fillOnBook(this.model.takerFee, order.request.side, remaining, book)
-          : fillOnCandle(this.model, order.request.side, remaining, bar, timeframeMs, arrival);
+      const taken = limit && order.takes && order.barsTried === 0 ? this.takeAtOpen(order.request, remaining, bar, timeframeMs, arrival) : undefined;
+      const fill = taken
+        ?? (limit
+          ? fillLimitOnCandle(this.model, order.request.side, remaining, order.request.price!, bar)
+          : book
+            ? fillOnBook(this.model.takerFee, order.request.side, remaining, book)
+            : fillOnCandle(this.model, order.request.side, remaining, bar, timeframeMs, arrival));
       order.barsTried += 1;
       let venueFill: VenueFill | undefined;
       if (fill) {
@@ -132,7 +138,7 @@ export class ReplayVenue implements Venue {
           price: fill.price,
           amount: fill.amount,
           fee: fill.fee,
-          liquidity: limit ? 'maker' : 'taker',
+          liquidity: limit && !taken ? 'maker' : 'taker',
           ts: at,
         };
         order.unreported.push(venueFill);
@@ -144,6 +150,19 @@ export class ReplayVenue implements Venue {
       if (venueFill || order.status !== 'open') events.push(venueFill ? { order: this.view(order, true), fill: venueFill } : { order: this.view(order, true) });
     }
     return events;
+  }
+
+  /**
+   * A marketable limit order on the first bar it meets takes liquidity like a market order (slippage, taker fee), at
+   * no worse than its limit, when that bar opens within the limit; otherwise it rests like any limit order.
+   */
+  private takeAtOpen(request: VenueOrderRequest, remaining: number, bar: Candle, timeframeMs: number, arrival: number): CandleFill | undefined {
+    const limit = request.price!;
+    if (request.side === 'buy' ? bar.open > limit : bar.open < limit) return undefined;
+    const fill = fillOnCandle(this.model, request.side, remaining, bar, timeframeMs, arrival);
+    if (!fill) return undefined;
+    const price = request.side === 'buy' ? Math.min(limit, fill.price) : Math.max(limit, fill.price);
+    return { price, amount: fill.amount, fee: price * fill.amount * this.model.takerFee };
   }
 
   private dropOpen(order: RestingOrder): void {

@@ -10,9 +10,9 @@ import type { OrderIntent, RiskState } from '../../../actors/risk/intent.js';
 
 const SYMBOLS = ['A', 'B', 'C', 'D'];
 const params = quantumPortfolioParams.parse({ windowBars: 20, rebalanceBars: 5, budget: 2, seed: 7 });
-// Per market 1000 · min(0.9 / 2, 0.4 · (1 − 0.02 headroom)) = 392.
+// Per market 1000 · min(0.9 / 2, 0.4 / (1 + 0.02 maxSlippage)) ≈ 392.16: worth 400 at the buys' limits (a hair under).
 const input: QuantumPortfolioInput = { strategy: 'qp', session: 's', venue: 'replay', symbols: SYMBOLS, capital: 1000, feeRate: 0.001, maxPositionFraction: 0.4, params };
-const VALUE = 392;
+const VALUE = 1000 * ((0.4 / 1.02) * (1 - 1e-9));
 
 /** Closes at step t: A grows 1 % a step, B falls 1 %, C is flat, D grows 2 %. */
 const close = (symbol: string, t: number): number => ({ A: 100 * 1.01 ** t, B: 50 * 0.99 ** t, C: 20, D: 10 * 1.02 ** t })[symbol]!;
@@ -93,7 +93,9 @@ test('solved: buys the chosen markets and announces the rebalance; rebalancing u
   s.actor.send(solved());
   assert.equal(s.state(), 'rebalancing');
   const [buys] = s.intents();
-  assert.deepEqual(buys!.map((i) => [i.intentId, i.symbol, i.side, i.kind, i.type]), [['qp-s-1', 'B', 'buy', 'open', 'market'], ['qp-s-2', 'D', 'buy', 'open', 'market']]);
+  assert.deepEqual(buys!.map((i) => [i.intentId, i.symbol, i.side, i.kind, i.type]), [['qp-s-1', 'B', 'buy', 'open', 'limit'], ['qp-s-2', 'D', 'buy', 'open', 'limit']]);
+  near(buys![0]!.price, close('B', 20) * 1.02, 'B limit');
+  near(buys![1]!.price, close('D', 20) * 1.02, 'D limit');
   near(buys![0]!.amount, VALUE / close('B', 20), 'B amount');
   near(buys![1]!.amount, VALUE / close('D', 20), 'D amount');
   const [r] = s.rebalanced();
@@ -194,6 +196,45 @@ test('risk leaving ACTIVE while buys work: once they are done, it sells what the
   assert.equal(s.state(), 'rebalancing');
   const [, sells] = s.intents();
   assert.deepEqual(sells!.map((i) => `${i.side} ${i.symbol} ${i.kind}`), ['sell B reduce', 'sell D reduce']);
+  s.actor.send(filled(...sells!));
+  assert.equal(s.state(), 'watching');
+});
+
+test('a buy the market ran away from is cancelled after buyWaitBars own steps, once; when the cancel is done it watches again', () => {
+  const s = start();
+  for (let t = 0; t <= 20; t++) s.actor.send(step(t));
+  s.actor.send(solved());
+  const [buys] = s.intents();
+  s.actor.send(report(buys!.map((i) => updateOf(i, 'submitted')), []));
+  s.actor.send(filled(buys![0]!));
+  s.actor.send(step(21));
+  s.actor.send(step(21, SYMBOLS, 'elsewhere'));
+  assert.equal(s.intents().length, 1, 'one own step: still waiting');
+  s.actor.send(step(22));
+  assert.equal(s.intents().length, 2);
+  const [, cancels] = s.intents();
+  assert.deepEqual(cancels, [{ intentId: `o-${buys![1]!.intentId}.cancel`, strategy: 'qp', venue: 'replay', symbol: 'D', side: 'buy', kind: 'cancel', type: 'limit', amount: 0, price: close('D', 22), cancelClientOrderId: `o-${buys![1]!.intentId}` }]);
+  s.actor.send(step(23));
+  assert.equal(s.intents().length, 2, 'asked once');
+  assert.equal(s.state(), 'rebalancing');
+  s.actor.send(report([updateOf(buys![1]!, 'cancelled')], []));
+  assert.equal(s.state(), 'watching');
+  assert.deepEqual(s.ctx().holdings, [0, buys![0]!.amount, 0, 0]);
+  assert.deepEqual([s.ctx().resting, s.ctx().cancelling], [{}, []]);
+});
+
+test('risk leaving ACTIVE while a buy rests: it is cancelled at once, then what was bought is sold', () => {
+  const s = start();
+  for (let t = 0; t <= 20; t++) s.actor.send(step(t));
+  s.actor.send(solved());
+  const [buys] = s.intents();
+  s.actor.send(report([updateOf(buys![0]!, 'filled'), updateOf(buys![1]!, 'submitted')], [fillOf(buys![0]!)]));
+  s.actor.send(risk('HALTED'));
+  const [, cancels] = s.intents();
+  assert.deepEqual(cancels!.map((i) => [i.kind, i.cancelClientOrderId]), [['cancel', `o-${buys![1]!.intentId}`]]);
+  s.actor.send(report([updateOf(buys![1]!, 'cancelled')], []));
+  const [, , sells] = s.intents();
+  assert.deepEqual(sells!.map((i) => `${i.side} ${i.symbol} ${i.kind} ${i.type}`), ['sell B reduce market']);
   s.actor.send(filled(...sells!));
   assert.equal(s.state(), 'watching');
 });

@@ -8,14 +8,16 @@ const book = (over: Partial<RebalanceBook>): RebalanceBook => ({
 });
 const CLOSES = [10, 20, 50, 4];
 
-test('target value: fraction of capital split over B, capped at one position\'s limit', () => {
+test('target value: fraction of capital split over B, capped so that the position at the buy\'s limit is within one position\'s limit', () => {
   assert.equal(targetValue(1000, 0.9, 3, 0.5), 1000 * 0.3); // 0.9 / 3 = 0.3 < 0.5
-  assert.equal(targetValue(1000, 0.9, 3, 0.25), 250); // capped
-  assert.equal(targetValue(2000, 0.8, 2, 0.4), 800); // at the cap exactly
-  assert.equal(targetValue(1000, 0.9, 3, 0.25, 0.02), 245); // 2% under the cap
+  near(targetValue(1000, 0.9, 3, 0.25), 250, 'capped', 1e-6);
+  assert.ok(targetValue(1000, 0.9, 3, 0.25) < 250, 'never exactly at the cap');
+  near(targetValue(2000, 0.8, 2, 0.4), 800, 'at the cap', 1e-6);
+  near(targetValue(1000, 0.9, 3, 0.25, 0.02), 250 / 1.02, 'worth 250 at 2% over the close', 1e-6);
+  assert.ok(targetValue(1000, 0.9, 3, 0.25, 0.02) * 1.02 <= 250);
 });
 
-test('sells first (a market leaving the selection sold entirely, even below minTrade), then buys; ids continue from seq', () => {
+test('market sells first (a market leaving the selection sold entirely, even below minTrade), then limit buys; ids continue from seq', () => {
   // A: 10 held, leaves → sell 10. B: 5 held (100), target 150 → buy 2.5. C: 0.01 held (0.5 < minTrade 5), leaves → sell 0.01.
   // D: target 150 / 4 = 37.5 → buy. Proceeds 100.5 · 0.999 plus cash 700 cover the buys' 200 · 1.001: no scaling.
   const intents = rebalanceOrders(book({ holdings: [10, 5, 0.01, 0], cash: 700, seq: 7 }), CLOSES, [0, 1, 0, 1], 150, 5);
@@ -24,8 +26,8 @@ test('sells first (a market leaving the selection sold entirely, even below minT
     [
       ['qp-s1-8', 'A', 'sell', 'reduce', 'market', 10, 10],
       ['qp-s1-9', 'C', 'sell', 'reduce', 'market', 0.01, 50],
-      ['qp-s1-10', 'B', 'buy', 'open', 'market', 2.5, 20],
-      ['qp-s1-11', 'D', 'buy', 'open', 'market', 37.5, 4],
+      ['qp-s1-10', 'B', 'buy', 'open', 'limit', 2.5, 20],
+      ['qp-s1-11', 'D', 'buy', 'open', 'limit', 37.5, 4],
     ],
   );
   for (const i of intents) assert.deepEqual([i.strategy, i.venue], ['qp', 'replay']);
@@ -51,6 +53,19 @@ test('buys are scaled down to fit cash plus the sells\' proceeds, net of fees', 
   near(intents[2]!.amount, 37.5 * scale, 'D');
   const spent = intents.slice(1).reduce((a, i) => a + i.amount * i.price * 1.001, 0);
   near(spent, 50 + 99.9, 'the buys and their fees use exactly the room');
+});
+
+test('buys are limit orders maxSlippage over the close, sized at the close, and their cost is counted at the limit', () => {
+  // Room 200: B 7.5 and D 37.5 (150 each at the close) cost 300 · 1.02 · 1.001 at their limits, so each is scaled by
+  // 200 / 306.306.
+  const intents = rebalanceOrders(book({ cash: 200 }), CLOSES, [0, 1, 0, 1], 150, 5, 0.02);
+  assert.deepEqual(intents.map((i) => [i.symbol, i.side, i.type]), [['B', 'buy', 'limit'], ['D', 'buy', 'limit']]);
+  near(intents[0]!.price, 20 * 1.02, 'B limit');
+  near(intents[1]!.price, 4 * 1.02, 'D limit');
+  const scale = 200 / (300 * 1.02 * 1.001);
+  near(intents[0]!.amount, 7.5 * scale, 'B');
+  near(intents[1]!.amount, 37.5 * scale, 'D');
+  near(intents.reduce((a, i) => a + i.amount * i.price * 1.001, 0), 200, 'the buys at their limits, with fees, use exactly the room');
 });
 
 test('a buy scaled below minTrade is dropped; with no room at all there are no buys', () => {

@@ -56,3 +56,25 @@ test('candle mode: a limit buy fills when a later bar trades down through it, no
   assert.equal(fill?.price, Math.min(price, bars[hit]!.open));
   assert.equal(fill?.amount, 0.5);
 });
+
+test('candle mode: a limit order marketable when placed takes on the next bar like a market order, never past its limit; one the open ran past rests', async () => {
+  const model = { halfSpread: 0.0002, impact: 0.01, maxVolumeFraction: 0.1 };
+  const v = new PaperVenue({ balances: { USDT: 1_000_000 }, fees: { maker: 0.0005, taker: 0.001 }, candleModel: model });
+  const [b0, b1] = bars;
+  v.onCandle('BTC/USDT', b0!);
+  await v.createOrder({ clientOrderId: 't.0', symbol: 'BTC/USDT', side: 'buy', type: 'limit', amount: 1, price: b0!.close * 1.02 });
+  await v.createOrder({ clientOrderId: 'c.0', symbol: 'BTC/USDT', side: 'buy', type: 'limit', amount: 1, price: b1!.open * 1.00001 });
+  const [take, cap] = v.onCandle('BTC/USDT', b1!);
+  const slip = 0.0002 + 0.01 * Math.sqrt(1 / b1!.volume);
+  close(take!.price, b1!.open * (1 + slip));
+  assert.equal(take!.liquidity, 'taker');
+  close(take!.fee, take!.price * 0.001);
+  assert.deepEqual([cap!.price, cap!.liquidity], [b1!.open * 1.00001, 'taker'], 'capped at its limit');
+
+  const w = new PaperVenue({ balances: { USDT: 1_000_000 }, candleModel: model });
+  w.onCandle('BTC/USDT', { ...b0!, close: 100 });
+  await w.createOrder({ clientOrderId: 'g.0', symbol: 'BTC/USDT', side: 'buy', type: 'limit', amount: 1, price: 102 });
+  assert.deepEqual(w.onCandle('BTC/USDT', { ts: b1!.ts, open: 105, high: 106, low: 103, close: 105, volume: 100 }), [], 'opened over the limit: it rests');
+  const [later] = w.onCandle('BTC/USDT', { ts: b1!.ts + 60_000, open: 104, high: 104, low: 101, close: 101, volume: 100 });
+  assert.deepEqual([later!.price, later!.liquidity], [102, 'maker']);
+});

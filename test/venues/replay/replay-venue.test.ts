@@ -102,3 +102,24 @@ test('a resting limit order waits for a bar that reaches it and is never cancell
   assert.equal(ev!.fill!.liquidity, 'maker');
   assert.equal(ev!.order.status, 'closed');
 });
+
+test('a limit order marketable when accepted takes like a market order on its first bar, never past its limit; one the open ran past rests as maker', () => {
+  const model: FillModel = { ...fillModel('default', 0.001), latencyMs: 0 };
+  const clock = new SimulatedClock(0);
+  const venue = new ReplayVenue('replay', model, clock);
+  venue.openBar('X/Y', bar(0, 10), TF); // the last close is 10
+  clock.set(TF);
+  venue.accept({ ...order('take', 5), type: 'limit', price: 10.2 });
+  venue.accept({ ...order('cap', 5), type: 'limit', price: 10.001 });
+  const [take, cap] = venue.openBar('X/Y', bar(TF, 10), TF);
+  const market = 10 * (1 + model.halfSpread + model.impact * Math.sqrt(5 / 1_000));
+  assert.deepEqual([take!.fill!.price, take!.fill!.liquidity, take!.fill!.fee], [market, 'taker', market * 5 * 0.001]);
+  assert.deepEqual([cap!.fill!.price, cap!.fill!.liquidity], [10.001, 'taker'], 'slippage past the limit is capped at it');
+
+  clock.set(3 * TF);
+  venue.openBar('X/Y', bar(2 * TF, 10), TF);
+  venue.accept({ ...order('gap', 5), type: 'limit', price: 10.2 });
+  assert.deepEqual(venue.openBar('X/Y', { ts: 3 * TF, open: 10.5, high: 10.6, low: 10.3, close: 10.5, volume: 1_000 }, TF), [], 'opened over the limit: it rests');
+  const [later] = venue.openBar('X/Y', { ts: 4 * TF, open: 10.4, high: 10.4, low: 10.1, close: 10.1, volume: 1_000 }, TF);
+  assert.deepEqual([later!.fill!.price, later!.fill!.liquidity], [10.2, 'maker']);
+});

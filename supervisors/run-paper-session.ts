@@ -26,6 +26,7 @@ import { allocate } from './session-allocation.js';
 import { familyReport, saveSnapshots, sessionSummary, type SessionSummary } from './paper-session-summary.js';
 import type { SessionProbe } from './operator/session-probe.js';
 import { startActorKiller } from './chaos/actor-killer.js';
+import { SESSION_STARTING } from './session-starting.js';
 
 export interface RunPaperOptions {
   config: Config;
@@ -192,7 +193,7 @@ export async function runPaperSession(options: RunPaperOptions): Promise<Session
     ? startActorKiller({ rate: config.chaos.killRate, seed: config.chaos.seed, tag: options.sessionId, targets: () => families.map((f) => ({ family: f.plan.family, system: f.trading.system })) })
     : undefined;
   const allocation = allocate(config, families, store, options);
-  logger.info({ families: families.map((f) => f.plan.family), off: off.map((o) => o.family), db: describeJournal(journal), speed: options.speed }, 'paper session starting');
+  logger.info({ families: families.map((f) => f.plan.family), off: off.map((o) => o.family), db: describeJournal(journal), speed: options.speed }, SESSION_STARTING);
   const candles = families.filter((f) => f.plan.host === 'candles');
   const started = performance.now();
   const universe = families.find((f) => f.plan.host === 'universe');

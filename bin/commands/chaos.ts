@@ -42,7 +42,7 @@ export function register(program: Command, about: CommandAbout): void {
     .option('--duration <seconds>', 'how long the whole run lasts', positiveOption('--duration'), 60)
     .option('--bars-per-second <n>', "the most bars a second the venue node replays the recorded market at, for the candle and universe families (a bot reading a bar more than two bars' time after it was sent reports that market stale, and risk vetoes trading on it)", positiveOption('--bars-per-second'), 20)
     .option('--kill-rate <perSecond>', 'actor kills per second inside the bot (strategies, risk, execution, ledger, market connections), through their supervisors; 0 = none', nonNegative('--kill-rate'), 10)
-    .option('--sigkill-every <seconds>', 'mean seconds between SIGKILLs of the whole bot process (each gap uniform in 0.5–1.5 ×); it restarts on the same journal; 0 = never', nonNegative('--sigkill-every'), 8)
+    .option('--sigkill-every <seconds>', 'mean seconds from a run starting to trade to its SIGKILL (each uniform in 0.5–1.5 ×); the bot restarts on the same journal; 0 = never', nonNegative('--sigkill-every'), 8)
     .option('--faults <list>', `faults to inject, comma-separated, or all / none: ${FAULT_KINDS.join(', ')}`, 'all')
     .option('--seed <n>', 'seed of the kills, the SIGKILL moments and the faults', (raw) => Math.trunc(nonNegative('--seed')(raw)), 1)
     .option('--db <file>', "the bot's SQLite journal (default: a new file in a temporary directory, named in the report)")
@@ -78,9 +78,11 @@ export function register(program: Command, about: CommandAbout): void {
           onBotLine: opts.verbose ? (line) => process.stderr.write(`[bot] ${line}\n`) : undefined,
         });
       } catch (error) {
-        if (!(error instanceof InputError)) throw error;
-        process.stderr.write(`arbiter chaos: ${error.message}\n`);
-        process.exit(2);
+        // A run that could not finish (a venue node that gave up, a chain that died) is a failed run, said in one line;
+        // --verbose shows where it came from.
+        if (!(error instanceof InputError) && opts.verbose) throw error;
+        process.stderr.write(`arbiter chaos: ${error instanceof InputError ? '' : 'the run could not finish: '}${(error as Error).message}\n`);
+        process.exit(error instanceof InputError ? 2 : 1);
       }
       stop.dispose();
       const { chaosFailed } = await import('../../supervisors/chaos/run-chaos.js');

@@ -24,6 +24,7 @@ import { isChainFault, type FaultKind } from './fault-kinds.js';
 import { exchangeLog, type VenueFill } from './exchange-logs.js';
 import { readChaosJournal, readOrderHistory } from './read-journal.js';
 import { limitBreaches, type LimitBreaches } from './limit-breaches.js';
+import { SESSION_STARTING } from '../session-starting.js';
 
 export interface ChaosOptions {
   config: Config;
@@ -146,11 +147,19 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       // Each run kills its own sequence of victims.
       env[envNameOf(['chaos', 'seed'])] = String(o.seed + runs.length);
       const duration = candles ? o.durationS + BACKSTOP_S : Math.ceil(remainingMs / 1000);
-      const bot = startNodeProcess('bot', 'bot', [...(o.configFile ? ['--config', o.configFile] : []), ...world.botArgs, '--db', dbFile, '--json', '--duration', String(duration)], env, (_, line) => o.onBotLine?.(line));
+      let trading: () => void = () => {};
+      const up = new Promise<'up'>((resolve) => (trading = () => resolve('up')));
+      const bot = startNodeProcess('bot', 'bot', [...(o.configFile ? ['--config', o.configFile] : []), ...world.botArgs, '--db', dbFile, '--json', '--duration', String(duration)], env, (_, line) => {
+        if (line.includes(SESSION_STARTING)) trading();
+        o.onBotLine?.(line);
+      });
       current = bot;
+      // The SIGKILL comes at a random moment once the run trades: counted from its start, a machine slow to start the
+      // bot would kill every run before it traded.
       const killInMs = o.sigkillEveryS > 0 ? o.sigkillEveryS * 1000 * (0.5 + rand()) : Number.POSITIVE_INFINITY;
+      const state = killInMs < remainingMs - QUIET_TAIL_MS ? await Promise.race([up, bot.exited.then(() => 'exited' as const), sleep(remainingMs).then(() => 'late' as const)]) : 'late';
       let exit: Awaited<NodeProcess['exited']>;
-      if (killInMs < remainingMs - QUIET_TAIL_MS) {
+      if (state === 'up' && killInMs < deadline - clock.now() - QUIET_TAIL_MS) {
         const early = await Promise.race([sleep(killInMs).then(() => undefined), bot.exited]);
         // After the market's end the run is stopping for good: it is left to finish.
         if (early === undefined && !world.marketEnded()) bot.child.kill('SIGKILL');

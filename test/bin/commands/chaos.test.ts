@@ -9,13 +9,15 @@ import { FAULT_KINDS } from '../../../supervisors/chaos/fault-kinds.js';
 import type { ChaosReport } from '../../../supervisors/chaos/run-chaos.js';
 
 test('arbiter chaos, CI-sized (60 s), the default session: actors killed, the bot SIGKILLed and restarted, every exchange and chain fault acting; every family traded and the venues\' records agree with the journal', async () => {
-  // Every family of the default session. The quantum portfolio estimates on 96 steps, not 864: with a SIGKILL about
+  // Every family of the default session. The quantum portfolio estimates on 20 steps, not 864: with a SIGKILL about
   // every 8 s, a run would rarely live long enough to warm up on three days of bars and trade. The exchanges open an
   // arbitrage window every second, not every 2.5 s: a create fault acts only on a create, and in a loaded suite a bot
-  // restarted every 8 s met too few windows for both create timeouts to meet one.
+  // restarted every 8 s met too few windows for both create timeouts to meet one. The market goes at 10 bars a
+  // second, not 20: the bot may lag 200 ms before its markets are stale, and a loaded machine (two busy loops beside
+  // the suite) kept it past 100 ms so long that every quantum order was vetoed as stale.
   const config = join(mkdtempSync(join(tmpdir(), 'arbiter-chaos-cmd-')), 'arbiter.yaml');
-  writeFileSync(config, 'paper:\n  localExchanges:\n    windowEveryMs: 1000\nstrategies:\n  quantumPortfolio:\n    windowBars: 96\n    rebalanceBars: 48\n');
-  const res = await spawnArbiter(['chaos', '--config', config, '--duration', '60', '--kill-rate', '10', '--sigkill-every', '8', '--seed', '3', '--json']);
+  writeFileSync(config, 'paper:\n  localExchanges:\n    windowEveryMs: 1000\nstrategies:\n  quantumPortfolio:\n    windowBars: 20\n    rebalanceBars: 10\n');
+  const res = await spawnArbiter(['chaos', '--config', config, '--duration', '60', '--bars-per-second', '10', '--kill-rate', '10', '--sigkill-every', '8', '--seed', '3', '--json']);
   assert.equal(res.status, 0, `${res.stdout}\n${res.stderr.slice(-3000)}`);
   const r = JSON.parse(res.stdout.trim().split('\n').at(-1)!) as ChaosReport;
   assert.deepEqual(

@@ -43,14 +43,17 @@ test('killable: risk, ledger and execution, the venue and the strategies; not th
 test('the killer at 200/s: every kill published is journaled as a restart "killed: chaos <n>", over several kinds of actor', async () => {
   const f = family();
   const killer = startActorKiller({ rate: 200, seed: 7, targets: () => [{ family: f.family, system: f.system }] });
+  // 300 ms at 200/s, or longer on a machine too busy to tick that often.
+  const until = performance.now() + 5_000;
   await new Promise((resolve) => setTimeout(resolve, 300));
+  while (killer.kills() < 30 && performance.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
   killer.stop();
   const stoppedAt = killer.kills();
   await f.system.whenQuiescent();
   await new Promise((resolve) => setTimeout(resolve, 30));
   assert.equal(killer.kills(), stoppedAt, 'no kill after stop');
 
-  assert.ok(killer.kills() >= 10, `${killer.kills()} kills in 300 ms at 200/s`);
+  assert.ok(killer.kills() >= 10, `${killer.kills()} kills at 200/s`);
   assert.equal(killer.kills(), f.kills.length, 'the count is the kills published');
   assert.deepEqual(f.kills.map((m) => (m.type === 'chaos.kill' ? m.reason : '')), f.kills.map((_, i) => `chaos ${i + 1}`));
   const kinds = new Set(f.kills.map((m) => kind(m.to!)));

@@ -10,6 +10,7 @@ import { envNameOf } from '../../../config/introspect.js';
 import { openStore } from '../../../actors/ledger/storage/store.js';
 import { hostChainWorld, type ChainWorld } from '../../../supervisors/world/chain-world.js';
 import { chainVerdict } from '../../../supervisors/world/chain-verdict.js';
+import { SESSION_STARTING } from '../../../supervisors/session-starting.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'arbiter-chain-kill-'));
 const settings = chain.parse({ blockMs: 400, swapChance: 1, minSwapFraction: 0.005, maxSwapFraction: 0.02, seed: 11 });
@@ -47,7 +48,7 @@ function run(args: string[], killInFlight = false): Promise<Run> {
     };
     const take = (d: Buffer) => {
       stdout += d;
-      if (killInFlight && !timer && stdout.includes('paper session starting')) void watch();
+      if (killInFlight && !timer && stdout.includes(SESSION_STARTING)) void watch();
     };
     child.stdout.on('data', take);
     child.stderr.on('data', take);

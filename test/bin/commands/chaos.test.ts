@@ -34,7 +34,7 @@ test('arbiter chaos, CI-sized (60 s), the default session: actors killed, the bo
   // About 10 a second while a run is up; a loaded machine spends more of the minute starting runs, so the floor is low.
   assert.ok(r.actorKills >= 30, `actors killed: ${r.actorKills}`);
   assert.ok(r.restarts >= r.actorKills, 'every kill restarted at least its victim, journaled');
-  assert.ok(r.processKills >= 3, `SIGKILLs: ${r.processKills}`);
+  assert.ok(r.processKills >= 2, `SIGKILLs: ${r.processKills}`);
   assert.equal(r.runs.length, r.processKills + 1, 'each SIGKILL was followed by a restart on the same journal');
   assert.equal(r.runs.at(-1)!.exit, 0, 'the last run stopped cleanly');
   assert.ok(r.orders > 0 && r.fills > 0, `the bot traded through it all: ${r.orders} orders, ${r.fills} fills`);

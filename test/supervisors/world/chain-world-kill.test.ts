@@ -1,31 +1,16 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ARBITER } from '../../support/arbiter-cli.js';
-import { chain } from '../../../config/sections/chain.js';
 import { envNameOf } from '../../../config/introspect.js';
 import { openStore } from '../../../actors/ledger/storage/store.js';
-import { hostChainWorld, type ChainWorld } from '../../../supervisors/world/chain-world.js';
+import { hostedChainWorld } from '../../support/hosted-chain-world.js';
 import { chainVerdict } from '../../../supervisors/world/chain-verdict.js';
 import { SESSION_STARTING } from '../../../supervisors/session-starting.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'arbiter-chain-kill-'));
-const settings = chain.parse({ blockMs: 400, swapChance: 1, minSwapFraction: 0.005, maxSwapFraction: 0.02, seed: 11 });
-const worldFile = join(dir, 'world.json');
-const db = join(dir, 'journal.sqlite');
-
-let world: ChainWorld;
-before(async () => {
-  world = await hostChainWorld({ settings });
-  writeFileSync(worldFile, JSON.stringify({ chain: world.world }));
-});
-after(async () => {
-  await world?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const hosted = hostedChainWorld('arbiter-chain-kill-', 11);
+const { settings, worldFile } = hosted;
+const db = hosted.journal;
 
 interface Run {
   stdout: string;
@@ -33,7 +18,7 @@ interface Run {
   signal: NodeJS.Signals | null;
 }
 
-const bundlesReceived = async () => (await world.records()).bundles.length;
+const bundlesReceived = async () => (await hosted.world().records()).bundles.length;
 
 /** `arbiter run` on the world's chain, flash-loan only; with `killInFlight`, SIGKILLed as soon as the relay receives a bundle from it. */
 function run(args: string[], killInFlight = false): Promise<Run> {
@@ -80,9 +65,9 @@ test('arbitrage bots SIGKILLed and restarted on one journal against one hosted c
   assert.deepEqual(settled, [0, 2, 2]);
 
   // Past the last bundle's deadline: every bundle the relay took has ended one way or the other.
-  const head = (await world.records()).head;
-  while ((await world.records()).head < head + 4) await new Promise((r) => setTimeout(r, settings.blockMs));
-  const records = await world.records();
+  const head = (await hosted.world().records()).head;
+  while ((await hosted.world().records()).head < head + 4) await new Promise((r) => setTimeout(r, settings.blockMs));
+  const records = await hosted.world().records();
   const store = openStore(db);
   try {
     const verdict = chainVerdict(store.orders, records);

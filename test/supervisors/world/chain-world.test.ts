@@ -1,39 +1,23 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pino } from 'pino';
 import { defaultConfig } from '../../../config/index.js';
-import { chain } from '../../../config/sections/chain.js';
 import { openStore, type Store } from '../../../actors/ledger/storage/store.js';
 import { SystemClock } from '../../../actors/runtime/clock.js';
 import { declarationOf } from '../../../actors/strategies/catalogue/catalogue.js';
 import { startFlashFamily, type FlashFamily } from '../../../supervisors/flash-family.js';
 import { reconcileWithVenues } from '../../../supervisors/reconcile.js';
-import { hostChainWorld, type ChainWorld } from '../../../supervisors/world/chain-world.js';
+import { hostedChainWorld } from '../../support/hosted-chain-world.js';
 import { chainVerdict } from '../../../supervisors/world/chain-verdict.js';
 import { readWorldFile } from '../../../supervisors/world/world-file.js';
 import { until } from '../../support/until.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'arbiter-chain-world-'));
 const config = defaultConfig();
 const logger = pino({ level: 'silent' });
-// A swap every block, 0.5–2% of a pool's reserve: the DEXes cross often.
-const settings = chain.parse({ blockMs: 400, swapChance: 1, minSwapFraction: 0.005, maxSwapFraction: 0.02, seed: 7 });
-const worldFile = join(dir, 'world.json');
+const hosted = hostedChainWorld('arbiter-chain-world-', 7);
+const { settings, worldFile } = hosted;
 // One journal for both bots, as the chaos harness restarts them on one --db: the world's records are all its.
-const journalFile = join(dir, 'journal.sqlite');
-
-let world: ChainWorld;
-before(async () => {
-  world = await hostChainWorld({ settings });
-  writeFileSync(worldFile, JSON.stringify({ chain: world.world }));
-});
-after(async () => {
-  await world?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const journalFile = hosted.journal;
 
 /** A bot on the world's chain, as `arbiter run` with paper.world starts it: attach, reconcile, then trade. */
 async function attach(store: Store, sessionId: string): Promise<{ family: FlashFamily; reconciled: Awaited<ReturnType<typeof reconcileWithVenues>> }> {
@@ -49,11 +33,11 @@ async function attach(store: Store, sessionId: string): Promise<{ family: FlashF
 
 /** Until the head is past every journaled bundle's deadline: then the chain has ended each one way or the other. */
 async function settled(): Promise<void> {
-  const head = (await world.records()).head;
+  const head = (await hosted.world().records()).head;
   let now = head;
   while (now < head + 4) {
     await new Promise((r) => setTimeout(r, settings.blockMs));
-    now = (await world.records()).head;
+    now = (await hosted.world().records()).head;
   }
 }
 
@@ -62,23 +46,23 @@ test('a bot attached to the hosted chain through the world file: a dropped bundl
   try {
     const { family } = await attach(store, 'w1');
     try {
-      world.faults.revertNextSimulations(1);
-      await until('a simulation reverted', () => world.counts.simulationsReverted >= 1, 15_000);
+      hosted.world().faults.revertNextSimulations(1);
+      await until('a simulation reverted', () => hosted.world().counts.simulationsReverted >= 1, 15_000);
       await until('a bundle landed', () => family.summary().bundlesLanded >= 1, 15_000);
-      world.faults.dropNextBundles(1);
-      await until('a bundle dropped', () => world.counts.bundlesDropped >= 1, 15_000);
+      hosted.world().faults.dropNextBundles(1);
+      await until('a bundle dropped', () => hosted.world().counts.bundlesDropped >= 1, 15_000);
       await until('another bundle landed', () => family.summary().bundlesLanded >= 2, 15_000);
       assert.ok(await family.quiesce(10_000), 'no bundle left in flight');
     } finally {
       await family.close();
     }
     await settled();
-    const records = await world.records();
+    const records = await hosted.world().records();
     const verdict = chainVerdict(store.orders, records);
     assert.deepEqual({ ...verdict, orders: 0, fills: 0 }, { orders: 0, fills: 0, lost: 0, duplicated: 0, untrackedFills: 0, unreconciled: 0, examples: [] }, JSON.stringify(verdict.examples));
     assert.ok(verdict.orders >= 4 && verdict.fills >= 4, JSON.stringify(verdict));
     assert.ok(records.bundles.some((b) => b.dropped) && records.bundles.some((b) => b.includedIn !== undefined));
-    assert.ok(world.counts.simulationsReverted >= 1 && world.counts.bundlesDropped >= 1);
+    assert.ok(hosted.world().counts.simulationsReverted >= 1 && hosted.world().counts.bundlesDropped >= 1);
   } finally {
     store.close();
   }
@@ -109,7 +93,7 @@ test('a bot ended with a bundle in flight: the next one on the same journal sett
       await second.family.close();
     }
     await settled();
-    const records = await world.records();
+    const records = await hosted.world().records();
     const verdict = chainVerdict(store.orders, records);
     assert.deepEqual(verdict.examples, []);
     assert.equal(verdict.lost + verdict.duplicated + verdict.untrackedFills + verdict.unreconciled, 0);

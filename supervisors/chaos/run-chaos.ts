@@ -35,7 +35,7 @@ export interface ChaosOptions {
   barsPerSecond: number;
   /** Actor kills per second inside the bot (0 = none). */
   killRate: number;
-  /** Mean seconds between SIGKILLs of the bot (0 = never); each gap is uniform in [0.5, 1.5] × this. */
+  /** Mean seconds from a run starting to trade to its SIGKILL (0 = never); each is uniform in [0.5, 1.5] × this. */
   sigkillEveryS: number;
   faults: FaultKind[];
   seed: number;

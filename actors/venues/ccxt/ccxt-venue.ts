@@ -80,6 +80,7 @@ export class CcxtVenue implements Venue {
   private readonly network: NetworkOptions;
   private readonly retryPolicy: RetryPolicy;
   private marketsLoaded?: Promise<unknown>;
+  private marketsFailed = false;
 
   constructor(private readonly opts: CcxtVenueOptions) {
     this.id = opts.id;
@@ -148,7 +149,15 @@ export class CcxtVenue implements Venue {
     const plainWs = JSON.stringify(this.opts.apiUrls ?? {}).includes('"ws://');
     this.marketsLoaded ??= this.read('loadMarkets', async () => {
       if (plainWs) await this.exchange.loadHttpProxyAgent();
-      return this.exchange.loadMarkets();
+      // ccxt keeps a failed load's promise and hands it back to every later call: after a failure, load again.
+      try {
+        const markets = await this.exchange.loadMarkets(this.marketsFailed);
+        this.marketsFailed = false;
+        return markets;
+      } catch (err) {
+        this.marketsFailed = true;
+        throw err;
+      }
     }).catch((err) => {
       this.marketsLoaded = undefined;
       throw err;

@@ -87,6 +87,19 @@ test('a 429 pauses every call for its Retry-After: the exchange never has to ban
   assert.equal(ex.stats.bans, 0);
 });
 
+test('markets that failed to load (a 429 on exchangeInfo) are loaded again by the next call, not failed for ever', async (t) => {
+  const ex = await startExchange();
+  const venue = venueFor(ex);
+  t.after(async () => { await venue.close(); await ex.close(); });
+  ex.inject({ kind: '429', route: 'GET /api/v3/exchangeInfo', retryAfterSec: 1 });
+  const err = await venue.fetchOrderBook('BTC/USDT').catch((e: unknown) => e);
+  assert.ok(err instanceof RateLimitedError, String(err));
+  // ccxt would hand back its failed load; the venue asks it to load again.
+  const book = await venue.fetchOrderBook('BTC/USDT');
+  assert.ok(book.bids.length > 0 && book.asks.length > 0);
+  assert.equal(ex.stats.rateLimited, 1);
+});
+
 test('clock skew: -1021 is corrected by measuring the exchange clock; the order is placed once', async (t) => {
   const ex = await startExchange();
   const venue = venueFor(ex);
